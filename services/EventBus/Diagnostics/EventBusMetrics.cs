@@ -1,0 +1,52 @@
+using System.Diagnostics.Metrics;
+using TalentMesh.EventBus.Handling;
+
+namespace TalentMesh.EventBus.Diagnostics;
+
+/// <summary>The event bus's instruments (meter TalentMesh.EventBus).</summary>
+public sealed class EventBusMetrics : IDisposable
+{
+    public const string MeterName = "TalentMesh.EventBus";
+
+    private readonly Meter meter;
+    private readonly Counter<long> published;
+    private readonly Counter<long> delivered;
+    private readonly Counter<long> redelivered;
+    private readonly Counter<long> deadLettered;
+    private readonly Counter<long> duplicates;
+    private readonly Dictionary<string, long> lagByTopic = [];
+
+    public EventBusMetrics(IMeterFactory meterFactory)
+    {
+        meter = meterFactory.Create(MeterName);
+        published = meter.CreateCounter<long>("talentmesh.events.published", "{event}", "Events the relay handed to the transport.");
+        delivered = meter.CreateCounter<long>("talentmesh.events.delivered", "{event}", "Delivery attempts by outcome.");
+        redelivered = meter.CreateCounter<long>("talentmesh.events.redelivered", "{event}", "Entries reclaimed after the processing timeout.");
+        deadLettered = meter.CreateCounter<long>("talentmesh.events.dead_lettered", "{event}", "Entries moved to a dead-letter topic.");
+        duplicates = meter.CreateCounter<long>("talentmesh.events.duplicates", "{event}", "Deliveries skipped because the inbox had seen them.");
+        meter.CreateObservableGauge("talentmesh.events.consumer_lag", ObserveLag, "{event}", "Entries not yet delivered to this app's consumer group.");
+    }
+
+    public void Published(string topic) => published.Add(1, Tag(topic));
+    public void Delivered(string topic, DeliveryOutcome outcome) =>
+        delivered.Add(1, Tag(topic), new KeyValuePair<string, object?>("outcome", outcome.ToString().ToLowerInvariant()));
+    public void Redelivered(string topic, int count) => redelivered.Add(count, Tag(topic));
+    public void DeadLettered(string topic) => deadLettered.Add(1, Tag(topic));
+    public void Duplicate(string topic) => duplicates.Add(1, Tag(topic));
+
+    public void RecordLag(string topic, long lag)
+    {
+        lock (lagByTopic)
+            lagByTopic[topic] = lag;
+    }
+
+    private IEnumerable<Measurement<long>> ObserveLag()
+    {
+        lock (lagByTopic)
+            return lagByTopic.Select(pair => new Measurement<long>(pair.Value, Tag(pair.Key))).ToArray();
+    }
+
+    private static KeyValuePair<string, object?> Tag(string topic) => new("topic", topic);
+
+    public void Dispose() => meter.Dispose();
+}

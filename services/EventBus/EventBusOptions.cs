@@ -1,0 +1,73 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace TalentMesh.EventBus;
+
+public enum EventTransportKind
+{
+    /// <summary>Speak Dapr's pubsub.redis wire format directly (local runs, tests, no sidecar).</summary>
+    Redis,
+
+    /// <summary>Publish through the Dapr sidecar and receive on the AppCallback gRPC service.</summary>
+    Dapr,
+}
+
+/// <summary>Bound from EventBus; the transport is configuration, never code.</summary>
+public sealed class EventBusOptions
+{
+    public const string Section = "EventBus";
+
+    public EventTransportKind Transport { get; set; } = EventTransportKind.Redis;
+
+    /// <summary>The app id: CloudEvent source and, as in daprd, the consumer group name.</summary>
+    [Required, RegularExpression("^[a-z][a-z0-9-]{1,40}$")]
+    public string AppId { get; set; } = "";
+
+    /// <summary>Name of the Dapr pub/sub component (also written as the pubsubname attribute).</summary>
+    [Required]
+    public string PubSubName { get; set; } = "pubsub";
+
+    /// <summary>Prefix for topic stream names; empty in deployments, unique per test so tests never share streams.</summary>
+    public string TopicPrefix { get; set; } = "";
+
+    /// <summary>Dead-letter topic of a subscription = topic + this suffix.</summary>
+    [Required]
+    public string DeadLetterSuffix { get; set; } = ".deadletter";
+
+    /// <summary>How long "processed" markers live; must outlast any redelivery window.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "365.00:00:00")]
+    public TimeSpan InboxRetention { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>Approximate cap on each topic stream (XADD MAXLEN ~), like daprd's maxLenApprox.</summary>
+    [Range(1000, long.MaxValue)]
+    public long MaxLenApprox { get; set; } = 100_000;
+
+    /// <summary>An entry delivered but not acked for this long is considered lost and redelivered (XAUTOCLAIM).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
+    public TimeSpan ProcessingTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How often pending entries are checked for reclaiming, and consumer lag is measured.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:10:00")]
+    public TimeSpan RedeliverInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>After this many failed deliveries an entry moves to the dead-letter topic.</summary>
+    [Range(1, 100)]
+    public int MaxDeliveries { get; set; } = 5;
+
+    [Range(1, 1000)]
+    public int BatchSize { get; set; } = 100;
+
+    /// <summary>Events of one batch handled in parallel; handlers must tolerate reordering (see docs).</summary>
+    [Range(1, 256)]
+    public int Concurrency { get; set; } = 16;
+
+    /// <summary>XREADGROUP BLOCK time; bounds how long shutdown waits for the reader.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:00:05")]
+    public TimeSpan BlockTime { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Fallback poll of the outbox for entries of other replicas; own commits wake the relay at once.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
+    public TimeSpan RelayPollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>Dapr sidecar gRPC endpoint; empty uses DAPR_GRPC_ENDPOINT / DAPR_GRPC_PORT as daprd's injector sets them.</summary>
+    public string? DaprGrpcEndpoint { get; set; }
+}

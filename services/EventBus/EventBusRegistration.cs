@@ -1,0 +1,82 @@
+using Dapr.Client;
+using Google.Protobuf;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using TalentMesh.EventBus.Diagnostics;
+using TalentMesh.EventBus.Handling;
+using TalentMesh.EventBus.Outbox;
+using TalentMesh.EventBus.Transport;
+using TalentMesh.EventBus.Transport.Dapr;
+using TalentMesh.EventBus.Transport.Redis;
+using TalentMesh.ServiceDefaults.Hosting;
+
+namespace TalentMesh.EventBus;
+
+public static class EventBusRegistration
+{
+    /// <summary>Outbox, relay, inbox and the transport chosen by EventBus:Transport.</summary>
+    public static IHostApplicationBuilder AddEventBus(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddValidatedOptions<EventBusOptions>(builder.Configuration, EventBusOptions.Section);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.AddSingleton<EventBusMetrics>();
+        services.AddSingleton<OutboxKeys>();
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<EventUnitOfWorkFactory>();
+        services.AddSingleton<TopicNames>();
+        services.AddSingleton<SubscriptionRegistry>();
+        services.AddSingleton<EventDispatcher>();
+        services.AddHostedService<OutboxRelay>();
+
+        var transport = builder.Configuration.GetSection(EventBusOptions.Section).Get<EventBusOptions>()?.Transport ?? EventTransportKind.Redis;
+        if (transport == EventTransportKind.Dapr)
+            AddDaprTransport(services);
+        else
+            AddRedisTransport(services);
+        return builder;
+    }
+
+    /// <summary>Subscribes <typeparamref name="THandler"/> to the topic of <typeparamref name="TEvent"/>.</summary>
+    public static IServiceCollection AddEventHandler<TEvent, THandler>(this IServiceCollection services)
+        where TEvent : IMessage<TEvent>, new()
+        where THandler : class, IIntegrationEventHandler<TEvent>
+    {
+        services.AddScoped<THandler>();
+        services.AddSingleton(EventSubscription.For<TEvent, THandler>());
+        return services;
+    }
+
+    /// <summary>Under the dapr transport, serves Dapr's AppCallback on the gRPC port for the sidecar.</summary>
+    public static WebApplication MapEventBus(this WebApplication app)
+    {
+        if (app.Services.GetRequiredService<IOptions<EventBusOptions>>().Value.Transport == EventTransportKind.Dapr)
+            app.MapGrpcService<DaprAppCallbackService>().AllowAnonymous();
+        return app;
+    }
+
+    private static void AddRedisTransport(IServiceCollection services)
+    {
+        services.AddSingleton<IEventPublisher, RedisStreamsPublisher>();
+        services.AddSingleton<RedisEntryProcessor>();
+        services.AddHostedService<RedisStreamsConsumer>();
+    }
+
+    private static void AddDaprTransport(IServiceCollection services)
+    {
+        services.AddSingleton(sp =>
+        {
+            var endpoint = sp.GetRequiredService<IOptions<EventBusOptions>>().Value.DaprGrpcEndpoint;
+            var builder = new DaprClientBuilder();
+            if (!string.IsNullOrWhiteSpace(endpoint))
+                builder.UseGrpcEndpoint(endpoint);
+            return builder.Build();
+        });
+        services.AddSingleton<IEventPublisher, DaprSidecarPublisher>();
+    }
+}

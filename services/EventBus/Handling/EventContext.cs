@@ -1,0 +1,28 @@
+using TalentMesh.EventBus.Outbox;
+
+namespace TalentMesh.EventBus.Handling;
+
+/// <summary>What a handler knows about the event it handles, and how it commits its effect exactly once.</summary>
+public sealed class EventContext(IncomingEvent incoming, EventUnitOfWorkFactory unitOfWorkFactory)
+{
+    public string EventId => incoming.Id;
+    public string Topic => incoming.Topic;
+    public string Source => incoming.Source;
+    public DateTimeOffset? Time => incoming.Time;
+    public int DeliveryAttempt => incoming.DeliveryAttempt;
+
+    /// <summary>
+    /// A unit of work whose commit also records this event as processed: a redelivered event finds the
+    /// marker and changes nothing twice. Follow-up events published on it leave in the same commit.
+    /// </summary>
+    public EventUnitOfWork BeginUnitOfWork() => unitOfWorkFactory.BeginForEvent(incoming.Id);
+
+    /// <summary>Commits, treating "already processed" as done and a lost optimistic race as a retry.</summary>
+    public static async Task<bool> CommitAsync(EventUnitOfWork unitOfWork)
+    {
+        var outcome = await unitOfWork.CommitAsync();
+        if (outcome == CommitOutcome.Conflict)
+            throw new ConcurrencyConflictException("The state changed while the event was handled.");
+        return outcome == CommitOutcome.Committed;
+    }
+}

@@ -1,0 +1,74 @@
+using Google.Protobuf;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using StackExchange.Redis;
+using TalentMesh.EventBus.Diagnostics;
+using TalentMesh.EventBus.Outbox;
+
+namespace TalentMesh.EventBus.Handling;
+
+/// <summary>
+/// Transport-neutral delivery: parse, skip what the inbox has seen, run the handler in its own scope,
+/// and classify the result. Both transports call this, so handler code never knows which one is in use.
+/// </summary>
+public sealed class EventDispatcher(
+    IServiceScopeFactory scopes, SubscriptionRegistry registry, EventUnitOfWorkFactory unitsOfWork,
+    IConnectionMultiplexer redis, OutboxKeys keys, EventBusMetrics metrics, ILogger<EventDispatcher> logger)
+{
+    public async Task<DeliveryOutcome> DispatchAsync(IncomingEvent incoming, CancellationToken cancellationToken)
+    {
+        using var activity = EventBusTelemetry.StartProcess(incoming);
+        var outcome = await DispatchCoreAsync(incoming, cancellationToken);
+        activity?.SetTag("talentmesh.delivery.outcome", outcome.ToString());
+        metrics.Delivered(incoming.Topic, outcome);
+        return outcome;
+    }
+
+    private async Task<DeliveryOutcome> DispatchCoreAsync(IncomingEvent incoming, CancellationToken cancellationToken)
+    {
+        if (registry.Find(incoming.Topic) is not { } subscription)
+        {
+            logger.LogWarning("Event {EventId} on {Topic} has no handler here; dropping it", incoming.Id, incoming.Topic);
+            return DeliveryOutcome.Drop;
+        }
+        if (!TryParse(subscription, incoming, out var message))
+            return DeliveryOutcome.Drop;
+        try
+        {
+            if (await redis.GetDatabase().KeyExistsAsync(keys.InboxMarker(incoming.Id)))
+            {
+                metrics.Duplicate(incoming.Topic);
+                return DeliveryOutcome.Success;
+            }
+            await using var scope = scopes.CreateAsyncScope();
+            await subscription.InvokeAsync(scope.ServiceProvider, message, new EventContext(incoming, unitsOfWork), cancellationToken);
+            return DeliveryOutcome.Success;
+        }
+        catch (PoisonEventException exception)
+        {
+            logger.LogWarning("Event {EventId} on {Topic} is poison: {Reason}", incoming.Id, incoming.Topic, exception.Message);
+            return DeliveryOutcome.Drop;
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning(exception, "Event {EventId} on {Topic} failed on attempt {Attempt}; it will be redelivered",
+                incoming.Id, incoming.Topic, incoming.DeliveryAttempt);
+            return DeliveryOutcome.Retry;
+        }
+    }
+
+    private bool TryParse(EventSubscription subscription, IncomingEvent incoming, out IMessage message)
+    {
+        try
+        {
+            message = subscription.EventType.ParseJson(incoming.DataJson);
+            return true;
+        }
+        catch (Exception exception) when (exception is InvalidProtocolBufferException or InvalidJsonException or FormatException)
+        {
+            logger.LogWarning("Event {EventId} on {Topic} has unparseable data ({Error})", incoming.Id, incoming.Topic, exception.Message);
+            message = null!;
+            return false;
+        }
+    }
+}

@@ -1,0 +1,121 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+using TalentMesh.EventBus.Diagnostics;
+using TalentMesh.EventBus.Transport;
+
+namespace TalentMesh.EventBus.Outbox;
+
+/// <summary>
+/// Moves committed events from the outbox stream to the transport. The outbox is read through a consumer
+/// group, so an entry is acknowledged (and deleted) only after the transport accepted it; entries left
+/// pending by a relay that died are reclaimed after the processing timeout and published again — the
+/// duplicate carries the same CloudEvent id and consumers drop it.
+/// </summary>
+public sealed partial class OutboxRelay(
+    IConnectionMultiplexer redis, OutboxKeys keys, OutboxSignal signal, IEventPublisher publisher,
+    IOptions<EventBusOptions> options, EventBusMetrics metrics, TimeProvider timeProvider, ILogger<OutboxRelay> logger)
+    : BackgroundService
+{
+    private readonly string consumerName = $"{options.Value.AppId}-relay-{Guid.NewGuid():N}";
+    private readonly EventBusOptions settings = options.Value;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var nextReclaim = timeProvider.GetUtcNow();
+        var groupReady = false;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var database = redis.GetDatabase();
+                if (!groupReady)
+                {
+                    await StreamGroups.EnsureAsync(database, keys.OutboxStream, OutboxKeys.RelayGroup);
+                    groupReady = true;
+                }
+                var entries = await database.StreamReadGroupAsync(keys.OutboxStream, OutboxKeys.RelayGroup, consumerName,
+                    StreamPosition.NewMessages, settings.BatchSize);
+                if (entries.Length == 0 && timeProvider.GetUtcNow() >= nextReclaim)
+                {
+                    nextReclaim = timeProvider.GetUtcNow() + settings.RedeliverInterval;
+                    entries = await ReclaimAbandonedAsync(database);
+                }
+                if (entries.Length == 0)
+                {
+                    await signal.WaitAsync(settings.RelayPollInterval, stoppingToken);
+                    continue;
+                }
+                await PublishBatchAsync(database, entries, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception exception)
+            {
+                groupReady &= !StreamGroups.IsMissingGroup(exception);
+                LogRelayFailed(exception);
+                await Task.Delay(settings.RelayPollInterval, timeProvider, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+    }
+
+    private async Task<StreamEntry[]> ReclaimAbandonedAsync(IDatabase database)
+    {
+        var claimed = await database.StreamAutoClaimAsync(keys.OutboxStream, OutboxKeys.RelayGroup, consumerName,
+            (long)settings.ProcessingTimeout.TotalMilliseconds, "0-0", settings.BatchSize);
+        return claimed.ClaimedEntries;
+    }
+
+    private async Task PublishBatchAsync(IDatabase database, StreamEntry[] entries, CancellationToken cancellationToken)
+    {
+        var results = await Task.WhenAll(entries.Select(entry => PublishOneAsync(entry, cancellationToken)));
+        var done = entries.Where((_, index) => results[index]).Select(entry => entry.Id).ToArray();
+        if (done.Length == 0)
+            return;
+        // XACK then XDEL in one round trip; if the process dies in between, the entry is merely published again.
+        var batch = database.CreateBatch();
+        var ack = batch.StreamAcknowledgeAsync(keys.OutboxStream, OutboxKeys.RelayGroup, done);
+        var delete = batch.StreamDeleteAsync(keys.OutboxStream, done);
+        batch.Execute();
+        await Task.WhenAll(ack, delete);
+    }
+
+    private async Task<bool> PublishOneAsync(StreamEntry streamEntry, CancellationToken cancellationToken)
+    {
+        OutboxEntry entry;
+        try
+        {
+            entry = OutboxEntry.FromStream(streamEntry);
+        }
+        catch (Exception exception) when (exception is FormatException or ArgumentException)
+        {
+            // A malformed entry can never be published; acknowledging it keeps the outbox flowing. It stays in the log.
+            LogMalformedEntry(streamEntry.Id.ToString(), exception.Message);
+            return true;
+        }
+        try
+        {
+            using var activity = EventBusTelemetry.StartPublish(entry.Topic, entry.TraceParent, entry.TraceState);
+            await publisher.PublishAsync(entry with { TraceParent = activity?.Id ?? entry.TraceParent }, cancellationToken);
+            metrics.Published(entry.Topic);
+            return true;
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogPublishFailed(exception, entry.Id, entry.Topic);
+            return false;
+        }
+    }
+
+    [LoggerMessage(LogLevel.Warning, "Outbox relay iteration failed; retrying")]
+    private partial void LogRelayFailed(Exception exception);
+
+    [LoggerMessage(LogLevel.Error, "Outbox entry {StreamId} is malformed and was skipped: {Reason}")]
+    private partial void LogMalformedEntry(string streamId, string reason);
+
+    [LoggerMessage(LogLevel.Warning, "Publishing event {EventId} to {Topic} failed; it stays in the outbox")]
+    private partial void LogPublishFailed(Exception exception, string eventId, string topic);
+}

@@ -1,0 +1,76 @@
+using System.Net.Mime;
+using System.Text;
+using System.Text.Json;
+using CloudNative.CloudEvents;
+using CloudNative.CloudEvents.SystemTextJson;
+using TalentMesh.EventBus.Handling;
+using TalentMesh.EventBus.Outbox;
+
+namespace TalentMesh.EventBus.Transport.Redis;
+
+/// <summary>
+/// The CloudEvent JSON that daprd's pubsub.redis stores in a stream entry's "data" field: the standard
+/// attributes plus daprd's extensions topic, pubsubname and traceparent.
+/// </summary>
+public static class CloudEventCodec
+{
+    public const string JsonContentType = "application/json";
+
+    public static readonly CloudEventAttribute TopicAttribute = CloudEventAttribute.CreateExtension("topic", CloudEventAttributeType.String);
+    public static readonly CloudEventAttribute PubSubNameAttribute = CloudEventAttribute.CreateExtension("pubsubname", CloudEventAttributeType.String);
+    public static readonly CloudEventAttribute TraceParentAttribute = CloudEventAttribute.CreateExtension("traceparent", CloudEventAttributeType.String);
+    public static readonly CloudEventAttribute TraceStateAttribute = CloudEventAttribute.CreateExtension("tracestate", CloudEventAttributeType.String);
+
+    private static readonly CloudEventAttribute[] Extensions = [TopicAttribute, PubSubNameAttribute, TraceParentAttribute, TraceStateAttribute];
+    private static readonly JsonEventFormatter Formatter = new();
+    private static readonly ContentType StructuredContentType = new("application/cloudevents+json; charset=utf-8");
+
+    public static ReadOnlyMemory<byte> Encode(OutboxEntry entry, string source, string pubSubName, string topic)
+    {
+        using var data = JsonDocument.Parse(entry.DataJson);
+        var cloudEvent = new CloudEvent(CloudEventsSpecVersion.V1_0, Extensions)
+        {
+            Id = entry.Id,
+            Source = new Uri(source, UriKind.RelativeOrAbsolute),
+            Type = entry.Type,
+            Time = entry.Time,
+            DataContentType = JsonContentType,
+            Data = data.RootElement,
+            [TopicAttribute] = topic,
+            [PubSubNameAttribute] = pubSubName,
+            [TraceParentAttribute] = entry.TraceParent ?? "",
+        };
+        if (!string.IsNullOrEmpty(entry.TraceState))
+            cloudEvent[TraceStateAttribute] = entry.TraceState;
+        return Formatter.EncodeStructuredModeMessage(cloudEvent, out _);
+    }
+
+    /// <summary>Decodes an entry written by daprd or by <see cref="Encode"/>; throws <see cref="PoisonEventException"/> when it cannot.</summary>
+    public static IncomingEvent Decode(ReadOnlyMemory<byte> body, string logicalTopic, int deliveryAttempt)
+    {
+        CloudEvent cloudEvent;
+        try
+        {
+            cloudEvent = Formatter.DecodeStructuredModeMessage(body, StructuredContentType, Extensions);
+        }
+        catch (Exception exception) when (exception is ArgumentException or JsonException or FormatException or InvalidOperationException)
+        {
+            throw new PoisonEventException($"Not a CloudEvent: {exception.Message}", exception);
+        }
+        return new IncomingEvent(
+            cloudEvent.Id ?? throw new PoisonEventException("The CloudEvent has no id."),
+            logicalTopic, cloudEvent.Type ?? "", cloudEvent.Source?.ToString() ?? "", cloudEvent.Time,
+            DataAsJson(cloudEvent.Data), NullIfEmpty(cloudEvent[TraceParentAttribute] as string),
+            NullIfEmpty(cloudEvent[TraceStateAttribute] as string), deliveryAttempt);
+    }
+
+    private static string DataAsJson(object? data) => data switch
+    {
+        JsonElement element => element.GetRawText(),
+        byte[] bytes => Encoding.UTF8.GetString(bytes),
+        string text => text,
+        _ => throw new PoisonEventException("The CloudEvent has no data."),
+    };
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+}

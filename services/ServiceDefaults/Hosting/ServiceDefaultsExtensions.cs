@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using TalentMesh.ServiceDefaults.Errors;
+using TalentMesh.ServiceDefaults.Health;
+using TalentMesh.ServiceDefaults.Redis;
+using TalentMesh.ServiceDefaults.Resilience;
+using TalentMesh.ServiceDefaults.Security;
+using TalentMesh.ServiceDefaults.Telemetry;
+
+namespace TalentMesh.ServiceDefaults.Hosting;
+
+public static class ServiceDefaultsExtensions
+{
+    /// <summary>Everything a TalentMesh service shares: ports, Redis, resilience, telemetry, auth, gRPC, health.</summary>
+    public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddValidatedOptions<ServiceOptions>(builder.Configuration, ServiceOptions.Section);
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.ConfigureServicePorts();
+        builder.AddRedis();
+        builder.AddRedisResilience();
+        builder.AddTelemetry();
+        builder.AddTalentMeshAuthentication();
+        builder.Services
+            .AddGrpc(grpc => grpc.Interceptors.Add<ErrorMappingInterceptor>())
+            .AddJsonTranscoding();
+        builder.Services.AddGrpcHealthChecks().AddRedisReadiness();
+        return builder;
+    }
+
+    /// <summary>Maps the endpoints every service serves besides its own API.</summary>
+    public static WebApplication MapServiceDefaults(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHealthEndpoints();
+        app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
+        return app;
+    }
+}

@@ -1,0 +1,30 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+using TalentMesh.ServiceDefaults.Hosting;
+
+namespace TalentMesh.ServiceDefaults.Redis;
+
+public static class RedisRegistration
+{
+    public const string ConnectionName = "redis";
+
+    public static IHostApplicationBuilder AddRedis(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddValidatedOptions<RedisOptions>(builder.Configuration, RedisOptions.Section);
+        builder.Services.AddSingleton(_ => new RedisConnectionFactory(
+            builder.Configuration.GetConnectionString(ConnectionName)
+            ?? throw new OptionsValidationException(ConnectionName, typeof(RedisOptions),
+                [$"ConnectionStrings:{ConnectionName} is required (e.g. 127.0.0.1:6379)."])));
+        builder.Services.AddSingleton<IConnectionMultiplexer>(sp =>
+        {
+            var options = sp.GetRequiredService<RedisConnectionFactory>().CreateOptions();
+            options.ClientName = sp.GetRequiredService<IOptions<ServiceOptions>>().Value.Name;
+            return ConnectionMultiplexer.Connect(options);
+        });
+        builder.Services.AddSingleton(sp => new RedisKeyspace(sp.GetRequiredService<IOptions<RedisOptions>>().Value.KeyPrefix));
+        return builder;
+    }
+}

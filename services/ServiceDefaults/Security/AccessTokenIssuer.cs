@@ -1,0 +1,32 @@
+using System.Security.Claims;
+using System.Text;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace TalentMesh.ServiceDefaults.Security;
+
+/// <summary>
+/// Mints tokens with the configured key. Production tokens come from the identity provider; this
+/// serves local runs, the tests and the dev token command.
+/// </summary>
+public sealed class AccessTokenIssuer(IOptions<AuthOptions> options, TimeProvider timeProvider)
+{
+    public string Issue(string subject, string role, TimeSpan? lifetime = null)
+    {
+        var auth = options.Value;
+        var now = timeProvider.GetUtcNow().UtcDateTime;
+        var descriptor = new SecurityTokenDescriptor
+        {
+            Issuer = auth.Issuer,
+            Audience = auth.Audience,
+            Subject = new ClaimsIdentity([new Claim(Roles.SubjectClaim, subject), new Claim(Roles.RoleClaim, role)]),
+            NotBefore = now,
+            IssuedAt = now,
+            Expires = now + (lifetime ?? TimeSpan.FromHours(1)),
+            SigningCredentials = new SigningCredentials(
+                new SymmetricSecurityKey(Encoding.UTF8.GetBytes(auth.SigningKey)), SecurityAlgorithms.HmacSha256),
+        };
+        return new JsonWebTokenHandler().CreateToken(descriptor);
+    }
+}

@@ -1,0 +1,45 @@
+using System.Text;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+using TalentMesh.ServiceDefaults.Hosting;
+
+namespace TalentMesh.ServiceDefaults.Security;
+
+public static class AuthenticationRegistration
+{
+    /// <summary>JWT bearer for every API call; one policy per role; anything unmarked requires a signed-in caller.</summary>
+    public static IHostApplicationBuilder AddTalentMeshAuthentication(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddValidatedOptions<AuthOptions>(builder.Configuration, AuthOptions.Section);
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<IOptions<AuthOptions>>((jwt, auth) => Configure(jwt, auth.Value));
+        builder.Services.AddAuthorization(authorization =>
+        {
+            foreach (var role in Roles.All)
+                authorization.AddPolicy(role, policy => policy.RequireRole(role));
+            authorization.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+        });
+        builder.Services.AddSingleton<AccessTokenIssuer>();
+        return builder;
+    }
+
+    private static void Configure(JwtBearerOptions jwt, AuthOptions auth)
+    {
+        jwt.MapInboundClaims = false;
+        jwt.TokenValidationParameters = new TokenValidationParameters
+        {
+            ValidIssuer = auth.Issuer,
+            ValidAudience = auth.Audience,
+            IssuerSigningKey = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(auth.SigningKey)),
+            ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+            ClockSkew = auth.ClockSkew,
+            RoleClaimType = Roles.RoleClaim,
+            NameClaimType = Roles.SubjectClaim,
+        };
+    }
+}

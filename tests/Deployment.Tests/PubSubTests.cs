@@ -1,0 +1,53 @@
+namespace TalentMesh.Deployment.Tests;
+
+public class PubSubTests
+{
+    [Theory]
+    [MemberData(nameof(Overlays.All), MemberType = typeof(Overlays))]
+    public void PubSubComponent_IsRedisStreamsWithAppIdConsumerGroup(string overlay)
+    {
+        var pubsub = Manifests.Render(overlay).Single("Component", "pubsub");
+        var metadata = pubsub.Items("spec", "metadata").ToDictionary(m => m.Str("name")!);
+
+        Assert.Equal("pubsub.redis", pubsub.Str("spec", "type"));
+        Assert.Equal("v1", pubsub.Str("spec", "version"));
+        // The sidecar-less transport names its consumer group after the app id too.
+        Assert.Equal("{appID}", metadata["consumerID"].Str("value"));
+        Assert.Equal("talentmesh-redis", metadata["redisPassword"].Str("secretKeyRef", "name"));
+        Assert.Equal("password", metadata["redisPassword"].Str("secretKeyRef", "key"));
+        Assert.Null(metadata["redisPassword"].At("value"));
+        Assert.Equal("kubernetes", pubsub.Str("auth", "secretStore"));
+        foreach (var setting in new[] { "redisHost", "processingTimeout", "redeliverInterval", "maxLenApprox", "concurrency" })
+        {
+            Assert.False(string.IsNullOrEmpty(metadata[setting].Str("value")), setting);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Overlays.All), MemberType = typeof(Overlays))]
+    public void PubSubComponent_IsScopedToTheThreeApps(string overlay)
+    {
+        var pubsub = Manifests.Render(overlay).Single("Component", "pubsub");
+
+        Assert.Equal(Overlays.AppIds.Order(), pubsub.At("scopes")!.AsArray().Select(s => s!.GetValue<string>()).Order());
+    }
+
+    [Theory]
+    [MemberData(nameof(Overlays.All), MemberType = typeof(Overlays))]
+    public void Resiliency_CoversPubSubBothWays_WithDefinedPolicies(string overlay)
+    {
+        var resiliency = Assert.Single(Manifests.Render(overlay).OfKind("Resiliency"));
+        var policies = resiliency.At("spec", "policies");
+
+        foreach (var direction in new[] { "inbound", "outbound" })
+        {
+            var target = resiliency.At("spec", "targets", "components", "pubsub", direction);
+            Assert.NotNull(policies.At("timeouts", target.Str("timeout") ?? "<none>"));
+            Assert.NotNull(policies.At("circuitBreakers", target.Str("circuitBreaker") ?? "<none>"));
+            var retry = policies.At("retries", target.Str("retry") ?? "<none>");
+            // Dapr's exponential backoff is the jittered one.
+            Assert.Equal("exponential", retry.Str("policy"));
+            Assert.NotEqual("-1", retry.Str("maxRetries") ?? "-1");
+        }
+    }
+}
