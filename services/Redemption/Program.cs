@@ -1,0 +1,14 @@
+using TalentMesh.EventBus;
+using TalentMesh.Redemption.Hosting;
+using TalentMesh.ServiceDefaults.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddEventBus();
+builder.AddRedemptionServices();
+
+var app = builder.Build();
+app.MapServiceDefaults();
+app.MapEventBus();
+app.MapRedemptionApi();
+app.Run();

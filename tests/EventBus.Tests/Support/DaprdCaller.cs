@@ -1,0 +1,27 @@
+using Dapr.AppCallback.Autogen.Grpc.v1;
+using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+
+namespace TalentMesh.EventBus.Tests.Support;
+
+/// <summary>Calls an app's AppCallback service the way daprd does (Dapr.Protos has no client stub for it).</summary>
+public sealed class DaprdCaller(CallInvoker invoker)
+{
+    private const string Service = "dapr.proto.runtime.v1.AppCallback";
+
+    private static readonly Method<Empty, ListTopicSubscriptionsResponse> ListTopicSubscriptionsMethod =
+        new(MethodType.Unary, Service, "ListTopicSubscriptions", Marshaller(Empty.Parser), Marshaller(ListTopicSubscriptionsResponse.Parser));
+
+    private static readonly Method<TopicEventRequest, TopicEventResponse> OnTopicEventMethod =
+        new(MethodType.Unary, Service, "OnTopicEvent", Marshaller(TopicEventRequest.Parser), Marshaller(TopicEventResponse.Parser));
+
+    public async Task<ListTopicSubscriptionsResponse> ListTopicSubscriptionsAsync(CancellationToken cancellationToken) =>
+        await invoker.AsyncUnaryCall(ListTopicSubscriptionsMethod, null, new CallOptions(cancellationToken: cancellationToken), new Empty());
+
+    public async Task<TopicEventResponse> OnTopicEventAsync(TopicEventRequest request, CancellationToken cancellationToken) =>
+        await invoker.AsyncUnaryCall(OnTopicEventMethod, null, new CallOptions(cancellationToken: cancellationToken), request);
+
+    private static Marshaller<T> Marshaller<T>(MessageParser<T> parser) where T : IMessage<T> =>
+        Marshallers.Create(message => message.ToByteArray(), parser.ParseFrom);
+}
