@@ -1,0 +1,27 @@
+using System.CommandLine;
+using TalentMesh.Evaluation.Rules.Cli.Output;
+using TalentMesh.Evaluation.Rules.Output;
+
+namespace TalentMesh.Evaluation.Rules.Cli.Commands;
+
+internal static class EvalCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var ruleSet = new Argument<string>("ruleset") { Description = "Rule-set file or shipped rule-set name." };
+        var facts = new Argument<string>("facts") { Description = "Facts file (JSON)." };
+        var table = new Option<bool>("--table") { Description = "Print a human-readable table instead of JSON." };
+        var command = new Command("eval", "Score facts: total, tier and the full breakdown.") { ruleSet, facts, table };
+        command.SetAction(parsed => Inputs.Guard(error, () =>
+        {
+            var (compiled, factSet) = Inputs.Load(parsed.GetRequiredValue(ruleSet), parsed.GetRequiredValue(facts));
+            var result = compiled.Evaluate(factSet);
+            if (parsed.GetValue(table))
+                ResultTable.Write(output, result);
+            else
+                output.WriteLine(ResultJson.Write(result));
+            return RulesCli.Ok;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,22 @@
+using System.CommandLine;
+using TalentMesh.Evaluation.Rules.Explanation;
+using TalentMesh.Evaluation.Rules.Output;
+
+namespace TalentMesh.Evaluation.Rules.Cli.Commands;
+
+internal static class ExplainCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var ruleSet = new Argument<string>("ruleset") { Description = "Rule-set file or shipped rule-set name." };
+        var facts = new Argument<string>("facts") { Description = "Facts file (JSON)." };
+        var command = new Command("explain", "The gap to the next tier and the single-fact changes that would close it.") { ruleSet, facts };
+        command.SetAction(parsed => Inputs.Guard(error, () =>
+        {
+            var (compiled, factSet) = Inputs.Load(parsed.GetRequiredValue(ruleSet), parsed.GetRequiredValue(facts));
+            output.WriteLine(ExplanationJson.Write(Explainer.Explain(compiled, factSet)));
+            return RulesCli.Ok;
+        }));
+        return command;
+    }
+}

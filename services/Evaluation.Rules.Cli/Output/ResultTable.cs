@@ -1,0 +1,42 @@
+using Spectre.Console;
+using TalentMesh.Evaluation.Rules.Evaluation;
+
+namespace TalentMesh.Evaluation.Rules.Cli.Output;
+
+/// <summary>The breakdown as a plain table (no colours, so it reads the same in a terminal, a pipe and a test).</summary>
+internal static class ResultTable
+{
+    public static void Write(TextWriter output, EvaluationResult result)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(output),
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+        });
+        console.Profile.Width = 160;
+        var table = new Table().Border(TableBorder.Ascii);
+        foreach (var column in new[] { "rule", "label", "raw", "after caps", "points", "clipped by", "facts" })
+            table.AddColumn(column);
+        foreach (var entry in result.Breakdown)
+        {
+            table.AddRow(
+                Markup.Escape(entry.RuleId),
+                Markup.Escape($"{entry.Labels.Zh} / {entry.Labels.En}"),
+                entry.RawPoints.ToString("0.###"),
+                Markup.Escape(string.Join(" → ", entry.Stages.Select(s => $"{s.RuleId}:{s.PointsAfter:0.###}"))),
+                entry.Points.ToString("0.###"),
+                Markup.Escape(entry.ClippedBy ?? ""),
+                Markup.Escape(string.Join(", ", entry.Facts.Select(Describe))));
+        }
+        console.Write(table);
+        var source = result.RuleSet.Source;
+        console.WriteLine($"rule set: {source.Id} {source.Version}");
+        console.WriteLine($"total: {result.Total:0.###}   tier: {result.Tier?.Id ?? "none"}" +
+            (result.IsVetoed ? $"   vetoed by: {string.Join(", ", result.Vetoes.Select(v => v.Id))}" : "") +
+            (result.NextTier is { } next ? $"   next: {next.Id}" + (result.GapToNextTier is { } gap ? $" (gap {gap:0.###})" : "") : ""));
+    }
+
+    private static string Describe(FactEvidence fact) =>
+        $"{fact.Fact}={fact.Value ?? "(not provided)"}" + (fact.Credentials.Count > 0 ? $" [{string.Join(" ", fact.Credentials)}]" : "");
+}

@@ -1,0 +1,33 @@
+using TalentMesh.Evaluation.Rules.Format;
+using TalentMesh.Evaluation.Rules.Model;
+using TalentMesh.Evaluation.Rules.Validation;
+
+namespace TalentMesh.Evaluation.Rules.Compilation;
+
+public static class RuleSetCompiler
+{
+    /// <summary>Validates, binds every fact to a slot and builds the evaluator; throws on an invalid rule set.</summary>
+    public static CompiledRuleSet Compile(RuleSet ruleSet)
+    {
+        var errors = RuleSetValidator.Validate(ruleSet);
+        if (errors.Count > 0)
+            throw new RuleSetException(errors);
+        var facts = FactsVocabulary.Expand(ruleSet.Facts).Values
+            .Select((definition, slot) => new CompiledFact(slot, definition.Name, definition)).ToList();
+        var bySlotName = facts.ToDictionary(f => f.Name, StringComparer.Ordinal);
+        var builder = new TreeBuilder(bySlotName);
+        var root = new GroupRule(RuleSet.RootId, ruleSet.Labels, null, Combine.Sum, ruleSet.Cap, ruleSet.Rules);
+        builder.Number(root, 0, -1);
+        // A leaf at depth d keeps d + 1 stage values: its own, then one per enclosing node up to the root.
+        var stageTop = new int[builder.LeafDepths.Count];
+        var offset = 0;
+        for (var leaf = 0; leaf < stageTop.Length; leaf++)
+        {
+            stageTop[leaf] = offset + builder.LeafDepths[leaf];
+            offset += builder.LeafDepths[leaf] + 1;
+        }
+        var rootNode = builder.Build(stageTop);
+        var tiers = new TierTable(ruleSet, bySlotName);
+        return new CompiledRuleSet(ruleSet, ContentHash.Of(ruleSet), facts, builder.Infos, rootNode, stageTop, offset, tiers);
+    }
+}

@@ -1,0 +1,53 @@
+using TalentMesh.Evaluation.Rules.Evaluation;
+using TalentMesh.Evaluation.Rules.Model;
+
+namespace TalentMesh.Evaluation.Rules.Compilation;
+
+/// <summary>Thresholds, vetoes and direct recognitions. Tier index 0 is the best tier; -1 is "no tier".</summary>
+internal sealed class TierTable
+{
+    private const long NoThreshold = long.MaxValue;
+    private readonly long[] thresholds;
+    private readonly Test[] vetoes;
+    private readonly Test[] recognitions;
+    private readonly int[] recognitionTiers;
+
+    public TierTable(RuleSet ruleSet, IReadOnlyDictionary<string, CompiledFact> facts)
+    {
+        thresholds = ruleSet.Tiers.Select(t => t.MinPoints is { } m ? Num.Milli(m) : NoThreshold).ToArray();
+        vetoes = ruleSet.Vetoes.Select(v => TestCompiler.Compile(v.When, facts)).ToArray();
+        recognitions = ruleSet.Recognitions.Select(r => TestCompiler.Compile(r.When, facts)).ToArray();
+        recognitionTiers = ruleSet.Recognitions.Select(r => ruleSet.Tiers.ToList().FindIndex(t => t.Id == r.Tier)).ToArray();
+    }
+
+    public long Threshold(int tier) => thresholds[tier];
+
+    public bool HasThreshold(int tier) => thresholds[tier] != NoThreshold;
+
+    public void Assign(FactSet facts, EvaluationResult result)
+    {
+        for (var i = 0; i < thresholds.Length; i++)
+        {
+            if (thresholds[i] != NoThreshold && result.TotalMilli >= thresholds[i])
+            {
+                result.PointsTierIndex = i;
+                break;
+            }
+        }
+        for (var i = 0; i < recognitions.Length; i++)
+        {
+            if (!recognitions[i].Evaluate(facts))
+                continue;
+            result.RecognitionFired[i] = true;
+            if (result.RecognitionTierIndex < 0 || recognitionTiers[i] < result.RecognitionTierIndex)
+                result.RecognitionTierIndex = recognitionTiers[i];
+        }
+        var vetoed = false;
+        for (var i = 0; i < vetoes.Length; i++)
+            vetoed |= result.VetoFired[i] = vetoes[i].Evaluate(facts);
+        var best = result.PointsTierIndex < 0 ? result.RecognitionTierIndex
+            : result.RecognitionTierIndex < 0 ? result.PointsTierIndex
+            : Math.Min(result.PointsTierIndex, result.RecognitionTierIndex);
+        result.TierIndex = vetoed || result.MissingNode >= 0 ? -1 : best;
+    }
+}

@@ -1,0 +1,94 @@
+using TalentMesh.Evaluation.Rules.Compilation;
+using TalentMesh.Evaluation.Rules.Model;
+
+namespace TalentMesh.Evaluation.Rules.Explanation;
+
+/// <summary>
+/// The values worth trying for one fact: every category value, both booleans, and for numbers each band edge
+/// (just inside and just outside, one step apart), every value a condition tests and each multiple a count rewards.
+/// </summary>
+internal static class CandidateValues
+{
+    private const int MaxCountSteps = 200;
+
+    public static IReadOnlyList<double> For(CompiledRuleSet ruleSet, CompiledFact fact)
+    {
+        if (fact.Type == FactType.Boolean)
+            return [0, 1];
+        if (fact.Type == FactType.Category)
+            return Enumerable.Range(0, fact.Definition.Values.Count).Select(i => (double)i).ToList();
+        var definition = fact.Definition;
+        var step = definition.Step ?? (fact.Type == FactType.Integer ? 1 : 0.01m);
+        var values = new SortedSet<decimal>();
+        foreach (var node in ruleSet.Nodes)
+            Collect(node.Rule, fact.Name, step, values);
+        foreach (var condition in ruleSet.Source.Vetoes.Select(v => v.When).Concat(ruleSet.Source.Recognitions.Select(r => r.When)))
+            CollectCondition(condition, fact.Name, step, values);
+        if (definition.Min is { } min)
+            values.Add(min);
+        if (definition.Max is { } max)
+            values.Add(max);
+        return values
+            .SelectMany(v => fact.Type == FactType.Integer ? [decimal.Floor(v), decimal.Ceiling(v)] : new[] { v })
+            .Where(v => (definition.Min is null || v >= definition.Min) && (definition.Max is null || v <= definition.Max))
+            .Distinct().Select(Num.ToDouble).ToList();
+    }
+
+    private static void Collect(Rule rule, string fact, decimal step, SortedSet<decimal> values)
+    {
+        CollectCondition(rule.When, fact, step, values);
+        switch (rule)
+        {
+            case BandRule band when band.Fact == fact:
+                foreach (var item in band.Bands)
+                    Edges(item.Range, step, values);
+                break;
+            case GridRule grid:
+                foreach (var axis in new[] { grid.Rows, grid.Columns }.Where(a => a.Fact == fact && a.Bands is not null))
+                {
+                    foreach (var range in axis.Bands!)
+                        Edges(range, step, values);
+                }
+                break;
+            case CountRule count when count.Fact == fact && count.Per > 0:
+                var steps = count.Cap is { } cap ? (int)Math.Min(MaxCountSteps, (cap / Math.Abs(count.PointsEach)) + 1) : MaxCountSteps;
+                for (var k = 0; k <= steps; k++)
+                    values.Add(count.From + (k * count.Per));
+                break;
+            case ChooseRule choose:
+                foreach (var item in choose.Cases)
+                    CollectCondition(item.When, fact, step, values);
+                break;
+        }
+    }
+
+    private static void CollectCondition(Condition? condition, string fact, decimal step, SortedSet<decimal> values)
+    {
+        switch (condition)
+        {
+            case AllCondition all: all.Items.ToList().ForEach(i => CollectCondition(i, fact, step, values)); break;
+            case AnyCondition any: any.Items.ToList().ForEach(i => CollectCondition(i, fact, step, values)); break;
+            case NotCondition not: CollectCondition(not.Item, fact, step, values); break;
+            case RangeCondition range when range.Fact == fact: Edges(range.Range, step, values); break;
+            case EqualsCondition { Value.Kind: ScalarKind.Number } equals when equals.Fact == fact: values.Add(equals.Value.Number); break;
+            case InCondition @in when @in.Fact == fact:
+                foreach (var value in @in.Values.Where(v => v.Kind == ScalarKind.Number))
+                    values.Add(value.Number);
+                break;
+        }
+    }
+
+    private static void Edges(NumericRange range, decimal step, SortedSet<decimal> values)
+    {
+        if (range.Min is { } min)
+        {
+            values.Add(range.MinInclusive ? min : min + step);
+            values.Add(range.MinInclusive ? min - step : min);
+        }
+        if (range.Max is { } max)
+        {
+            values.Add(range.MaxInclusive ? max : max - step);
+            values.Add(range.MaxInclusive ? max + step : max);
+        }
+    }
+}

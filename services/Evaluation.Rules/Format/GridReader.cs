@@ -1,0 +1,57 @@
+using System.Text.Json;
+using TalentMesh.Evaluation.Rules.Model;
+
+namespace TalentMesh.Evaluation.Rules.Format;
+
+internal static class GridReader
+{
+    public static GridRule Read(ObjectReader reader, string id, Labels labels, Condition? when)
+    {
+        var missing = reader.ReadMissing();
+        var rows = ReadAxis(reader, "rows");
+        var columns = ReadAxis(reader, "columns");
+        var cells = new List<IReadOnlyList<decimal>>();
+        foreach (var (element, path) in reader.Array("cells", required: true))
+        {
+            if (element.ValueKind != JsonValueKind.Array)
+            {
+                reader.Error(path[(reader.Path.Length + 1)..], "expected an array of numbers (one grid row)");
+                continue;
+            }
+            var row = new List<decimal>();
+            foreach (var cell in element.EnumerateArray())
+            {
+                if (cell.ValueKind == JsonValueKind.Number && cell.TryGetDecimal(out var points))
+                    row.Add(points);
+                else
+                    reader.Error(path[(reader.Path.Length + 1)..], $"expected a number, found {ObjectReader.Describe(cell)}");
+            }
+            cells.Add(row);
+        }
+        return new GridRule(id, labels, when, missing, rows, columns, cells);
+    }
+
+    private static GridAxis ReadAxis(ObjectReader reader, string name)
+    {
+        if (reader.Child(name, required: true) is not { } axis)
+            return new GridAxis("", [], null);
+        var fact = axis.String("fact", required: true) ?? "";
+        IReadOnlyList<string>? values = axis.Has("values") ? axis.Strings("values") : null;
+        List<NumericRange>? bands = null;
+        if (axis.Has("bands"))
+        {
+            bands = [];
+            foreach (var (element, path) in axis.Array("bands"))
+            {
+                if (axis.At(element, path) is not { } band)
+                    continue;
+                bands.Add(band.ReadRange());
+                band.RejectUnknownFields();
+            }
+        }
+        if ((values is null) == (bands is null))
+            axis.Error("fact", "a grid axis needs exactly one of values (categorical) or bands (numeric)");
+        axis.RejectUnknownFields();
+        return new GridAxis(fact, values, bands);
+    }
+}

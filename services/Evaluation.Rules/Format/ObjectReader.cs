@@ -1,0 +1,69 @@
+using System.Text.Json;
+using TalentMesh.Evaluation.Rules.Validation;
+
+namespace TalentMesh.Evaluation.Rules.Format;
+
+/// <summary>
+/// Reads one JSON object field by field, recording precise errors instead of throwing, and remembers which
+/// fields it read so that typos ("maxInclusve") are reported. Fields starting with "_" are comments.
+/// </summary>
+internal sealed class ObjectReader(JsonElement element, string path, List<RuleSetError> errors)
+{
+    private readonly HashSet<string> read = [];
+
+    public string Path => path;
+
+    public List<RuleSetError> Errors => errors;
+
+    public string Subject { get; set; } = "rule set";
+
+    public static ObjectReader? Open(JsonElement element, string path, string subject, List<RuleSetError> errors)
+    {
+        if (element.ValueKind == JsonValueKind.Object)
+            return new ObjectReader(element, path, errors) { Subject = subject };
+        errors.Add(new RuleSetError(subject, path, $"expected an object, found {Describe(element)}"));
+        return null;
+    }
+
+    /// <summary>Opens a nested object field; it inherits this reader's subject.</summary>
+    public ObjectReader? Child(string name, bool required = false) =>
+        Get(name, required) is { } value ? Open(value, FieldPath(name), Subject, errors) : null;
+
+    /// <summary>Opens an element (an array item) that belongs to the same subject.</summary>
+    public ObjectReader? At(JsonElement element, string elementPath) => Open(element, elementPath, Subject, errors);
+
+    public bool Has(string name) => element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null;
+
+    public JsonElement? Get(string name, bool required = false)
+    {
+        read.Add(name);
+        if (element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null)
+            return value;
+        if (required)
+            Error(name, "is required");
+        return null;
+    }
+
+    public void Error(string field, string message) => errors.Add(new RuleSetError(Subject, $"{path}.{field}", message));
+
+    public string FieldPath(string field) => $"{path}.{field}";
+
+    public void RejectUnknownFields()
+    {
+        foreach (var property in element.EnumerateObject())
+        {
+            if (!property.Name.StartsWith('_') && !read.Contains(property.Name))
+                Error(property.Name, "unknown field");
+        }
+    }
+
+    public static string Describe(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => $"the string \"{element.GetString()}\"",
+        JsonValueKind.Number => $"the number {element.GetRawText()}",
+        JsonValueKind.True or JsonValueKind.False => element.GetRawText(),
+        _ => "null",
+    };
+}

@@ -1,0 +1,98 @@
+using System.Text.Json;
+using TalentMesh.Evaluation.Rules.Model;
+
+namespace TalentMesh.Evaluation.Rules.Format;
+
+internal static class RuleWriter
+{
+    public static void Write(Utf8JsonWriter writer, Rule rule)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("id", rule.Id);
+        writer.WriteString("kind", Kind(rule));
+        writer.Labels(rule.Labels);
+        ConditionWriter.Write(writer, "when", rule.When);
+        if (rule is FactRule factRule)
+            writer.Lower("missing", factRule.Missing);
+        switch (rule)
+        {
+            case BandRule band: WriteBand(writer, band); break;
+            case LookupRule lookup: WriteLookup(writer, lookup); break;
+            case CountRule count:
+                writer.WriteString("fact", count.Fact);
+                writer.Number("from", count.From);
+                writer.Number("per", count.Per);
+                writer.Number("pointsEach", count.PointsEach);
+                writer.Number("cap", count.Cap);
+                break;
+            case GridRule grid: GridWriter.Write(writer, grid); break;
+            case BonusRule bonus: writer.Number("points", bonus.Points); break;
+            case GroupRule group: WriteGroup(writer, group); break;
+            case ChooseRule choose: WriteChoose(writer, choose); break;
+        }
+        writer.WriteEndObject();
+    }
+
+    public static string Kind(Rule rule) => rule switch
+    {
+        BandRule => "band",
+        LookupRule => "lookup",
+        CountRule => "count",
+        GridRule => "grid",
+        BonusRule => "bonus",
+        GroupRule => "group",
+        _ => "choose",
+    };
+
+    private static void WriteBand(Utf8JsonWriter writer, BandRule band)
+    {
+        writer.WriteString("fact", band.Fact);
+        writer.WriteStartArray("bands");
+        foreach (var item in band.Bands)
+        {
+            writer.WriteStartObject();
+            writer.RangeFields(item.Range);
+            writer.Number("points", item.Points);
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
+    }
+
+    private static void WriteLookup(Utf8JsonWriter writer, LookupRule lookup)
+    {
+        writer.WriteString("fact", lookup.Fact);
+        writer.WriteStartObject("table");
+        foreach (var entry in lookup.Table)
+            writer.Number(entry.Value, entry.Points);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteGroup(Utf8JsonWriter writer, GroupRule group)
+    {
+        writer.Lower("combine", group.Combine);
+        writer.Number("cap", group.Cap);
+        writer.WriteStartArray("items");
+        foreach (var item in group.Items)
+            Write(writer, item);
+        writer.WriteEndArray();
+    }
+
+    private static void WriteChoose(Utf8JsonWriter writer, ChooseRule choose)
+    {
+        writer.WriteStartArray("cases");
+        foreach (var item in choose.Cases)
+        {
+            writer.WriteStartObject();
+            ConditionWriter.Write(writer, "when", item.When);
+            writer.WritePropertyName("rule");
+            Write(writer, item.Rule);
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
+        if (choose.Otherwise is { } otherwise)
+        {
+            writer.WritePropertyName("otherwise");
+            Write(writer, otherwise);
+        }
+    }
+}

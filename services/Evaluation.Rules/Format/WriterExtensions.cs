@@ -1,0 +1,69 @@
+using System.Globalization;
+using System.Text.Json;
+using TalentMesh.Evaluation.Rules.Model;
+
+namespace TalentMesh.Evaluation.Rules.Format;
+
+internal static class WriterExtensions
+{
+    /// <summary>Drops trailing zeros so 1.50 and 1.5 serialize (and hash) alike.</summary>
+    public static decimal Normalize(decimal value) =>
+        decimal.Parse(value.ToString("0.############################", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+
+    public static void Number(this Utf8JsonWriter writer, string name, decimal value) =>
+        writer.WriteNumber(name, Normalize(value));
+
+    public static void Number(this Utf8JsonWriter writer, string name, decimal? value)
+    {
+        if (value is { } v)
+            writer.Number(name, v);
+    }
+
+    public static void Lower(this Utf8JsonWriter writer, string name, Enum value) =>
+        writer.WriteString(name, Camel(value.ToString()));
+
+    public static string Camel(string name) => char.ToLowerInvariant(name[0]) + name[1..];
+
+    public static void Labels(this Utf8JsonWriter writer, Labels? labels)
+    {
+        if (labels is null)
+            return;
+        writer.WriteStartObject("labels");
+        writer.WriteString("zh", labels.Zh);
+        writer.WriteString("en", labels.En);
+        writer.WriteEndObject();
+    }
+
+    public static void Strings(this Utf8JsonWriter writer, string name, IReadOnlyList<string> values)
+    {
+        writer.WriteStartArray(name);
+        foreach (var value in values)
+            writer.WriteStringValue(value);
+        writer.WriteEndArray();
+    }
+
+    /// <summary>Writes min/max of a range; the inclusivity flag is always stated next to its bound.</summary>
+    public static void RangeFields(this Utf8JsonWriter writer, NumericRange range)
+    {
+        if (range.Min is { } min)
+        {
+            writer.Number("min", min);
+            writer.WriteBoolean("minInclusive", range.MinInclusive);
+        }
+        if (range.Max is { } max)
+        {
+            writer.Number("max", max);
+            writer.WriteBoolean("maxInclusive", range.MaxInclusive);
+        }
+    }
+
+    public static void Scalar(this Utf8JsonWriter writer, Scalar value)
+    {
+        switch (value.Kind)
+        {
+            case ScalarKind.Text: writer.WriteStringValue(value.Text); break;
+            case ScalarKind.Number: writer.WriteNumberValue(Normalize(value.Number)); break;
+            default: writer.WriteBooleanValue(value.Flag); break;
+        }
+    }
+}

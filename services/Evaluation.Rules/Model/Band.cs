@@ -1,0 +1,3 @@
+namespace TalentMesh.Evaluation.Rules.Model;
+
+public sealed record Band(NumericRange Range, decimal Points);

@@ -1,0 +1,9 @@
+namespace TalentMesh.Evaluation.Rules.Model;
+
+public enum FactType
+{
+    Number,
+    Integer,
+    Boolean,
+    Category,
+}

@@ -1,0 +1,40 @@
+using Aspire.Hosting;
+using Aspire.Hosting.Testing;
+
+namespace TalentMesh.AppHost.Tests;
+
+/// <summary>The whole mesh, as the README's run command starts it: redis-server plus the three services.</summary>
+public sealed class MeshStartupTests
+{
+    private static readonly string[] Services = ["registration", "evaluation", "redemption"];
+
+    [Fact]
+    public async Task AppHost_Starts_RedisAndAllThreeServicesBecomeHealthy()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var dataDirectory = Directory.CreateTempSubdirectory("talentmesh-apphost-test-").FullName;
+        string[] args =
+        [
+            $"TalentMesh:PortBase={FreePorts.FindBase()}",
+            $"TalentMesh:RedisPort={FreePorts.FindOne()}",
+            $"TalentMesh:RedisDataDirectory={dataDirectory}",
+        ];
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(args, ct);
+        await using var app = await builder.BuildAsync(ct);
+        using var startup = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        startup.CancelAfter(TimeSpan.FromMinutes(3));
+
+        await app.StartAsync(startup.Token);
+        foreach (var service in Services)
+            await app.ResourceNotifications.WaitForResourceHealthyAsync(service, startup.Token);
+
+        foreach (var service in Services)
+        {
+            using var http = app.CreateHttpClient(service, "http");
+            var ready = await http.GetAsync("/readyz", ct);
+            Assert.True(ready.IsSuccessStatusCode, $"{service} /readyz answered {(int)ready.StatusCode}");
+            Assert.Equal("Healthy", await ready.Content.ReadAsStringAsync(ct));
+        }
+        Assert.True(Directory.Exists(Path.Combine(dataDirectory, "appendonlydir")), "redis-server runs with AOF in its private data directory");
+    }
+}

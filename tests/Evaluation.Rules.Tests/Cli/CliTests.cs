@@ -1,0 +1,140 @@
+using System.Text.Json;
+using TalentMesh.Evaluation.Rules.Cli;
+using TalentMesh.Evaluation.Rules.Tests.Support;
+
+namespace TalentMesh.Evaluation.Rules.Tests.Cli;
+
+/// <summary>Runs the CLI's entry logic in-process with captured writers.</summary>
+public sealed class CliTests
+{
+    private static readonly string RuleSetFile =
+        Path.Combine(AppContext.BaseDirectory, "RuleSets", "high-tech-zone.json");
+
+    private static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = RulesCli.Run(args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    private static string FactsFile(string json)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"facts-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, json);
+        return path;
+    }
+
+    [Fact]
+    public void Validate_ShippedFile_PrintsHashAndExitsZero()
+    {
+        var (code, output, _) = Run("rules", "validate", RuleSetFile);
+
+        Assert.Equal(RulesCli.Ok, code);
+        Assert.Matches("^ok: high-tech-zone 2025.1 sha256:[0-9a-f]{64}", output);
+    }
+
+    [Fact]
+    public void Validate_MalformedFile_ListsErrorsAndExitsOne()
+    {
+        var (code, output, error) = Run("rules", "validate", Shipped.TestFile("Malformed", "band-overlap.json"));
+
+        Assert.Equal(RulesCli.InvalidInput, code);
+        Assert.Empty(output);
+        Assert.Contains("error: rule 'age' ($.rules[0].bands[1]): band", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_MissingFile_ExitsOne()
+    {
+        var (code, _, error) = Run("rules", "validate", "/nonexistent/rules.json");
+
+        Assert.Equal(RulesCli.InvalidInput, code);
+        Assert.StartsWith("error: ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Eval_WorkedExample_PrintsTotalTierAndBreakdownAsJson()
+    {
+        var facts = FactsFile("""{ "age": 45, "professional_title": "intermediate", "employer_type": "other_in_zone", "income_multiple": 1.5, "invention_patents": { "value": 1, "credentials": ["pat-9"] }, "social_insurance_months": 60 }""");
+
+        var (code, output, _) = Run("rules", "eval", "high-tech-zone", facts);
+
+        Assert.Equal(RulesCli.Ok, code);
+        var json = JsonDocument.Parse(output).RootElement;
+        Assert.Equal(60, json.GetProperty("total").GetDecimal());
+        Assert.Equal("E", json.GetProperty("tier").GetString());
+        Assert.Equal(40, json.GetProperty("gapToNextTier").GetDecimal());
+        var patents = json.GetProperty("breakdown").EnumerateArray().Single(b => b.GetProperty("rule").GetString() == "invention_patents");
+        Assert.Equal("pat-9", patents.GetProperty("facts")[0].GetProperty("credentials")[0].GetString());
+    }
+
+    [Fact]
+    public void Eval_Table_PrintsReadableRows()
+    {
+        var facts = FactsFile("""{ "age": 29, "invention_patents": 9 }""");
+
+        var (code, output, _) = Run("rules", "eval", RuleSetFile, facts, "--table");
+
+        Assert.Equal(RulesCli.Ok, code);
+        Assert.Contains("invention_patents", output, StringComparison.Ordinal);
+        Assert.Contains("发明专利 / Invention patents", output, StringComparison.Ordinal);
+        Assert.Contains("total: 35   tier: none", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Eval_UndeclaredFact_ExitsOneNamingTheFact()
+    {
+        var facts = FactsFile("""{ "age": 29, "salary": 3 }""");
+
+        var (code, _, error) = Run("rules", "eval", "high-tech-zone", facts);
+
+        Assert.Equal(RulesCli.InvalidInput, code);
+        Assert.Contains("fact 'salary' is not declared", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Eval_FactsNotJson_ExitsOne()
+    {
+        var (code, _, error) = Run("rules", "eval", "high-tech-zone", FactsFile("{ age: "));
+
+        Assert.Equal(RulesCli.InvalidInput, code);
+        Assert.Contains("not valid JSON", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Explain_BelowThreshold_PrintsGapAndSuggestions()
+    {
+        var facts = FactsFile("""{ "age": 45, "professional_title": "intermediate", "employer_type": "other_in_zone", "income_multiple": 1.49, "invention_patents": 1, "social_insurance_months": 60 }""");
+
+        var (code, output, _) = Run("rules", "explain", "high-tech-zone", facts);
+
+        Assert.Equal(RulesCli.Ok, code);
+        var json = JsonDocument.Parse(output).RootElement;
+        Assert.Equal(5, json.GetProperty("gap").GetDecimal());
+        Assert.Contains(json.GetProperty("suggestions").EnumerateArray(), s => s.GetProperty("fact").GetString() == "income_multiple" && s.GetProperty("to").GetString() == "1.5");
+    }
+
+    [Theory]
+    [InlineData]
+    [InlineData("rules")]
+    [InlineData("rules", "eval", "high-tech-zone")]
+    [InlineData("rules", "frobnicate")]
+    [InlineData("rules", "validate", "a.json", "--bogus")]
+    public void Run_BadUsage_ExitsTwo(params string[] args)
+    {
+        var (code, _, error) = Run(args);
+
+        Assert.Equal(RulesCli.Usage, code);
+        Assert.Contains("Usage:", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_Help_ExitsZero()
+    {
+        var (code, output, _) = Run("rules", "--help");
+
+        Assert.Equal(RulesCli.Ok, code);
+        Assert.Contains("validate", output, StringComparison.Ordinal);
+    }
+}

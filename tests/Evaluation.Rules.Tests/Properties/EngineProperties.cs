@@ -1,0 +1,112 @@
+using CsCheck;
+using TalentMesh.Evaluation.Rules.Compilation;
+using TalentMesh.Evaluation.Rules.Evaluation;
+using TalentMesh.Evaluation.Rules.Format;
+using TalentMesh.Evaluation.Rules.Model;
+using TalentMesh.Evaluation.Rules.Tests.Support;
+using TalentMesh.Evaluation.Rules.Validation;
+
+namespace TalentMesh.Evaluation.Rules.Tests.Properties;
+
+/// <summary>CsCheck draws the seeds; a failure reports the seed, which reproduces the rule set and the facts.</summary>
+public sealed class EngineProperties
+{
+    private const int FactsPerRuleSet = 25;
+
+    [Fact]
+    public void Evaluate_RandomRuleSetsAndFacts_BreakdownSumsToTotalAndNoCapIsExceeded()
+    {
+        Gen.Int.Sample(seed =>
+        {
+            var random = new Random(seed);
+            var compiled = RuleSetCompiler.Compile(ValidRandom(random));
+            for (var k = 0; k < FactsPerRuleSet; k++)
+                AssertInvariants(compiled.Evaluate(RandomFacts.Create(compiled, random)));
+        }, iter: 200);
+    }
+
+    [Theory]
+    [InlineData(ShippedRuleSets.HighTechZone)]
+    [InlineData(ShippedRuleSets.SkilledMigration)]
+    public void Evaluate_ShippedRuleSetRandomFacts_BreakdownSumsToTotalAndNoCapIsExceeded(string name)
+    {
+        var compiled = Shipped.Get(name);
+        Gen.Int.Sample(seed => AssertInvariants(compiled.Evaluate(RandomFacts.Create(compiled, new Random(seed)))), iter: 2000);
+    }
+
+    [Fact]
+    public void Write_RandomRuleSet_RoundTripsLosslessly()
+    {
+        Gen.Int.Sample(seed =>
+        {
+            var ruleSet = ValidRandom(new Random(seed));
+            var written = RuleSetWriter.Write(ruleSet);
+            var reread = RuleSetLoader.Parse(written);
+            Assert.Equal(written, RuleSetWriter.Write(reread));
+            Assert.Equal(ContentHash.Of(ruleSet), ContentHash.Of(reread));
+        }, iter: 300);
+    }
+
+    [Fact]
+    public void Evaluate_VetoHolds_NeverAwardsATier()
+    {
+        Gen.Int.Sample(seed =>
+        {
+            var random = new Random(seed);
+            var compiled = RuleSetCompiler.Compile(ValidRandom(random));
+            for (var k = 0; k < FactsPerRuleSet; k++)
+            {
+                var facts = RandomFacts.Create(compiled, random);
+                facts.Set(compiled.Fact("b2")!.Slot, 1);
+                var result = compiled.Evaluate(facts);
+                Assert.True(result.IsVetoed);
+                Assert.Null(result.Tier);
+            }
+        }, iter: 200);
+    }
+
+    [Fact]
+    public void Evaluate_HighTechZoneBlacklisted_NeverAwardsATier()
+    {
+        var compiled = Shipped.HighTechZone;
+        Gen.Int.Sample(seed =>
+        {
+            var facts = RandomFacts.Create(compiled, new Random(seed)).Set("credit_blacklisted", true);
+            Assert.Null(compiled.Evaluate(facts).Tier);
+        }, iter: 1000);
+    }
+
+    private static RuleSet ValidRandom(Random random)
+    {
+        var ruleSet = new RandomRuleSets(random).Create();
+        var errors = RuleSetValidator.Validate(ruleSet);
+        Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors));
+        return ruleSet;
+    }
+
+    private static void AssertInvariants(EvaluationResult result)
+    {
+        var ruleSet = result.RuleSet;
+        Assert.Equal(result.Total, result.Breakdown.Sum(b => b.Points));
+        foreach (var node in ruleSet.Nodes)
+        {
+            var cap = node.Rule switch
+            {
+                GroupRule { Cap: { } c } => c,
+                CountRule { Cap: { } c } => c,
+                _ => (decimal?)null,
+            };
+            if (cap is not { } limit || result.StatusOf(node.Id) != NodeStatus.Fired)
+                continue;
+            // What the node keeps after its cap, and what its leaves keep after it, never exceed the cap.
+            Assert.True(result.PointsOf(node.Id) <= limit, $"{node.Id}: {result.PointsOf(node.Id)} > cap {limit}");
+            var kept = ruleSet.Leaves.Where(l => l.Leaf >= node.LeafStart && l.Leaf < node.LeafEnd)
+                .Sum(l => Math.Max(0, Num.Points(result.Stages[ruleSet.StageTop[l.Leaf] - node.Depth])));
+            Assert.True(kept <= limit, $"{node.Id}: leaves keep {kept} > cap {limit}");
+        }
+        if (ruleSet.Source.Cap is { } overall)
+            Assert.True(result.Total <= overall);
+        if (result.IsVetoed || !result.IsComplete)
+            Assert.Null(result.Tier);
+    }
+}

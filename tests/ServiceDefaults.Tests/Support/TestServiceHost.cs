@@ -1,0 +1,159 @@
+using Grpc.Core;
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using TalentMesh.ServiceDefaults.Hosting;
+using TalentMesh.ServiceDefaults.Security;
+using TalentMesh.ServiceDefaults.Tests.Protos;
+using TalentMesh.Testing;
+
+namespace TalentMesh.ServiceDefaults.Tests.Support;
+
+/// <summary>
+/// A real WebApplication built exactly as a service builds itself (AddServiceDefaults + MapServiceDefaults) plus the
+/// probe service, listening on OS-chosen loopback ports: one h2c port for gRPC, one HTTP/1.1 port for the rest.
+/// </summary>
+public sealed class TestServiceHost : IAsyncDisposable
+{
+    public const string SigningKey = "talentmesh-tests-signing-key-not-a-secret-0123456789";
+    public const string ServiceName = "probe-tests";
+
+    private TestServiceHost(WebApplication app, Uri grpcAddress, Uri httpAddress)
+    {
+        App = app;
+        GrpcAddress = grpcAddress;
+        HttpAddress = httpAddress;
+        Channel = GrpcChannel.ForAddress(grpcAddress);
+        Http = new HttpClient { BaseAddress = httpAddress, Timeout = TimeSpan.FromSeconds(10) };
+    }
+
+    public WebApplication App { get; }
+
+    /// <summary>The h2c (HTTP/2 without TLS) address: gRPC and the gRPC health service.</summary>
+    public Uri GrpcAddress { get; }
+
+    /// <summary>The HTTP/1.1 address: JSON transcoding, /healthz, /readyz, /metrics.</summary>
+    public Uri HttpAddress { get; }
+
+    public GrpcChannel Channel { get; }
+
+    public HttpClient Http { get; }
+
+    public Probe.ProbeClient Probe => new(Channel);
+
+    public AccessTokenIssuer Tokens => App.Services.GetRequiredService<AccessTokenIssuer>();
+
+    /// <summary>Settings of a valid service: the given Redis, a test signing key and a quick-tripping "redis" pipeline.</summary>
+    public static Dictionary<string, string?> Settings(string redisConnectionString, string keyPrefix) => new()
+    {
+        ["Service:Name"] = ServiceName,
+        ["Service:GrpcPort"] = "0",
+        ["Service:HttpPort"] = "0",
+        ["Service:LoopbackOnly"] = "true",
+        ["ConnectionStrings:redis"] = redisConnectionString,
+        ["Redis:KeyPrefix"] = keyPrefix,
+        ["Auth:Issuer"] = "talentmesh-tests",
+        ["Auth:Audience"] = "talentmesh-tests-api",
+        ["Auth:SigningKey"] = SigningKey,
+        ["Resilience:Redis:TotalTimeout"] = "00:00:01",
+        ["Resilience:Redis:MaxRetryAttempts"] = "1",
+        ["Resilience:Redis:RetryBaseDelay"] = "00:00:00.020",
+        ["Resilience:Redis:FailureRatio"] = "0.5",
+        ["Resilience:Redis:MinimumThroughput"] = "2",
+        ["Resilience:Redis:SamplingDuration"] = "00:00:02",
+        ["Resilience:Redis:BreakDuration"] = "00:00:01",
+    };
+
+    /// <summary>Builds the application without starting it (for start-up failures).</summary>
+    public static WebApplication Build(IReadOnlyDictionary<string, string?> settings)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = [],
+            EnvironmentName = Environments.Development, // scope and build-time DI validation on
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.AddFilter("Polly", LogLevel.Error); // every retry of an outage test is a warning with a stack trace
+        builder.AddServiceDefaults();
+        var app = builder.Build();
+        app.MapServiceDefaults();
+        app.MapGrpcService<ProbeService>();
+        return app;
+    }
+
+    public static async Task<TestServiceHost> StartAsync(string redisConnectionString, string keyPrefix,
+        Action<Dictionary<string, string?>>? configure = null)
+    {
+        var settings = Settings(redisConnectionString, keyPrefix);
+        configure?.Invoke(settings);
+        var app = Build(settings);
+        await app.StartAsync(TestContext.Current.CancellationToken);
+        try
+        {
+            var (grpc, http) = await IdentifyAddressesAsync(app);
+            return new TestServiceHost(app, grpc, http);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Call options carrying a bearer token (or none) and a deadline, so no call can hang a test.</summary>
+    public static CallOptions Call(string? token = null, TimeSpan? deadline = null)
+    {
+        var headers = new Metadata();
+        if (token is not null)
+            headers.Add("Authorization", $"Bearer {token}");
+        return new CallOptions(headers, DateTime.UtcNow + (deadline ?? TimeSpan.FromSeconds(10)),
+            TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>
+    /// Kestrel reports two addresses; the HTTP/1.1 one answers a plain GET /healthz, the h2c one cannot
+    /// (an HTTP/1.1 request on an HTTP/2-only endpoint is a protocol error).
+    /// </summary>
+    private static async Task<(Uri Grpc, Uri Http)> IdentifyAddressesAsync(WebApplication app)
+    {
+        var addresses = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>()
+            .Addresses.Select(address => new Uri(address)).ToList();
+        if (addresses.Count != 2)
+            throw new InvalidOperationException($"Expected two bound addresses, got: {string.Join(", ", addresses)}");
+        using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var http1 = new List<Uri>();
+        foreach (var address in addresses)
+        {
+            try
+            {
+                using var response = await probe.GetAsync(new UriBuilder(address) { Path = "/healthz" }.Uri, TestContext.Current.CancellationToken);
+                if (response.IsSuccessStatusCode)
+                    http1.Add(address);
+            }
+            catch (HttpRequestException)
+            {
+                // The h2c-only endpoint rejects HTTP/1.1.
+            }
+        }
+        if (http1.Count != 1)
+            throw new InvalidOperationException(
+                $"Expected exactly one HTTP/1.1 address among {string.Join(", ", addresses)}; answering: {string.Join(", ", http1)}");
+        return (addresses.Single(address => address != http1[0]), http1[0]);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        Channel.Dispose();
+        await App.StopAsync();
+        await App.DisposeAsync();
+    }
+}
