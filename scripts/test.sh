@@ -1,18 +1,29 @@
 #!/usr/bin/env bash
-# Builds everything (warnings are errors) and runs every test project, then prints "N passed, N failed".
-set -euo pipefail
+# Builds everything (warnings are errors) and runs every test project. Whatever happens — a missing prerequisite,
+# a build error, a failing or crashing test — the last line is "N passed, N failed", the form CI reads.
+set -uo pipefail
 cd "$(dirname "$0")/.."
-scripts/ensure-prerequisites.sh
 
 log="$(mktemp)"
-trap 'rm -f "$log"' EXIT
-dotnet build TalentMesh.sln -c Release -nologo -clp:ErrorsOnly
+passed=0
+failed=0
 status=0
+summarize() {
+  rm -f "$log"
+  echo "${passed} passed, ${failed} failed"
+}
+trap summarize EXIT
+
+if ! scripts/ensure-prerequisites.sh; then failed=1; exit 1; fi
+if ! dotnet build TalentMesh.sln -c Release -nologo -clp:ErrorsOnly; then failed=1; exit 1; fi
+
 dotnet test --solution TalentMesh.sln -c Release --no-build "$@" 2>&1 | tee "$log" || status=$?
 
-# Microsoft.Testing.Platform ends with a summary (total / failed / succeeded); repeat it in the plain form CI reads.
-passed=$(grep -E '^\s+succeeded: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+' || echo 0)
-failed=$(grep -E '^\s+failed: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+' || echo 0)
+# Microsoft.Testing.Platform ends with the solution's totals (total / failed / succeeded); the last ones count.
+passed=$(grep -oE '^\s+succeeded: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+' || true)
+failed=$(grep -oE '^\s+failed: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+' || true)
+passed=${passed:-0}
+failed=${failed:-0}
+# A crashed test host can end the run without counting its tests as failed.
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
-echo "${passed} passed, ${failed} failed"
 exit "$status"
