@@ -1,5 +1,6 @@
 using Aspire.Hosting;
 using Aspire.Hosting.Testing;
+using TalentMesh.Testing;
 
 namespace TalentMesh.AppHost.Tests;
 
@@ -15,8 +16,8 @@ public sealed class MeshStartupTests
         var dataDirectory = Directory.CreateTempSubdirectory("talentmesh-apphost-test-").FullName;
         string[] args =
         [
-            $"TalentMesh:PortBase={FreePorts.FindBase()}",
-            $"TalentMesh:RedisPort={FreePorts.FindOne()}",
+            $"TalentMesh:PortBase={MeshPorts.FindBase()}",
+            $"TalentMesh:RedisPort={LoopbackPorts.FindFree()}",
             $"TalentMesh:RedisDataDirectory={dataDirectory}",
         ];
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(args, ct);

@@ -61,9 +61,10 @@ internal static partial class Kubectl
 
         using (process)
         {
-            // Read both streams concurrently so a full stderr pipe cannot block the child.
+            // Read both streams in the background: a full pipe cannot block the child, and a hung child cannot block
+            // this thread past the deadline (a synchronous ReadToEnd would wait for it forever).
+            var stdout = process.StandardOutput.ReadToEndAsync();
             var stderr = process.StandardError.ReadToEndAsync();
-            var stdout = process.StandardOutput.ReadToEnd();
             if (!process.WaitForExit(TimeSpan.FromMinutes(1)))
             {
                 process.Kill(entireProcessTree: true);
@@ -76,7 +77,7 @@ internal static partial class Kubectl
                     $"`{fileName} {string.Join(' ', args)}` exited {process.ExitCode}:\n{stderr.Result}");
             }
 
-            return stdout;
+            return stdout.Result;
         }
     }
 

@@ -12,6 +12,20 @@ internal sealed class Manifests(IReadOnlyList<JsonObject> documents)
 
     public IReadOnlyList<JsonObject> Documents { get; } = documents;
 
+    /// <summary>The services' Deployments; never empty, so a check looping over them cannot pass by checking nothing.</summary>
+    public IReadOnlyList<JsonObject> Deployments
+    {
+        get
+        {
+            var deployments = OfKind("Deployment").ToList();
+            Assert.NotEmpty(deployments);
+            return deployments;
+        }
+    }
+
+    /// <summary>Everything that runs pods: the Deployments and the StatefulSets.</summary>
+    public IEnumerable<JsonObject> Workloads => Deployments.Concat(OfKind("StatefulSet"));
+
     /// <summary>Renders once per kustomization directory (relative to the repo root) and caches it.</summary>
     public static Manifests Render(string kustomization) =>
         Rendered.GetOrAdd(kustomization, dir => new Lazy<Manifests>(
@@ -33,8 +47,6 @@ internal sealed class Manifests(IReadOnlyList<JsonObject> documents)
 
     public JsonObject Single(string kind, string name) =>
         Assert.Single(OfKind(kind), d => d.Str("metadata", "name") == name);
-
-    public IReadOnlyList<JsonObject> Deployments => OfKind("Deployment").ToList();
 
     // Scalars stay strings ("5000" and 5000 compare equal); kubectl output needs no more.
     private static JsonNode? ToJson(YamlNode node) => node switch

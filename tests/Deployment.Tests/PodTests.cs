@@ -22,10 +22,32 @@ public class PodTests
 
     [Theory]
     [MemberData(nameof(Overlays.All), MemberType = typeof(Overlays))]
+    public void Deployments_SpreadTheirCurrentPodsOverZonesAndNodes(string overlay)
+    {
+        foreach (var deployment in Manifests.Render(overlay).Deployments)
+        {
+            var podLabels = deployment.Map("spec", "template", "metadata", "labels");
+            var constraints = deployment.Items("spec", "template", "spec", "topologySpreadConstraints").ToList();
+
+            Assert.Equal(
+                ["kubernetes.io/hostname", "topology.kubernetes.io/zone"],
+                constraints.Select(c => c.Str("topologyKey")).Order());
+            foreach (var constraint in constraints)
+            {
+                // The pods counted are this Deployment's current ReplicaSet: its name and template hash, taken from the pod.
+                var matchLabelKeys = constraint.At("matchLabelKeys")!.AsArray().Select(k => k!.GetValue<string>()).ToList();
+                Assert.Contains("pod-template-hash", matchLabelKeys);
+                Assert.Contains("app.kubernetes.io/name", matchLabelKeys.Concat(constraint.Map("labelSelector", "matchLabels").Keys));
+                Assert.All(constraint.Map("labelSelector", "matchLabels"), label => Assert.Equal(label.Value, podLabels.GetValueOrDefault(label.Key)));
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Overlays.All), MemberType = typeof(Overlays))]
     public void Workloads_EveryContainer_HasCpuAndMemoryRequestsAndLimits(string overlay)
     {
-        var manifests = Manifests.Render(overlay);
-        var workloads = manifests.Deployments.Concat(manifests.OfKind("StatefulSet")).ToList();
+        var workloads = Manifests.Render(overlay).Workloads.ToList();
 
         Assert.NotEmpty(workloads);
         foreach (var container in workloads.SelectMany(w => w.Containers()))
@@ -46,8 +68,7 @@ public class PodTests
     [MemberData(nameof(Overlays.All), MemberType = typeof(Overlays))]
     public void Workloads_EveryContainer_RunsNonRootReadOnlyWithoutCapabilities(string overlay)
     {
-        var manifests = Manifests.Render(overlay);
-        foreach (var workload in manifests.Deployments.Concat(manifests.OfKind("StatefulSet")))
+        foreach (var workload in Manifests.Render(overlay).Workloads)
         {
             var pod = workload.At("spec", "template", "spec");
             foreach (var container in workload.Containers())

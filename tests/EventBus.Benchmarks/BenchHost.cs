@@ -49,6 +49,9 @@ public sealed class BenchHost(IHost host) : IAsyncDisposable
 
     public RedisKey Key(string name) => keyspace.Key(name);
 
+    /// <summary>The outbox stream its relay reads (group <see cref="OutboxKeys.RelayGroup"/>).</summary>
+    public RedisKey OutboxStream => host.Services.GetRequiredService<OutboxKeys>().OutboxStream;
+
     /// <summary>What an API call does: a small state write and one event, committed atomically through the outbox.</summary>
     public async Task CommitAsync(BenchmarkHappened @event, RedisKey stateKey)
     {

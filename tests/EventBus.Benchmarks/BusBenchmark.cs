@@ -2,6 +2,8 @@ using System.Diagnostics;
 using Google.Protobuf;
 using StackExchange.Redis;
 using TalentMesh.EventBus.Benchmarks.Protos;
+using TalentMesh.EventBus.Outbox;
+using TalentMesh.Testing;
 
 namespace TalentMesh.EventBus.Benchmarks;
 
@@ -49,7 +51,7 @@ public sealed class BusBenchmark(BenchHost producer, DeliveryRecorder recorder, 
         var committed = Stopwatch.GetTimestamp();
         var handledAtLastCommit = record.Handled;
         var relayedAtLastCommit = await admin.StreamLengthAsync(topicStream) - topicBefore;
-        await record.WaitAsync(deadline - Stopwatch.GetElapsedTime(started), $"Event bus throughput ({run})");
+        await record.WaitAsync(Remaining(deadline, started), $"Event bus throughput ({run})");
         var cpuAfter = await cpu.SampleAsync();
         return new BusThroughputResult(events, Stopwatch.GetElapsedTime(started, record.LastHandledAt),
             Stopwatch.GetElapsedTime(started, committed), record.LatenciesMs(), record.Duplicates,
@@ -89,8 +91,8 @@ public sealed class BusBenchmark(BenchHost producer, DeliveryRecorder recorder, 
                     await timer.WaitForNextTickAsync();
             }
         }
-        await Task.WhenAll(commits).WaitAsync(deadline - Stopwatch.GetElapsedTime(start));
-        await record.WaitAsync(deadline - Stopwatch.GetElapsedTime(start), $"Event bus latency ({run})");
+        await Task.WhenAll(commits).WaitAsync(Remaining(deadline, start));
+        await record.WaitAsync(Remaining(deadline, start), $"Event bus latency ({run})");
         var window = Stopwatch.GetElapsedTime(start, lastIssued).TotalSeconds;
         return new BusLatencyResult(total, rate,
             IssuedRate: (total - 1) / Math.Max(window, 1e-9),
@@ -108,6 +110,20 @@ public sealed class BusBenchmark(BenchHost producer, DeliveryRecorder recorder, 
                 last = Interlocked.Read(ref lastCommitted);
         }
     }
+
+    /// <summary>
+    /// Waits until the bus is idle between runs: the relay has acknowledged every outbox entry it read and the
+    /// consumers every topic entry, so the next run starts without the previous one's tail.
+    /// </summary>
+    public Task SettleAsync(string consumerGroup, TimeSpan deadline) =>
+        Eventually.TrueAsync(async () =>
+                (await admin.StreamPendingAsync(producer.OutboxStream, OutboxKeys.RelayGroup)).PendingMessageCount == 0
+                && (await admin.StreamPendingAsync(topicStream, consumerGroup)).PendingMessageCount == 0,
+            deadline, "the relay or the consumers still had unacknowledged entries");
+
+    /// <summary>What is left of <paramref name="deadline"/> counted from <paramref name="start"/>; zero, not negative, once it passed.</summary>
+    private static TimeSpan Remaining(TimeSpan deadline, long start) =>
+        deadline - Stopwatch.GetElapsedTime(start) is { Ticks: > 0 } left ? left : TimeSpan.Zero;
 
     /// <summary>Pads the event's padding so its JSON (the CloudEvent's data) is <paramref name="targetBytes"/> long.</summary>
     public static string PaddingFor(int targetBytes)

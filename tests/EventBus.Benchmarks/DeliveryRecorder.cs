@@ -8,8 +8,11 @@ public sealed class DeliveryRecorder
 {
     private readonly ConcurrentDictionary<string, RunRecord> runs = new();
 
-    public RunRecord Start(string run, int expected) =>
-        runs.TryAdd(run, new RunRecord(expected)) ? runs[run] : throw new InvalidOperationException($"Run {run} exists.");
+    public RunRecord Start(string run, int expected)
+    {
+        var record = new RunRecord(expected);
+        return runs.TryAdd(run, record) ? record : throw new InvalidOperationException($"Run {run} exists.");
+    }
 
     public void Record(string run, long sequence, long scheduledAt, long handledAt)
     {
@@ -28,14 +31,11 @@ public sealed class RunRecord(int expected)
     private int duplicates;
     private long lastHandledAt;
 
-    public int Expected => expected;
     public int Handled => Volatile.Read(ref handled);
     public int Duplicates => Volatile.Read(ref duplicates);
 
     /// <summary>Stopwatch timestamp of the latest handler commit.</summary>
     public long LastHandledAt => Interlocked.Read(ref lastHandledAt);
-
-    public Task Completed => completed.Task;
 
     public void Record(long sequence, long scheduledAt, long handledAt)
     {
@@ -60,15 +60,15 @@ public sealed class RunRecord(int expected)
         .Select(i => latencyTicks[i] * 1000.0 / Stopwatch.Frequency));
 
     /// <summary>Waits for every expected sequence; fails with how many are missing when the deadline passes.</summary>
-    public async Task WaitAsync(TimeSpan deadline, string what)
+    public async Task WaitAsync(TimeSpan timeout, string what)
     {
         try
         {
-            await Completed.WaitAsync(deadline);
+            await completed.Task.WaitAsync(timeout);
         }
         catch (TimeoutException)
         {
-            throw new TimeoutException($"{what}: only {Handled:N0} of {expected:N0} events reached the handler within {deadline.TotalSeconds:0} s.");
+            throw new TimeoutException($"{what}: only {Handled:N0} of {expected:N0} events reached the handler in time.");
         }
     }
 }

@@ -11,11 +11,7 @@ public sealed class Percentiles
         Array.Sort(sorted);
     }
 
-    public int Count => sorted.Length;
-
     public double Max => sorted.Length == 0 ? double.NaN : sorted[^1];
-
-    public double Mean => sorted.Length == 0 ? double.NaN : sorted.Average();
 
     /// <summary>The smallest sample with at least <paramref name="fraction"/> of all samples at or below it.</summary>
     public double At(double fraction)

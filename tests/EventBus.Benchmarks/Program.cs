@@ -6,6 +6,7 @@ using Google.Protobuf;
 using StackExchange.Redis;
 using TalentMesh.EventBus.Benchmarks;
 using TalentMesh.EventBus.Benchmarks.Protos;
+using TalentMesh.EventBus.Events;
 using TalentMesh.EventBus.Outbox;
 using TalentMesh.EventBus.Transport.Redis;
 using TalentMesh.Testing;
@@ -17,6 +18,8 @@ CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureIn
 const double RatioGoal = 0.50;
 const double P99GoalMs = 25.0;
 const int PayloadBytes = 1024;
+const string ProducerAppId = "bench-producer";
+const string ConsumerAppId = "bench-consumer";
 
 BenchmarkSettings settings;
 try
@@ -39,11 +42,13 @@ try
 
     await using var admin = await ConnectionMultiplexer.ConnectAsync(connection + ",allowAdmin=true");
     var redisVersion = admin.GetServers().FirstOrDefault()?.Version.ToString() ?? "?";
+    var eventType = EventCatalog.For<BenchmarkHappened>();
+    var topicStream = prefix + eventType.Topic;
     var sample = BusBenchmark.NewEvent("throughput", 10_000, Stopwatch.GetTimestamp(), padding);
     var payload = Encoding.UTF8.GetBytes(JsonFormatter.Default.Format(sample));
-    var envelope = CloudEventCodec.Encode(new OutboxEntry(Guid.CreateVersion7().ToString(), "benchmark.happened",
-        BenchmarkHappened.Descriptor.FullName, DateTimeOffset.UtcNow, JsonFormatter.Default.Format(sample), null, null), "bench-producer", "pubsub",
-        prefix + "benchmark.happened");
+    var envelope = CloudEventCodec.Encode(new OutboxEntry(Guid.CreateVersion7().ToString(), eventType.Topic,
+        eventType.CloudEventType, DateTimeOffset.UtcNow, JsonFormatter.Default.Format(sample), null, null), ProducerAppId, "pubsub",
+        topicStream);
 
     Console.WriteLine("TalentMesh event bus benchmark (redis transport)");
     Console.WriteLine($"  machine     {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, GC {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}");
@@ -74,18 +79,9 @@ try
     try
     {
         for (var i = 0; i < settings.Consumers; i++)
-            consumers.Add(await BenchHost.StartAsync(connection, "bench-consumer", prefix + "consumer:", prefix, maxLen, settings.BusOptions, recorder));
-    }
-    catch
-    {
-        foreach (var consumer in consumers)
-            await consumer.DisposeAsync();
-        throw;
-    }
-    try
-    {
-        await using var producer = await BenchHost.StartAsync(connection, "bench-producer", prefix + "producer:", prefix, maxLen, settings.BusOptions, null);
-        var bus = new BusBenchmark(producer, recorder, padding, admin.GetDatabase(), prefix + "benchmark.happened", cpu);
+            consumers.Add(await BenchHost.StartAsync(connection, ConsumerAppId, prefix + "consumer:", prefix, maxLen, settings.BusOptions, recorder));
+        await using var producer = await BenchHost.StartAsync(connection, ProducerAppId, prefix + "producer:", prefix, maxLen, settings.BusOptions, null);
+        var bus = new BusBenchmark(producer, recorder, padding, admin.GetDatabase(), topicStream, cpu);
         Console.WriteLine("2. Event bus end to end: commit (state + outbox) → relay → topic stream → consumer → handler commit (state + inbox)");
         await bus.ThroughputAsync("warmup", settings.WarmupEvents, settings.Concurrency, throughputDeadline);
         busResult = await bus.ThroughputAsync("throughput", settings.Events, settings.Concurrency, throughputDeadline);
@@ -96,7 +92,7 @@ try
         Console.WriteLine();
 
         Console.WriteLine($"4. Latency at a fixed rate of {settings.Rate:N0} events/s for {settings.Seconds} s (open loop, from the scheduled commit time)");
-        await Task.Delay(500);
+        await bus.SettleAsync(ConsumerAppId, TimeSpan.FromSeconds(30));
         latency = await bus.FixedRateAsync("latency", settings.Rate, settings.Seconds, TimeSpan.FromSeconds(settings.Seconds + 60));
         Console.WriteLine($"   commit → handler commit   p50 {latency.LatencyMs.At(0.50),7:0.00} ms   p90 {latency.LatencyMs.At(0.90),7:0.00} ms   p99 {latency.LatencyMs.At(0.99),7:0.00} ms   max {latency.LatencyMs.Max,7:0.00} ms");
         Console.WriteLine($"   commit alone              p50 {latency.CommitMs.At(0.50),7:0.00} ms   p90 {latency.CommitMs.At(0.90),7:0.00} ms   p99 {latency.CommitMs.At(0.99),7:0.00} ms   max {latency.CommitMs.Max,7:0.00} ms");

@@ -17,8 +17,6 @@ public sealed class AuthenticationTests(RedisServerFixture redis) : IAsyncLifeti
 
     public ValueTask DisposeAsync() => host.DisposeAsync();
 
-    private AuthOptions Configured => host.App.Services.GetRequiredService<IOptions<AuthOptions>>().Value;
-
     [Fact]
     public async Task NoToken_IsUnauthenticated()
     {
@@ -45,28 +43,33 @@ public sealed class AuthenticationTests(RedisServerFixture redis) : IAsyncLifeti
     }
 
     [Fact]
+    public async Task IssuerWithTheServicesSettings_IsAccepted()
+    {
+        // The control for the rejections below: each of them differs from this issuer in one setting only.
+        var reply = await host.Probe.AdminOnlyAsync(new AdminOnlyRequest(),
+            TestServiceHost.Call(IssuerWith(_ => { }).Issue("admin-5", Roles.Admin)));
+        Assert.Equal("admin-5", reply.Subject);
+    }
+
+    [Fact]
     public async Task ExpiredToken_IsUnauthenticated()
     {
         // Issued two hours ago for one hour: expired well beyond the allowed clock skew.
-        var issuer = new AccessTokenIssuer(Options.Create(Configured), new ShiftedTimeProvider(TimeSpan.FromHours(-2)));
+        var issuer = IssuerWith(_ => { }, new ShiftedTimeProvider(TimeSpan.FromHours(-2)));
         await AssertRejectedAsync(issuer.Issue("admin-2", Roles.Admin));
     }
 
     [Fact]
     public async Task TokenSignedWithAnotherKey_IsUnauthenticated()
     {
-        var other = Copy(Configured);
-        other.SigningKey = "another-signing-key-that-this-service-does-not-trust-42";
-        var issuer = new AccessTokenIssuer(Options.Create(other), TimeProvider.System);
+        var issuer = IssuerWith(other => other.SigningKey = "another-signing-key-that-this-service-does-not-trust-42");
         await AssertRejectedAsync(issuer.Issue("admin-3", Roles.Admin));
     }
 
     [Fact]
     public async Task TokenForAnotherAudience_IsUnauthenticated()
     {
-        var other = Copy(Configured);
-        other.Audience = "some-other-api";
-        var issuer = new AccessTokenIssuer(Options.Create(other), TimeProvider.System);
+        var issuer = IssuerWith(other => other.Audience = "some-other-api");
         await AssertRejectedAsync(issuer.Issue("admin-4", Roles.Admin));
     }
 
@@ -77,11 +80,18 @@ public sealed class AuthenticationTests(RedisServerFixture redis) : IAsyncLifeti
         Assert.Equal(StatusCode.Unauthenticated, error.StatusCode);
     }
 
-    private static AuthOptions Copy(AuthOptions options) => new()
+    /// <summary>An issuer with the service's own settings, changed by <paramref name="change"/>, on the given clock.</summary>
+    private AccessTokenIssuer IssuerWith(Action<AuthOptions> change, TimeProvider? clock = null)
     {
-        Issuer = options.Issuer,
-        Audience = options.Audience,
-        SigningKey = options.SigningKey,
-        ClockSkew = options.ClockSkew,
-    };
+        var configured = host.App.Services.GetRequiredService<IOptions<AuthOptions>>().Value;
+        var options = new AuthOptions
+        {
+            Issuer = configured.Issuer,
+            Audience = configured.Audience,
+            SigningKey = configured.SigningKey,
+            ClockSkew = configured.ClockSkew,
+        };
+        change(options);
+        return new AccessTokenIssuer(Options.Create(options), clock ?? TimeProvider.System);
+    }
 }

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Grpc.Health.V1;
 using HealthClient = Grpc.Health.V1.Health.HealthClient;
+using TalentMesh.ServiceDefaults.Redis;
 using TalentMesh.ServiceDefaults.Security;
 using TalentMesh.ServiceDefaults.Tests.Support;
 using TalentMesh.Testing;
@@ -66,7 +67,7 @@ public sealed class EndpointTests(RedisServerFixture redis)
             Assert.Equal(2, json.RootElement.GetProperty("count").GetInt64());
 
         // The counter lives under the service's key prefix.
-        Assert.Equal(2, (long)await redis.Connection.GetDatabase().StringGetAsync(prefix + "touch:json"));
+        Assert.Equal(2, (long)await redis.Connection.GetDatabase().StringGetAsync(new RedisKeyspace(prefix).Key("touch", "json")));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.Extensions.Options;
 using TalentMesh.ServiceDefaults.Hosting;
 using TalentMesh.ServiceDefaults.Redis;
@@ -50,5 +51,9 @@ public sealed class OptionsValidationTests(RedisServerFixture redis)
     {
         await using var host = await TestServiceHost.StartAsync(redis.ConnectionString, TestKeys.Prefix());
         Assert.NotEqual(host.GrpcAddress, host.HttpAddress);
+        // Service:LoopbackOnly is honoured, and the started service finds its dependencies.
+        Assert.True(IPAddress.IsLoopback(IPAddress.Parse(host.GrpcAddress.Host)), host.GrpcAddress.ToString());
+        Assert.True(IPAddress.IsLoopback(IPAddress.Parse(host.HttpAddress.Host)), host.HttpAddress.ToString());
+        Assert.Equal(HttpStatusCode.OK, await host.Http.StatusOfAsync("/readyz"));
     }
 }

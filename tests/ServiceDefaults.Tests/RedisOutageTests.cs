@@ -3,6 +3,7 @@ using Google.Rpc;
 using Grpc.Core;
 using Grpc.Health.V1;
 using HealthClient = Grpc.Health.V1.Health.HealthClient;
+using TalentMesh.ServiceDefaults.Redis;
 using TalentMesh.ServiceDefaults.Security;
 using TalentMesh.ServiceDefaults.Tests.Protos;
 using TalentMesh.ServiceDefaults.Tests.Support;
@@ -20,7 +21,8 @@ public sealed class RedisOutageTests
     {
         // A private redis-server: this test kills it, which must not disturb the other tests.
         await using var redis = await RedisServer.StartNewAsync();
-        await using var host = await TestServiceHost.StartAsync(redis.ConnectionString, TestKeys.Prefix());
+        var prefix = TestKeys.Prefix();
+        await using var host = await TestServiceHost.StartAsync(redis.ConnectionString, prefix);
         var token = host.Tokens.Issue("talent-1", Roles.Applicant);
         var health = new HealthClient(host.Channel);
 
@@ -54,31 +56,21 @@ public sealed class RedisOutageTests
         await redis.StartAsync();
 
         // The same host, untouched, serves again once Redis answers (reconnect + half-open probe closes the circuit).
-        TouchReply? after = null;
-        await Eventually.TrueAsync(async () =>
-        {
-            try
-            {
-                after = await host.Probe.TouchAsync(new TouchRequest { Key = "outage" }, TestServiceHost.Call(token));
-                return true;
-            }
-            catch (RpcException error) when (error.StatusCode == StatusCode.Unavailable)
-            {
-                return false;
-            }
-        }, Deadline, "Touch did not succeed again after Redis came back");
-        Assert.True(after!.Count >= 1);
+        var after = await TouchOnceAvailableAsync(host, redis, new RedisKeyspace(prefix), token, "outage", "Touch did not succeed again after Redis came back");
+        Assert.True(after.Count >= 1);
 
         await Eventually.TrueAsync(async () => await host.Http.StatusOfAsync("/readyz") == HttpStatusCode.OK,
             Deadline, "/readyz did not report 200 after Redis came back");
         Assert.Equal(HttpStatusCode.OK, await host.Http.StatusOfAsync("/healthz"));
     }
+
     [Fact]
     public async Task ServiceStartsWhileRedisIsDown_AndServesOnceRedisIsUp()
     {
         await using var redis = await RedisServer.StartNewAsync();
         await redis.StopAsync();
-        await using var host = await TestServiceHost.StartAsync(redis.ConnectionString, TestKeys.Prefix());
+        var prefix = TestKeys.Prefix();
+        await using var host = await TestServiceHost.StartAsync(redis.ConnectionString, prefix);
         var token = host.Tokens.Issue("talent-9", Roles.Applicant);
 
         Assert.Equal(HttpStatusCode.OK, await host.Http.StatusOfAsync("/healthz"));
@@ -91,19 +83,33 @@ public sealed class RedisOutageTests
 
         await Eventually.TrueAsync(async () => await host.Http.StatusOfAsync("/readyz") == HttpStatusCode.OK,
             Deadline, "/readyz did not report 200 once Redis was up");
+        var reply = await TouchOnceAvailableAsync(host, redis, new RedisKeyspace(prefix), token, "late", "Touch did not succeed once Redis was up");
+        Assert.True(reply.Count >= 1);
+    }
+
+    /// <summary>
+    /// Touches until the call is no longer UNAVAILABLE (any other failure fails the test at once), and checks that the
+    /// count it answered was stored in the restarted server.
+    /// </summary>
+    private static async Task<TouchReply> TouchOnceAvailableAsync(TestServiceHost host, RedisServer redis, RedisKeyspace keyspace,
+        string token, string key, string because)
+    {
         TouchReply? reply = null;
         await Eventually.TrueAsync(async () =>
         {
             try
             {
-                reply = await host.Probe.TouchAsync(new TouchRequest { Key = "late" }, TestServiceHost.Call(token));
+                reply = await host.Probe.TouchAsync(new TouchRequest { Key = key }, TestServiceHost.Call(token));
                 return true;
             }
-            catch (RpcException failure) when (failure.StatusCode == StatusCode.Unavailable)
+            catch (RpcException error) when (error.StatusCode == StatusCode.Unavailable)
             {
                 return false;
             }
-        }, Deadline, "Touch did not succeed once Redis was up");
-        Assert.True(reply!.Count >= 1);
+        }, Deadline, because);
+        // An earlier attempt whose reply was lost may still have landed, so the stored count can only be higher.
+        await using var connection = await redis.ConnectAsync();
+        Assert.InRange((long)await connection.GetDatabase().StringGetAsync(keyspace.Key("touch", key)), reply!.Count, long.MaxValue);
+        return reply;
     }
 }

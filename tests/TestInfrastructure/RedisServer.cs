@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using StackExchange.Redis;
 
 namespace TalentMesh.Testing;
@@ -18,7 +16,7 @@ public sealed class RedisServer : IAsyncDisposable
     private readonly string dataDirectory = Directory.CreateTempSubdirectory("talentmesh-redis-").FullName;
     private Process? process;
 
-    public int Port { get; } = FreePort();
+    public int Port { get; } = LoopbackPorts.FindFree();
 
     public string ConnectionString => $"127.0.0.1:{Port},abortConnect=false,connectTimeout=2000";
 
@@ -40,7 +38,6 @@ public sealed class RedisServer : IAsyncDisposable
             RedirectStandardError = true,
         };
         process = Process.Start(start) ?? throw new InvalidOperationException("redis-server did not start.");
-        process.OutputDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         await Eventually.TrueAsync(AnswersPingAsync, TimeSpan.FromSeconds(10), "redis-server did not answer PING");
@@ -71,13 +68,6 @@ public sealed class RedisServer : IAsyncDisposable
         {
             return false;
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static string? FindOnPath(string name) =>

@@ -31,7 +31,7 @@ public sealed class EventDispatcher(
             logger.LogWarning("Event {EventId} on {Topic} has no handler here; dropping it", incoming.Id, incoming.Topic);
             return DeliveryOutcome.Drop;
         }
-        if (!TryParse(subscription, incoming, out var message))
+        if (Parse(subscription, incoming) is not { } message)
             return DeliveryOutcome.Drop;
         try
         {
@@ -57,18 +57,17 @@ public sealed class EventDispatcher(
         }
     }
 
-    private bool TryParse(EventSubscription subscription, IncomingEvent incoming, out IMessage message)
+    /// <summary>The event's data as its protobuf message, or null when it does not parse (poison).</summary>
+    private IMessage? Parse(EventSubscription subscription, IncomingEvent incoming)
     {
         try
         {
-            message = subscription.EventType.ParseJson(incoming.DataJson);
-            return true;
+            return subscription.EventType.ParseJson(incoming.DataJson);
         }
         catch (Exception exception) when (exception is InvalidProtocolBufferException or InvalidJsonException or FormatException)
         {
             logger.LogWarning("Event {EventId} on {Topic} has unparseable data ({Error})", incoming.Id, incoming.Topic, exception.Message);
-            message = null!;
-            return false;
+            return null;
         }
     }
 }

@@ -28,7 +28,6 @@ public sealed class EventUnitOfWork
     private readonly OutboxSignal signal;
     private readonly TimeProvider timeProvider;
     private readonly ConditionResult? inboxCondition;
-    private readonly List<ConditionResult> otherConditions = [];
     private int published;
 
     internal EventUnitOfWork(IDatabase database, OutboxKeys keys, OutboxSignal signal, TimeProvider timeProvider,
@@ -49,7 +48,8 @@ public sealed class EventUnitOfWork
     /// <summary>Queue the state change here; the returned tasks complete when the commit runs.</summary>
     public ITransaction Transaction => transaction;
 
-    public void AddCondition(Condition condition) => otherConditions.Add(transaction.AddCondition(condition));
+    /// <summary>An optimistic-concurrency check: if it does not hold at commit, nothing is written (<see cref="CommitOutcome.Conflict"/>).</summary>
+    public void AddCondition(Condition condition) => transaction.AddCondition(condition);
 
     /// <summary>Adds an event to the outbox as part of this unit of work, with the caller's trace context.</summary>
     public string Publish(IMessage @event)

@@ -19,11 +19,4 @@ public sealed class RedisConnectionFactory(string connectionString)
         options.BacklogPolicy = BacklogPolicy.FailFast;
         return options;
     }
-
-    public Task<ConnectionMultiplexer> ConnectAsync(string clientName)
-    {
-        var options = CreateOptions();
-        options.ClientName = clientName;
-        return ConnectionMultiplexer.ConnectAsync(options);
-    }
 }

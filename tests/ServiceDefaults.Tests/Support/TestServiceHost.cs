@@ -21,8 +21,8 @@ namespace TalentMesh.ServiceDefaults.Tests.Support;
 /// </summary>
 public sealed class TestServiceHost : IAsyncDisposable
 {
-    public const string SigningKey = "talentmesh-tests-signing-key-not-a-secret-0123456789";
-    public const string ServiceName = "probe-tests";
+    private const string SigningKey = "talentmesh-tests-signing-key-not-a-secret-0123456789";
+    private const string ServiceName = "probe-tests";
 
     private TestServiceHost(WebApplication app, Uri grpcAddress, Uri httpAddress)
     {
@@ -109,12 +109,12 @@ public sealed class TestServiceHost : IAsyncDisposable
     }
 
     /// <summary>Call options carrying a bearer token (or none) and a deadline, so no call can hang a test.</summary>
-    public static CallOptions Call(string? token = null, TimeSpan? deadline = null)
+    public static CallOptions Call(string? token = null)
     {
         var headers = new Metadata();
         if (token is not null)
             headers.Add("Authorization", $"Bearer {token}");
-        return new CallOptions(headers, DateTime.UtcNow + (deadline ?? TimeSpan.FromSeconds(10)),
+        return new CallOptions(headers, DateTime.UtcNow + TimeSpan.FromSeconds(10),
             TestContext.Current.CancellationToken);
     }
 
