@@ -25,7 +25,8 @@ public static class RuleSetLoader
         return ruleSet ?? throw new RuleSetException(errors);
     }
 
-    public static CompiledRuleSet Compile(string json) => RuleSetCompiler.Compile(Parse(json));
+    /// <summary>Parses, validates (once) and compiles.</summary>
+    public static CompiledRuleSet Compile(string json) => RuleSetCompiler.CompileValid(Parse(json));
 
     public static CompiledRuleSet CompileFile(string path) => Compile(File.ReadAllText(path));
 }

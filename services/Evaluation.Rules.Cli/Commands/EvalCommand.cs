@@ -8,8 +8,8 @@ internal static class EvalCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var ruleSet = new Argument<string>("ruleset") { Description = "Rule-set file or shipped rule-set name." };
-        var facts = new Argument<string>("facts") { Description = "Facts file (JSON)." };
+        var ruleSet = Inputs.RuleSetArgument();
+        var facts = Inputs.FactsArgument();
         var table = new Option<bool>("--table") { Description = "Print a human-readable table instead of JSON." };
         var command = new Command("eval", "Score facts: total, tier and the full breakdown.") { ruleSet, facts, table };
         command.SetAction(parsed => Inputs.Guard(error, () =>

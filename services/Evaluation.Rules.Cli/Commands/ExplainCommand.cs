@@ -8,8 +8,8 @@ internal static class ExplainCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var ruleSet = new Argument<string>("ruleset") { Description = "Rule-set file or shipped rule-set name." };
-        var facts = new Argument<string>("facts") { Description = "Facts file (JSON)." };
+        var ruleSet = Inputs.RuleSetArgument();
+        var facts = Inputs.FactsArgument();
         var command = new Command("explain", "The gap to the next tier and the single-fact changes that would close it.") { ruleSet, facts };
         command.SetAction(parsed => Inputs.Guard(error, () =>
         {

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text.Json;
 using TalentMesh.Evaluation.Rules.Compilation;
 using TalentMesh.Evaluation.Rules.Evaluation;
@@ -14,6 +15,10 @@ internal static class Inputs
             ? ShippedRuleSets.Json(pathOrName)
             : File.ReadAllText(pathOrName);
 
+    public static Argument<string> RuleSetArgument() => new("ruleset") { Description = "Rule-set file or shipped rule-set name." };
+
+    public static Argument<string> FactsArgument() => new("facts") { Description = "Facts file (JSON)." };
+
     public static int Guard(TextWriter error, Func<int> action)
     {
         try
@@ -22,27 +27,27 @@ internal static class Inputs
         }
         catch (RuleSetException e)
         {
-            foreach (var problem in e.Errors)
-                error.WriteLine($"error: {problem}");
+            Report(error, e.Errors);
         }
         catch (FactsException e)
         {
-            foreach (var problem in e.Errors)
-                error.WriteLine($"error: {problem}");
+            Report(error, e.Errors);
         }
         catch (JsonException e)
         {
             error.WriteLine($"error: facts file is not valid JSON: {e.Message}");
         }
-        catch (IOException e)
-        {
-            error.WriteLine($"error: {e.Message}");
-        }
-        catch (UnauthorizedAccessException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             error.WriteLine($"error: {e.Message}");
         }
         return RulesCli.InvalidInput;
+    }
+
+    public static void Report<T>(TextWriter error, IEnumerable<T> problems)
+    {
+        foreach (var problem in problems)
+            error.WriteLine($"error: {problem}");
     }
 
     public static (CompiledRuleSet RuleSet, FactSet Facts) Load(string ruleSet, string factsPath)

@@ -11,8 +11,7 @@ internal static class ValidateCommand
         command.SetAction(parsed => Inputs.Guard(error, () =>
         {
             var (ruleSet, errors) = RuleSetLoader.TryParse(Inputs.ReadRuleSet(parsed.GetRequiredValue(file)));
-            foreach (var problem in errors)
-                error.WriteLine($"error: {problem}");
+            Inputs.Report(error, errors);
             if (ruleSet is null)
                 return RulesCli.InvalidInput;
             output.WriteLine($"ok: {ruleSet.Id} {ruleSet.Version} sha256:{Format.ContentHash.Of(ruleSet)}");

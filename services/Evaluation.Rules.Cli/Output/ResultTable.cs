@@ -1,3 +1,4 @@
+using System.Globalization;
 using Spectre.Console;
 using TalentMesh.Evaluation.Rules.Evaluation;
 
@@ -23,9 +24,9 @@ internal static class ResultTable
             table.AddRow(
                 Markup.Escape(entry.RuleId),
                 Markup.Escape($"{entry.Labels.Zh} / {entry.Labels.En}"),
-                entry.RawPoints.ToString("0.###"),
+                entry.RawPoints.ToString("0.###", CultureInfo.InvariantCulture),
                 Markup.Escape(string.Join(" → ", entry.Stages.Select(s => $"{s.RuleId}:{s.PointsAfter:0.###}"))),
-                entry.Points.ToString("0.###"),
+                entry.Points.ToString("0.###", CultureInfo.InvariantCulture),
                 Markup.Escape(entry.ClippedBy ?? ""),
                 Markup.Escape(string.Join(", ", entry.Facts.Select(Describe))));
         }

@@ -14,7 +14,6 @@ internal sealed class ChooseNode(NodeInfo info, Test? guard, int[] stageTop, Tes
         {
             if (conditions[i] is { } condition && !condition.Evaluate(facts))
                 continue;
-            result.Choice[Index] = i;
             value = alternatives[i].Evaluate(facts, result);
             result.Negative[Index] = result.Negative[alternatives[i].Index];
             break;

@@ -3,14 +3,14 @@ using TalentMesh.Evaluation.Rules.Model;
 namespace TalentMesh.Evaluation.Rules.Compilation;
 
 /// <summary>A fact bound to an integer slot. Category values are stored in the slot as their index.</summary>
-public sealed class CompiledFact(int slot, string name, FactDefinition definition)
+public sealed class CompiledFact(int slot, FactDefinition definition)
 {
     private readonly Dictionary<string, int> categoryIndex =
         definition.Values.Select((v, i) => (v, i)).ToDictionary(x => x.v, x => x.i, StringComparer.Ordinal);
 
     public int Slot => slot;
 
-    public string Name => name;
+    public string Name => definition.Name;
 
     public FactDefinition Definition => definition;
 

@@ -13,18 +13,20 @@ public sealed class CompiledRuleSet
     private readonly Node root;
     private readonly Dictionary<string, CompiledFact> factsByName;
 
-    internal CompiledRuleSet(RuleSet source, string contentHash, IReadOnlyList<CompiledFact> facts, IReadOnlyList<NodeInfo> nodes,
+    private string? contentHash;
+
+    internal CompiledRuleSet(RuleSet source, IReadOnlyList<CompiledFact> facts, IReadOnlyList<NodeInfo> nodes,
         Node root, int[] stageTop, int stageCount, TierTable tiers)
     {
-        (Source, ContentHash, Facts, Nodes, this.root, StageTop, StageCount, Tiers) =
-            (source, contentHash, facts, nodes, root, stageTop, stageCount, tiers);
+        (Source, Facts, Nodes, this.root, StageTop, StageCount, Tiers) = (source, facts, nodes, root, stageTop, stageCount, tiers);
         factsByName = facts.ToDictionary(f => f.Name, StringComparer.Ordinal);
         Leaves = nodes.Where(n => n.Leaf >= 0).OrderBy(n => n.Leaf).ToList();
     }
 
     public RuleSet Source { get; }
 
-    public string ContentHash { get; }
+    /// <summary>See <see cref="Format.ContentHash"/>; computed on first use (only output needs it), not at load.</summary>
+    public string ContentHash => contentHash ??= Format.ContentHash.Of(Source);
 
     public IReadOnlyList<CompiledFact> Facts { get; }
 

@@ -1,3 +1,4 @@
+using TalentMesh.Evaluation.Rules.Format;
 using TalentMesh.Evaluation.Rules.Model;
 
 namespace TalentMesh.Evaluation.Rules.Compilation;
@@ -9,16 +10,20 @@ namespace TalentMesh.Evaluation.Rules.Compilation;
 public sealed record NodeInfo(
     int Index,
     Rule Rule,
-    string Kind,
     int Depth,
     int Parent,
     int LeafStart,
     int LeafEnd,
     int Leaf,
-    bool Clips,
     IReadOnlyList<int> EvidenceSlots)
 {
     public string Id => Rule.Id;
 
     public Labels Labels => Rule.Labels;
+
+    /// <summary>The rule's "kind" as written in the file format.</summary>
+    public string Kind => RuleWriter.Kind(Rule);
+
+    /// <summary>Whether the node can take points away from the leaves below it (a cap, or "highest of").</summary>
+    public bool Clips => Rule is GroupRule { Cap: not null } or GroupRule { Combine: Combine.Max } or CountRule { Cap: not null };
 }

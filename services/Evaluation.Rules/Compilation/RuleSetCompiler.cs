@@ -1,4 +1,3 @@
-using TalentMesh.Evaluation.Rules.Format;
 using TalentMesh.Evaluation.Rules.Model;
 using TalentMesh.Evaluation.Rules.Validation;
 
@@ -10,10 +9,14 @@ public static class RuleSetCompiler
     public static CompiledRuleSet Compile(RuleSet ruleSet)
     {
         var errors = RuleSetValidator.Validate(ruleSet);
-        if (errors.Count > 0)
-            throw new RuleSetException(errors);
+        return errors.Count == 0 ? CompileValid(ruleSet) : throw new RuleSetException(errors);
+    }
+
+    /// <summary>Builds the evaluator for a rule set that has already passed <see cref="RuleSetValidator"/>.</summary>
+    internal static CompiledRuleSet CompileValid(RuleSet ruleSet)
+    {
         var facts = FactsVocabulary.Expand(ruleSet.Facts).Values
-            .Select((definition, slot) => new CompiledFact(slot, definition.Name, definition)).ToList();
+            .Select((definition, slot) => new CompiledFact(slot, definition)).ToList();
         var bySlotName = facts.ToDictionary(f => f.Name, StringComparer.Ordinal);
         var builder = new TreeBuilder(bySlotName);
         var root = new GroupRule(RuleSet.RootId, ruleSet.Labels, null, Combine.Sum, ruleSet.Cap, ruleSet.Rules);
@@ -28,6 +31,6 @@ public static class RuleSetCompiler
         }
         var rootNode = builder.Build(stageTop);
         var tiers = new TierTable(ruleSet, bySlotName);
-        return new CompiledRuleSet(ruleSet, ContentHash.Of(ruleSet), facts, builder.Infos, rootNode, stageTop, offset, tiers);
+        return new CompiledRuleSet(ruleSet, facts, builder.Infos, rootNode, stageTop, offset, tiers);
     }
 }

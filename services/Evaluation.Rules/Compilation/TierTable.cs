@@ -17,12 +17,9 @@ internal sealed class TierTable
         thresholds = ruleSet.Tiers.Select(t => t.MinPoints is { } m ? Num.Milli(m) : NoThreshold).ToArray();
         vetoes = ruleSet.Vetoes.Select(v => TestCompiler.Compile(v.When, facts)).ToArray();
         recognitions = ruleSet.Recognitions.Select(r => TestCompiler.Compile(r.When, facts)).ToArray();
-        recognitionTiers = ruleSet.Recognitions.Select(r => ruleSet.Tiers.ToList().FindIndex(t => t.Id == r.Tier)).ToArray();
+        var tierIds = ruleSet.Tiers.Select(t => t.Id).ToList();
+        recognitionTiers = ruleSet.Recognitions.Select(r => tierIds.IndexOf(r.Tier)).ToArray();
     }
-
-    public long Threshold(int tier) => thresholds[tier];
-
-    public bool HasThreshold(int tier) => thresholds[tier] != NoThreshold;
 
     public void Assign(FactSet facts, EvaluationResult result)
     {

@@ -7,14 +7,10 @@ internal sealed class TreeBuilder(IReadOnlyDictionary<string, CompiledFact> fact
 {
     private readonly List<NodeInfo> infos = [];
     private readonly List<int> leafDepths = [];
-    private readonly List<Node?> nodes = [];
-    private int[] stageTop = [];
 
     public IReadOnlyList<NodeInfo> Infos => infos;
 
     public IReadOnlyList<int> LeafDepths => leafDepths;
-
-    public IReadOnlyList<Node?> Nodes => nodes;
 
     /// <summary>First pass: numbering and leaf ranges, which fix the stage layout before nodes are built.</summary>
     public void Number(Rule rule, int depth, int parent)
@@ -28,33 +24,29 @@ internal sealed class TreeBuilder(IReadOnlyDictionary<string, CompiledFact> fact
             leafDepths.Add(depth);
         foreach (var child in children)
             Number(child, depth + 1, index);
-        infos[index] = new NodeInfo(index, rule, Format.RuleWriter.Kind(rule), depth, parent, leafStart, leafDepths.Count, leaf,
-            Clips(rule), Evidence(rule));
+        infos[index] = new NodeInfo(index, rule, depth, parent, leafStart, leafDepths.Count, leaf, Evidence(rule));
     }
 
     /// <summary>Second pass: stage slots are known, so nodes can be built bottom-up.</summary>
-    public Node Build(int[] stageTops)
+    public Node Build(int[] stageTop)
     {
-        stageTop = stageTops;
-        nodes.AddRange(Enumerable.Repeat<Node?>(null, infos.Count));
+        var nodes = new Node[infos.Count];
         for (var i = infos.Count - 1; i >= 0; i--)
-            nodes[i] = NodeFactory.Create(infos[i], Guard(infos[i].Rule), stageTop, facts, ChildrenOf(i));
-        return nodes[0]!;
+        {
+            var children = infos.Where(n => n.Parent == i).Select(n => nodes[n.Index]).ToArray();
+            nodes[i] = NodeFactory.Create(infos[i], Guard(infos[i].Rule), stageTop, facts, children);
+        }
+        return nodes[0];
     }
 
-    public static IReadOnlyList<Rule> Children(Rule rule) => rule switch
+    private static IReadOnlyList<Rule> Children(Rule rule) => rule switch
     {
         GroupRule group => group.Items,
-        ChooseRule choose => choose.Cases.Select(c => c.Rule).Concat(choose.Otherwise is { } o ? [o] : []).ToList(),
+        ChooseRule choose => choose.Alternatives,
         _ => [],
     };
 
-    private Node[] ChildrenOf(int index) =>
-        infos.Where(i => i.Parent == index).Select(i => nodes[i.Index]!).ToArray();
-
     private Test? Guard(Rule rule) => rule.When is { } when ? TestCompiler.Compile(when, facts) : null;
-
-    private static bool Clips(Rule rule) => rule is GroupRule { Cap: not null } or GroupRule { Combine: Combine.Max } or CountRule { Cap: not null };
 
     private IReadOnlyList<int> Evidence(Rule rule)
     {

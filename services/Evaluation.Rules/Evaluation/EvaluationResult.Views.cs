@@ -33,14 +33,10 @@ public sealed partial class EvaluationResult
     public decimal FinalPointsOf(string ruleId) => Num.Points(Current[RuleSet.Nodes[IndexOf(ruleId)].Leaf]);
 
     /// <summary>The better tier directly above the one reached (the lowest tier when none is), or null at the top.</summary>
-    public Tier? NextTier
-    {
-        get
-        {
-            var next = (TierIndex < 0 ? RuleSet.Source.Tiers.Count : TierIndex) - 1;
-            return next >= 0 ? RuleSet.Source.Tiers[next] : null;
-        }
-    }
+    public Tier? NextTier => NextTierIndex >= 0 ? RuleSet.Source.Tiers[NextTierIndex] : null;
+
+    /// <summary>Index of <see cref="NextTier"/>, or -1.</summary>
+    internal int NextTierIndex => (TierIndex < 0 ? RuleSet.Source.Tiers.Count : TierIndex) - 1;
 
     /// <summary>Points missing to the next tier's threshold; null when it is reached by recognition only.</summary>
     public decimal? GapToNextTier => NextTier is { MinPoints: { } min } ? Math.Max(0, min - Total) : null;

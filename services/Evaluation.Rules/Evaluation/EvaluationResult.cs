@@ -12,7 +12,6 @@ public sealed partial class EvaluationResult
     internal readonly long[] Raw;
     internal readonly long[] Value;
     internal readonly long[] Negative;
-    internal readonly int[] Choice;
     internal readonly long[] Current;
     internal readonly int[] ClippedBy;
     internal readonly long[] Stages;
@@ -33,7 +32,7 @@ public sealed partial class EvaluationResult
         RuleSet = ruleSet;
         var nodes = ruleSet.Nodes.Count;
         var leaves = ruleSet.LeafCount;
-        (Status, Raw, Value, Negative, Choice) = (new NodeStatus[nodes], new long[nodes], new long[nodes], new long[nodes], new int[nodes]);
+        (Status, Raw, Value, Negative) = (new NodeStatus[nodes], new long[nodes], new long[nodes], new long[nodes]);
         (Current, ClippedBy, Stages) = (new long[leaves], new int[leaves], new long[ruleSet.StageCount]);
         var facts = ruleSet.Facts.Count;
         (FactValues, FactPresent, FactCredentials) = (new double[facts], new bool[facts], new IReadOnlyList<string>?[facts]);
@@ -49,7 +48,6 @@ public sealed partial class EvaluationResult
         Array.Clear(Raw);
         Array.Clear(Value);
         Array.Clear(Negative);
-        Array.Fill(Choice, -1);
         Array.Clear(Current);
         Array.Fill(ClippedBy, -1);
         Array.Clear(Stages);

@@ -6,15 +6,18 @@ namespace TalentMesh.Evaluation.Rules.Evaluation;
 /// <summary>Checked, name-based setters: the vocabulary decides what a valid value is.</summary>
 public static class FactValues
 {
-    public static FactSet Set(this FactSet facts, string name, decimal value, IReadOnlyList<string>? credentials = null) =>
-        Apply(facts, name, Check(Fact(facts, name), value), credentials);
+    public static FactSet Set(this FactSet facts, string name, decimal value, IReadOnlyList<string>? credentials = null)
+    {
+        var fact = Fact(facts, name);
+        return Apply(facts, fact, Check(fact, value), credentials);
+    }
 
     public static FactSet Set(this FactSet facts, string name, bool value, IReadOnlyList<string>? credentials = null)
     {
         var fact = Fact(facts, name);
         if (fact.Type != FactType.Boolean)
             throw Error($"fact '{name}': expected {Expected(fact)}, got a boolean");
-        return Apply(facts, name, value ? 1 : 0, credentials);
+        return Apply(facts, fact, value ? 1 : 0, credentials);
     }
 
     public static FactSet Set(this FactSet facts, string name, string value, IReadOnlyList<string>? credentials = null)
@@ -25,10 +28,10 @@ public static class FactValues
         var index = fact.IndexOf(value);
         if (index < 0)
             throw Error($"fact '{name}': \"{value}\" is not one of {string.Join(", ", fact.Definition.Values)}");
-        return Apply(facts, name, index, credentials);
+        return Apply(facts, fact, index, credentials);
     }
 
-    public static double Check(CompiledFact fact, decimal value)
+    private static double Check(CompiledFact fact, decimal value)
     {
         var definition = fact.Definition;
         if (!definition.IsNumeric)
@@ -40,7 +43,7 @@ public static class FactValues
         return Num.ToDouble(value);
     }
 
-    public static string Expected(CompiledFact fact) => fact.Type switch
+    private static string Expected(CompiledFact fact) => fact.Type switch
     {
         FactType.Category => $"one of {string.Join(", ", fact.Definition.Values)}",
         FactType.Boolean => "true or false",
@@ -48,12 +51,13 @@ public static class FactValues
         _ => "a number",
     };
 
-    private static CompiledFact Fact(FactSet facts, string name) =>
+    /// <summary>The declared fact of that name; an undeclared name is an error.</summary>
+    internal static CompiledFact Fact(FactSet facts, string name) =>
         facts.RuleSet.Fact(name) ?? throw Error($"fact '{name}' is not declared by rule set '{facts.RuleSet.Source.Id}'");
 
-    private static FactSet Apply(FactSet facts, string name, double value, IReadOnlyList<string>? credentials)
+    private static FactSet Apply(FactSet facts, CompiledFact fact, double value, IReadOnlyList<string>? credentials)
     {
-        facts.Set(facts.RuleSet.Fact(name)!.Slot, value, credentials);
+        facts.Set(fact.Slot, value, credentials);
         return facts;
     }
 

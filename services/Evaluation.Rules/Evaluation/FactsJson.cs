@@ -40,8 +40,7 @@ public static class FactsJson
 
     private static void Apply(FactSet facts, string name, JsonElement value)
     {
-        if (facts.RuleSet.Fact(name) is null)
-            throw new FactsException([$"fact '{name}' is not declared by rule set '{facts.RuleSet.Source.Id}'"]);
+        FactValues.Fact(facts, name); // an undeclared fact is an error even when its value is null
         IReadOnlyList<string>? credentials = null;
         if (value.ValueKind == JsonValueKind.Object)
         {

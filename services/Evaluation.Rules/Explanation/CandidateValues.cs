@@ -66,8 +66,8 @@ internal static class CandidateValues
     {
         switch (condition)
         {
-            case AllCondition all: all.Items.ToList().ForEach(i => CollectCondition(i, fact, step, values)); break;
-            case AnyCondition any: any.Items.ToList().ForEach(i => CollectCondition(i, fact, step, values)); break;
+            case AllCondition all: CollectConditions(all.Items, fact, step, values); break;
+            case AnyCondition any: CollectConditions(any.Items, fact, step, values); break;
             case NotCondition not: CollectCondition(not.Item, fact, step, values); break;
             case RangeCondition range when range.Fact == fact: Edges(range.Range, step, values); break;
             case EqualsCondition { Value.Kind: ScalarKind.Number } equals when equals.Fact == fact: values.Add(equals.Value.Number); break;
@@ -76,6 +76,12 @@ internal static class CandidateValues
                     values.Add(value.Number);
                 break;
         }
+    }
+
+    private static void CollectConditions(IReadOnlyList<Condition> conditions, string fact, decimal step, SortedSet<decimal> values)
+    {
+        foreach (var condition in conditions)
+            CollectCondition(condition, fact, step, values);
     }
 
     private static void Edges(NumericRange range, decimal step, SortedSet<decimal> values)

@@ -17,7 +17,7 @@ public static class Explainer
         var suggestions = new List<Suggestion>();
         if (next is not null)
         {
-            var target = ruleSet.Source.Tiers.ToList().IndexOf(next);
+            var target = baseline.NextTierIndex;
             var scratch = ruleSet.CreateFactSet();
             var trial = ruleSet.CreateResult();
             foreach (var fact in ruleSet.Facts.Where(f => f.Definition.Explain != ExplainDirection.None))

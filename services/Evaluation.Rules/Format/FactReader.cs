@@ -4,13 +4,11 @@ namespace TalentMesh.Evaluation.Rules.Format;
 
 internal static class FactReader
 {
-    public static FactDefinition? Read(ObjectReader reader)
+    public static FactDefinition? Read(ObjectReader reader, string name)
     {
-        var name = reader.String("name", required: true);
-        reader.Subject = name is null ? $"fact at {reader.Path}" : $"fact '{name}'";
         var type = reader.Enum<FactType>("type", required: true);
         var fact = new FactDefinition(
-            name ?? "",
+            name,
             type ?? FactType.Number,
             reader.ReadLabels(required: false),
             reader.String("unit"),
@@ -20,7 +18,6 @@ internal static class FactReader
             reader.Decimal("step"),
             reader.Strings("persons"),
             reader.Enum<ExplainDirection>("explain") ?? ExplainDirection.Any);
-        reader.RejectUnknownFields();
-        return name is null || type is null ? null : fact;
+        return type is null ? null : fact;
     }
 }

@@ -15,7 +15,7 @@ internal static class GridReader
         {
             if (element.ValueKind != JsonValueKind.Array)
             {
-                reader.Error(path[(reader.Path.Length + 1)..], "expected an array of numbers (one grid row)");
+                reader.ErrorAt(path, "expected an array of numbers (one grid row)");
                 continue;
             }
             var row = new List<decimal>();
@@ -24,7 +24,7 @@ internal static class GridReader
                 if (cell.ValueKind == JsonValueKind.Number && cell.TryGetDecimal(out var points))
                     row.Add(points);
                 else
-                    reader.Error(path[(reader.Path.Length + 1)..], $"expected a number, found {ObjectReader.Describe(cell)}");
+                    reader.ErrorAt(path, $"expected a number, found {ObjectReader.Describe(cell)}");
             }
             cells.Add(row);
         }
@@ -37,18 +37,7 @@ internal static class GridReader
             return new GridAxis("", [], null);
         var fact = axis.String("fact", required: true) ?? "";
         IReadOnlyList<string>? values = axis.Has("values") ? axis.Strings("values") : null;
-        List<NumericRange>? bands = null;
-        if (axis.Has("bands"))
-        {
-            bands = [];
-            foreach (var (element, path) in axis.Array("bands"))
-            {
-                if (axis.At(element, path) is not { } band)
-                    continue;
-                bands.Add(band.ReadRange());
-                band.RejectUnknownFields();
-            }
-        }
+        IReadOnlyList<NumericRange>? bands = axis.Has("bands") ? axis.Objects("bands", band => band.ReadRange()) : null;
         if ((values is null) == (bands is null))
             axis.Error("fact", "a grid axis needs exactly one of values (categorical) or bands (numeric)");
         axis.RejectUnknownFields();

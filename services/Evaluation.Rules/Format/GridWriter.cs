@@ -14,7 +14,7 @@ internal static class GridWriter
         {
             writer.WriteStartArray();
             foreach (var cell in row)
-                writer.WriteNumberValue(WriterExtensions.Normalize(cell));
+                writer.NumberValue(cell);
             writer.WriteEndArray();
         }
         writer.WriteEndArray();
@@ -27,16 +27,7 @@ internal static class GridWriter
         if (axis.Values is { } values)
             writer.Strings("values", values);
         if (axis.Bands is { } bands)
-        {
-            writer.WriteStartArray("bands");
-            foreach (var band in bands)
-            {
-                writer.WriteStartObject();
-                writer.RangeFields(band);
-                writer.WriteEndObject();
-            }
-            writer.WriteEndArray();
-        }
+            writer.Objects("bands", bands, (w, band) => w.RangeFields(band));
         writer.WriteEndObject();
     }
 }

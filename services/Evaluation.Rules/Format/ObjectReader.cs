@@ -13,9 +13,10 @@ internal sealed class ObjectReader(JsonElement element, string path, List<RuleSe
 
     public string Path => path;
 
-    public List<RuleSetError> Errors => errors;
-
     public string Subject { get; set; } = "rule set";
+
+    /// <summary>The names of the fields that are not comments.</summary>
+    public IEnumerable<string> FieldNames => element.EnumerateObject().Select(p => p.Name).Where(n => !n.StartsWith('_'));
 
     public static ObjectReader? Open(JsonElement element, string path, string subject, List<RuleSetError> errors)
     {
@@ -32,6 +33,24 @@ internal sealed class ObjectReader(JsonElement element, string path, List<RuleSe
     /// <summary>Opens an element (an array item) that belongs to the same subject.</summary>
     public ObjectReader? At(JsonElement element, string elementPath) => Open(element, elementPath, Subject, errors);
 
+    /// <summary>
+    /// Reads a named element (a fact, rule, tier …) that is its own subject: reads its <paramref name="key"/>, names
+    /// the subject after it, lets <paramref name="read"/> read the other fields and rejects unknown ones. Null
+    /// when the element is not an object or has no usable key (the error is recorded).
+    /// </summary>
+    public T? Named<T>(JsonElement element, string elementPath, string what, Func<ObjectReader, string, T?> read, string key = "id")
+        where T : class
+    {
+        if (Open(element, elementPath, $"{what} at {elementPath}", errors) is not { } reader)
+            return null;
+        var id = reader.String(key, required: true);
+        if (id is not null)
+            reader.Subject = $"{what} '{id}'";
+        var result = read(reader, id ?? "");
+        reader.RejectUnknownFields();
+        return id is null ? null : result;
+    }
+
     public bool Has(string name) => element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null;
 
     public JsonElement? Get(string name, bool required = false)
@@ -44,17 +63,17 @@ internal sealed class ObjectReader(JsonElement element, string path, List<RuleSe
         return null;
     }
 
-    public void Error(string field, string message) => errors.Add(new RuleSetError(Subject, $"{path}.{field}", message));
+    public void Error(string field, string message) => ErrorAt(FieldPath(field), message);
+
+    /// <summary>Records an error at a full path below this object (an array item of one of its fields).</summary>
+    public void ErrorAt(string fullPath, string message) => errors.Add(new RuleSetError(Subject, fullPath, message));
 
     public string FieldPath(string field) => $"{path}.{field}";
 
     public void RejectUnknownFields()
     {
-        foreach (var property in element.EnumerateObject())
-        {
-            if (!property.Name.StartsWith('_') && !read.Contains(property.Name))
-                Error(property.Name, "unknown field");
-        }
+        foreach (var name in FieldNames.Where(n => !read.Contains(n)))
+            Error(name, "unknown field");
     }
 
     public static string Describe(JsonElement element) => element.ValueKind switch

@@ -47,6 +47,28 @@ internal static class ObjectReaderExtensions
         return value.EnumerateArray().Select((e, i) => (e, $"{reader.FieldPath(name)}[{i}]")).ToList();
     }
 
+    /// <summary>An array of objects that belong to this reader's subject; each is read, then checked for unknown fields.</summary>
+    public static List<T> Objects<T>(this ObjectReader reader, string name, Func<ObjectReader, T?> read, bool required = false)
+        where T : class
+    {
+        var result = new List<T>();
+        foreach (var (element, path) in reader.Array(name, required))
+        {
+            if (reader.At(element, path) is not { } item)
+                continue;
+            if (read(item) is { } value)
+                result.Add(value);
+            item.RejectUnknownFields();
+        }
+        return result;
+    }
+
+    /// <summary>An array of named elements (see <see cref="ObjectReader.Named{T}"/>); the unusable ones are left out.</summary>
+    public static List<T> Named<T>(this ObjectReader reader, string name, string what, Func<ObjectReader, string, T?> read,
+        bool required = false, string key = "id")
+        where T : class =>
+        reader.Array(name, required).Select(i => reader.Named(i.Element, i.Path, what, read, key)).OfType<T>().ToList();
+
     public static List<string> Strings(this ObjectReader reader, string name, bool required = false)
     {
         var result = new List<string>();
@@ -55,7 +77,7 @@ internal static class ObjectReaderExtensions
             if (element.ValueKind == JsonValueKind.String && element.GetString() is { Length: > 0 } text)
                 result.Add(text);
             else
-                reader.Error(path[(reader.Path.Length + 1)..], $"expected a non-empty string, found {ObjectReader.Describe(element)}");
+                reader.ErrorAt(path, $"expected a non-empty string, found {ObjectReader.Describe(element)}");
         }
         return result;
     }
@@ -65,9 +87,11 @@ internal static class ObjectReaderExtensions
     {
         if (reader.String(name, required) is not { } text)
             return null;
-        if (System.Enum.TryParse<TEnum>(text, ignoreCase: true, out var parsed) && !char.IsDigit(text[0]))
-            return parsed;
-        var allowed = string.Join(", ", System.Enum.GetNames<TEnum>().Select(n => n.ToLowerInvariant()));
+        // Only a member's name: Enum.TryParse would also take "1", "-1" or "skip, zero" (flags combined).
+        var names = System.Enum.GetNames<TEnum>();
+        if (names.FirstOrDefault(n => n.Equals(text, StringComparison.OrdinalIgnoreCase)) is { } match)
+            return System.Enum.Parse<TEnum>(match);
+        var allowed = string.Join(", ", names.Select(n => n.ToLowerInvariant()));
         reader.Error(name, $"\"{text}\" is not one of: {allowed}");
         return null;
     }

@@ -6,31 +6,27 @@ namespace TalentMesh.Evaluation.Rules.Format;
 /// <summary>Reads one rule; the "kind" field selects the construct.</summary>
 internal static class RuleReader
 {
-    public static Rule? Read(ObjectReader reader)
+    public static Rule? Read(ObjectReader reader, string id)
     {
-        var id = reader.String("id", required: true);
-        reader.Subject = id is null ? $"rule at {reader.Path}" : $"rule '{id}'";
         var kind = reader.String("kind", required: true);
         var labels = reader.ReadLabels() ?? CommonReaders.Missing;
         var when = reader.ReadCondition("when");
-        Rule? rule = kind switch
+        return kind switch
         {
-            "band" => ReadBand(reader, id!, labels, when),
-            "lookup" => ReadLookup(reader, id!, labels, when),
-            "count" => ReadCount(reader, id!, labels, when),
-            "grid" => GridReader.Read(reader, id!, labels, when),
-            "bonus" => ReadBonus(reader, id!, labels, when),
-            "group" => ReadGroup(reader, id!, labels, when),
-            "choose" => ReadChoose(reader, id!, labels, when),
+            "band" => ReadBand(reader, id, labels, when),
+            "lookup" => ReadLookup(reader, id, labels, when),
+            "count" => ReadCount(reader, id, labels, when),
+            "grid" => GridReader.Read(reader, id, labels, when),
+            "bonus" => ReadBonus(reader, id, labels, when),
+            "group" => ReadGroup(reader, id, labels, when),
+            "choose" => ReadChoose(reader, id, labels, when),
             null => null,
             _ => Unknown(reader, kind),
         };
-        reader.RejectUnknownFields();
-        return id is null ? null : rule;
     }
 
-    public static Rule? ReadChild(ObjectReader parent, JsonElement element, string path) =>
-        ObjectReader.Open(element, path, $"rule at {path}", parent.Errors) is { } reader ? Read(reader) : null;
+    /// <summary>A rule nested in a field or array of <paramref name="parent"/> (group items, choose cases).</summary>
+    private static Rule? ReadChild(ObjectReader parent, JsonElement element, string path) => parent.Named(element, path, "rule", Read);
 
     public static MissingPolicy ReadMissing(this ObjectReader reader) => reader.Enum<MissingPolicy>("missing") ?? MissingPolicy.Skip;
 
@@ -44,16 +40,7 @@ internal static class RuleReader
     {
         var missing = reader.ReadMissing();
         var fact = reader.String("fact", required: true) ?? "";
-        var bands = new List<Band>();
-        foreach (var (element, path) in reader.Array("bands", required: true))
-        {
-            if (reader.At(element, path) is not { } band)
-                continue;
-            var range = band.ReadRange();
-            var points = band.Decimal("points", required: true) ?? 0;
-            band.RejectUnknownFields();
-            bands.Add(new Band(range, points));
-        }
+        var bands = reader.Objects("bands", band => new Band(band.ReadRange(), band.Decimal("points", required: true) ?? 0), required: true);
         return new BandRule(id, labels, when, missing, fact, bands);
     }
 
@@ -61,19 +48,12 @@ internal static class RuleReader
     {
         var missing = reader.ReadMissing();
         var fact = reader.String("fact", required: true) ?? "";
-        var entries = new List<LookupEntry>();
-        if (reader.Child("table", required: true) is { } table)
-        {
-            foreach (var name in TableKeys(reader, "table"))
-                entries.Add(new LookupEntry(name, table.Decimal(name, required: true) ?? 0));
-        }
+        // Every field of the table is an entry, so none is unknown.
+        var entries = reader.Child("table", required: true) is { } table
+            ? table.FieldNames.Select(name => new LookupEntry(name, table.Decimal(name, required: true) ?? 0)).ToList()
+            : [];
         return new LookupRule(id, labels, when, missing, fact, entries);
     }
-
-    private static IEnumerable<string> TableKeys(ObjectReader reader, string field) =>
-        reader.Get(field) is { ValueKind: JsonValueKind.Object } table
-            ? table.EnumerateObject().Select(p => p.Name).Where(n => !n.StartsWith('_')).ToList()
-            : [];
 
     private static CountRule ReadCount(ObjectReader reader, string id, Labels labels, Condition? when) => new(
         id, labels, when, reader.ReadMissing(),
@@ -94,23 +74,17 @@ internal static class RuleReader
     {
         var combine = reader.Enum<Combine>("combine") ?? Combine.Sum;
         var cap = reader.Decimal("cap");
-        var items = reader.Array("items", required: true).Select(i => ReadChild(reader, i.Element, i.Path)).ToList();
-        return new GroupRule(id, labels, when, combine, cap, items.OfType<Rule>().ToList());
+        return new GroupRule(id, labels, when, combine, cap, reader.Named("items", "rule", Read, required: true));
     }
 
     private static ChooseRule ReadChoose(ObjectReader reader, string id, Labels labels, Condition? when)
     {
-        var cases = new List<ChooseCase>();
-        foreach (var (element, path) in reader.Array("cases", required: true))
+        var cases = reader.Objects("cases", item =>
         {
-            if (reader.At(element, path) is not { } item)
-                continue;
             var condition = item.ReadCondition("when", required: true);
             var rule = item.Get("rule", required: true) is { } r ? ReadChild(item, r, item.FieldPath("rule")) : null;
-            item.RejectUnknownFields();
-            if (condition is not null && rule is not null)
-                cases.Add(new ChooseCase(condition, rule));
-        }
+            return condition is null || rule is null ? null : new ChooseCase(condition, rule);
+        }, required: true);
         var otherwise = reader.Get("otherwise") is { } o ? ReadChild(reader, o, reader.FieldPath("otherwise")) : null;
         return new ChooseRule(id, labels, when, cases, otherwise);
     }

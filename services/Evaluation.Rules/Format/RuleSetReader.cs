@@ -34,50 +34,32 @@ public static class RuleSetReader
         var version = reader.String("version", required: true);
         var labels = reader.ReadLabels();
         var description = reader.String("description");
-        var facts = reader.Array("facts", required: true)
-            .Select(i => ObjectReader.Open(i.Element, i.Path, $"fact at {i.Path}", reader.Errors) is { } r ? FactReader.Read(r) : null)
-            .ToList();
-        var rules = reader.Array("rules", required: true).Select(i => RuleReader.ReadChild(reader, i.Element, i.Path)).ToList();
+        var facts = reader.Named("facts", "fact", FactReader.Read, required: true, key: "name");
+        var rules = reader.Named("rules", "rule", RuleReader.Read, required: true);
         var cap = reader.Decimal("cap");
-        var tiers = reader.Array("tiers", required: true).Select(i => Item(reader, i, "tier", ReadTier)).ToList();
-        var vetoes = reader.Array("vetoes").Select(i => Item(reader, i, "veto", ReadVeto)).ToList();
-        var recognitions = reader.Array("recognitions").Select(i => Item(reader, i, "recognition", ReadRecognition)).ToList();
+        var tiers = reader.Named("tiers", "tier", ReadTier, required: true);
+        var vetoes = reader.Named("vetoes", "veto", ReadVeto);
+        var recognitions = reader.Named("recognitions", "recognition", ReadRecognition);
         reader.RejectUnknownFields();
         if (id is null || version is null || labels is null)
             return null;
-        return new RuleSet(id, version, labels, description, facts.OfType<FactDefinition>().ToList(), rules.OfType<Rule>().ToList(),
-            cap, tiers.OfType<Tier>().ToList(), vetoes.OfType<Veto>().ToList(), recognitions.OfType<Recognition>().ToList());
+        return new RuleSet(id, version, labels, description, facts, rules, cap, tiers, vetoes, recognitions);
     }
 
-    private static T? Item<T>(ObjectReader parent, (JsonElement Element, string Path) item, string what, Func<ObjectReader, T?> read)
-        where T : class
-    {
-        if (ObjectReader.Open(item.Element, item.Path, $"{what} at {item.Path}", parent.Errors) is not { } reader)
-            return null;
-        if (reader.String("id", required: true) is { } id)
-            reader.Subject = $"{what} '{id}'";
-        var result = read(reader);
-        reader.RejectUnknownFields();
-        return result;
-    }
+    private static Tier ReadTier(ObjectReader reader, string id) =>
+        new(id, reader.ReadLabels() ?? CommonReaders.Missing, reader.Decimal("minPoints"));
 
-    private static Tier? ReadTier(ObjectReader reader) =>
-        reader.String("id") is { } id ? new Tier(id, reader.ReadLabels() ?? CommonReaders.Missing, reader.Decimal("minPoints")) : null;
-
-    private static Veto? ReadVeto(ObjectReader reader)
+    private static Veto? ReadVeto(ObjectReader reader, string id)
     {
-        var id = reader.String("id");
         var labels = reader.ReadLabels() ?? CommonReaders.Missing;
-        var when = reader.ReadCondition("when", required: true);
-        return id is null || when is null ? null : new Veto(id, labels, when);
+        return reader.ReadCondition("when", required: true) is { } when ? new Veto(id, labels, when) : null;
     }
 
-    private static Recognition? ReadRecognition(ObjectReader reader)
+    private static Recognition? ReadRecognition(ObjectReader reader, string id)
     {
-        var id = reader.String("id");
         var labels = reader.ReadLabels() ?? CommonReaders.Missing;
         var when = reader.ReadCondition("when", required: true);
         var tier = reader.String("tier", required: true);
-        return id is null || when is null || tier is null ? null : new Recognition(id, labels, when, tier);
+        return when is null || tier is null ? null : new Recognition(id, labels, when, tier);
     }
 }

@@ -11,22 +11,15 @@ namespace TalentMesh.Evaluation.Rules.Format;
 /// </summary>
 public static class RuleSetWriter
 {
+    // The default encoder escapes every non-ASCII character, which keeps the canonical bytes unambiguous; the
+    // indented (human) form keeps Chinese labels readable.
+    private static readonly JsonWriterOptions Canonical = new() { Encoder = JavaScriptEncoder.Default };
+    private static readonly JsonWriterOptions Readable = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static string Write(RuleSet ruleSet, bool indented = true) => Encoding.UTF8.GetString(WriteUtf8(ruleSet, indented));
 
-    public static byte[] WriteUtf8(RuleSet ruleSet, bool indented)
-    {
-        using var stream = new MemoryStream();
-        // The default encoder escapes every non-ASCII character, which keeps the canonical bytes unambiguous;
-        // the indented (human) form keeps Chinese labels readable.
-        var options = new JsonWriterOptions
-        {
-            Indented = indented,
-            Encoder = indented ? JavaScriptEncoder.UnsafeRelaxedJsonEscaping : JavaScriptEncoder.Default,
-        };
-        using (var writer = new Utf8JsonWriter(stream, options))
-            Write(writer, ruleSet);
-        return stream.ToArray();
-    }
+    public static byte[] WriteUtf8(RuleSet ruleSet, bool indented) =>
+        WriterExtensions.Render(indented ? Readable : Canonical, writer => Write(writer, ruleSet));
 
     private static void Write(Utf8JsonWriter writer, RuleSet ruleSet)
     {
@@ -37,10 +30,7 @@ public static class RuleSetWriter
         writer.Labels(ruleSet.Labels);
         if (ruleSet.Description is { } description)
             writer.WriteString("description", description);
-        writer.WriteStartArray("facts");
-        foreach (var fact in ruleSet.Facts)
-            WriteFact(writer, fact);
-        writer.WriteEndArray();
+        writer.Objects("facts", ruleSet.Facts, WriteFact);
         writer.WriteStartArray("rules");
         foreach (var rule in ruleSet.Rules)
             RuleWriter.Write(writer, rule);
@@ -52,7 +42,6 @@ public static class RuleSetWriter
 
     private static void WriteFact(Utf8JsonWriter writer, FactDefinition fact)
     {
-        writer.WriteStartObject();
         writer.WriteString("name", fact.Name);
         writer.Lower("type", fact.Type);
         writer.Labels(fact.Labels);
@@ -66,41 +55,31 @@ public static class RuleSetWriter
         if (fact.Persons.Count > 0)
             writer.Strings("persons", fact.Persons);
         writer.Lower("explain", fact.Explain);
-        writer.WriteEndObject();
     }
 
     private static void WriteTiers(Utf8JsonWriter writer, RuleSet ruleSet)
     {
-        writer.WriteStartArray("tiers");
-        foreach (var tier in ruleSet.Tiers)
+        writer.Objects("tiers", ruleSet.Tiers, (w, tier) =>
         {
-            writer.WriteStartObject();
-            writer.WriteString("id", tier.Id);
-            writer.Labels(tier.Labels);
-            writer.Number("minPoints", tier.MinPoints);
-            writer.WriteEndObject();
-        }
-        writer.WriteEndArray();
-        writer.WriteStartArray("vetoes");
-        foreach (var veto in ruleSet.Vetoes)
+            Header(w, tier.Id, tier.Labels);
+            w.Number("minPoints", tier.MinPoints);
+        });
+        writer.Objects("vetoes", ruleSet.Vetoes, (w, veto) =>
         {
-            writer.WriteStartObject();
-            writer.WriteString("id", veto.Id);
-            writer.Labels(veto.Labels);
-            ConditionWriter.Write(writer, "when", veto.When);
-            writer.WriteEndObject();
-        }
-        writer.WriteEndArray();
-        writer.WriteStartArray("recognitions");
-        foreach (var recognition in ruleSet.Recognitions)
+            Header(w, veto.Id, veto.Labels);
+            ConditionWriter.Write(w, "when", veto.When);
+        });
+        writer.Objects("recognitions", ruleSet.Recognitions, (w, recognition) =>
         {
-            writer.WriteStartObject();
-            writer.WriteString("id", recognition.Id);
-            writer.Labels(recognition.Labels);
-            ConditionWriter.Write(writer, "when", recognition.When);
-            writer.WriteString("tier", recognition.Tier);
-            writer.WriteEndObject();
-        }
-        writer.WriteEndArray();
+            Header(w, recognition.Id, recognition.Labels);
+            ConditionWriter.Write(w, "when", recognition.When);
+            w.WriteString("tier", recognition.Tier);
+        });
+    }
+
+    private static void Header(Utf8JsonWriter writer, string id, Labels labels)
+    {
+        writer.WriteString("id", id);
+        writer.Labels(labels);
     }
 }

@@ -47,15 +47,11 @@ internal static class RuleWriter
     private static void WriteBand(Utf8JsonWriter writer, BandRule band)
     {
         writer.WriteString("fact", band.Fact);
-        writer.WriteStartArray("bands");
-        foreach (var item in band.Bands)
+        writer.Objects("bands", band.Bands, (w, item) =>
         {
-            writer.WriteStartObject();
-            writer.RangeFields(item.Range);
-            writer.Number("points", item.Points);
-            writer.WriteEndObject();
-        }
-        writer.WriteEndArray();
+            w.RangeFields(item.Range);
+            w.Number("points", item.Points);
+        });
     }
 
     private static void WriteLookup(Utf8JsonWriter writer, LookupRule lookup)
@@ -79,16 +75,12 @@ internal static class RuleWriter
 
     private static void WriteChoose(Utf8JsonWriter writer, ChooseRule choose)
     {
-        writer.WriteStartArray("cases");
-        foreach (var item in choose.Cases)
+        writer.Objects("cases", choose.Cases, (w, item) =>
         {
-            writer.WriteStartObject();
-            ConditionWriter.Write(writer, "when", item.When);
-            writer.WritePropertyName("rule");
-            Write(writer, item.Rule);
-            writer.WriteEndObject();
-        }
-        writer.WriteEndArray();
+            ConditionWriter.Write(w, "when", item.When);
+            w.WritePropertyName("rule");
+            Write(w, item.Rule);
+        });
         if (choose.Otherwise is { } otherwise)
         {
             writer.WritePropertyName("otherwise");

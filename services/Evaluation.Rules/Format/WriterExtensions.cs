@@ -10,13 +10,33 @@ internal static class WriterExtensions
     public static decimal Normalize(decimal value) =>
         decimal.Parse(value.ToString("0.############################", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 
+    /// <summary>Runs <paramref name="write"/> on a fresh writer and returns the UTF-8 bytes it wrote.</summary>
+    public static byte[] Render(JsonWriterOptions options, Action<Utf8JsonWriter> write)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, options))
+            write(writer);
+        return stream.ToArray();
+    }
+
     public static void Number(this Utf8JsonWriter writer, string name, decimal value) =>
         writer.WriteNumber(name, Normalize(value));
+
+    public static void NumberValue(this Utf8JsonWriter writer, decimal value) => writer.WriteNumberValue(Normalize(value));
 
     public static void Number(this Utf8JsonWriter writer, string name, decimal? value)
     {
         if (value is { } v)
             writer.Number(name, v);
+    }
+
+    /// <summary>Like <see cref="Number(Utf8JsonWriter, string, decimal?)"/>, but an absent value is written as null.</summary>
+    public static void NumberOrNull(this Utf8JsonWriter writer, string name, decimal? value)
+    {
+        if (value is { } v)
+            writer.Number(name, v);
+        else
+            writer.WriteNull(name);
     }
 
     public static void Lower(this Utf8JsonWriter writer, string name, Enum value) =>
@@ -32,6 +52,19 @@ internal static class WriterExtensions
         writer.WriteString("zh", labels.Zh);
         writer.WriteString("en", labels.En);
         writer.WriteEndObject();
+    }
+
+    /// <summary>An array of objects: <paramref name="writeFields"/> writes the fields of each.</summary>
+    public static void Objects<T>(this Utf8JsonWriter writer, string name, IEnumerable<T> items, Action<Utf8JsonWriter, T> writeFields)
+    {
+        writer.WriteStartArray(name);
+        foreach (var item in items)
+        {
+            writer.WriteStartObject();
+            writeFields(writer, item);
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
     }
 
     public static void Strings(this Utf8JsonWriter writer, string name, IReadOnlyList<string> values)
@@ -62,7 +95,7 @@ internal static class WriterExtensions
         switch (value.Kind)
         {
             case ScalarKind.Text: writer.WriteStringValue(value.Text); break;
-            case ScalarKind.Number: writer.WriteNumberValue(Normalize(value.Number)); break;
+            case ScalarKind.Number: writer.NumberValue(value.Number); break;
             default: writer.WriteBooleanValue(value.Flag); break;
         }
     }

@@ -37,6 +37,10 @@ public sealed record GroupRule(string Id, Labels Labels, Condition? When, Combin
 
 /// <summary>Alternative tables: the first case whose condition holds is scored, else <see cref="Otherwise"/>.</summary>
 public sealed record ChooseRule(string Id, Labels Labels, Condition? When, IReadOnlyList<ChooseCase> Cases, Rule? Otherwise)
-    : Rule(Id, Labels, When);
+    : Rule(Id, Labels, When)
+{
+    /// <summary>The rules it chooses between, in order: each case's rule, then <see cref="Otherwise"/>.</summary>
+    public IReadOnlyList<Rule> Alternatives => [.. Cases.Select(c => c.Rule), .. Otherwise is { } otherwise ? [otherwise] : Array.Empty<Rule>()];
+}
 
 public sealed record ChooseCase(Condition When, Rule Rule);

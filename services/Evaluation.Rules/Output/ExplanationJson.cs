@@ -14,23 +14,16 @@ public static class ExplanationJson
         writer.WriteString("tier", explanation.Tier);
         writer.WriteBoolean("vetoed", explanation.Vetoed);
         writer.WriteString("nextTier", explanation.NextTier);
-        if (explanation.Gap is { } gap)
-            writer.Number("gap", gap);
-        else
-            writer.WriteNull("gap");
-        writer.WriteStartArray("suggestions");
-        foreach (var s in explanation.Suggestions)
+        writer.NumberOrNull("gap", explanation.Gap);
+        writer.Objects("suggestions", explanation.Suggestions, (w, s) =>
         {
-            writer.WriteStartObject();
-            writer.WriteString("fact", s.Fact);
-            writer.WriteString("from", s.From);
-            writer.WriteString("to", s.To);
-            writer.Number("total", s.Total);
-            writer.WriteString("tier", s.Tier);
-            writer.Number("gain", s.Gain);
-            writer.WriteEndObject();
-        }
-        writer.WriteEndArray();
+            w.WriteString("fact", s.Fact);
+            w.WriteString("from", s.From);
+            w.WriteString("to", s.To);
+            w.Number("total", s.Total);
+            w.WriteString("tier", s.Tier);
+            w.Number("gain", s.Gain);
+        });
         writer.Strings("notProvided", explanation.NotProvided);
         writer.WriteEndObject();
     }

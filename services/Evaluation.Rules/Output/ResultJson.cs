@@ -13,13 +13,8 @@ public static class ResultJson
 
     public static string Write(EvaluationResult result) => Render(writer => Write(writer, result));
 
-    public static string Render(Action<Utf8JsonWriter> write)
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, Options))
-            write(writer);
-        return Encoding.UTF8.GetString(stream.ToArray());
-    }
+    /// <summary>The indented, readable form shared by the output shapes.</summary>
+    internal static string Render(Action<Utf8JsonWriter> write) => Encoding.UTF8.GetString(WriterExtensions.Render(Options, write));
 
     private static void Write(Utf8JsonWriter writer, EvaluationResult result)
     {
@@ -44,47 +39,31 @@ public static class ResultJson
             writer.WriteEndObject();
         }
         writer.WriteString("nextTier", result.NextTier?.Id);
-        if (result.GapToNextTier is { } gap)
-            writer.Number("gapToNextTier", gap);
-        else
-            writer.WriteNull("gapToNextTier");
-        writer.WriteStartArray("breakdown");
-        foreach (var entry in result.Breakdown)
-            Entry(writer, entry);
-        writer.WriteEndArray();
+        writer.NumberOrNull("gapToNextTier", result.GapToNextTier);
+        writer.Objects("breakdown", result.Breakdown, Entry);
         writer.Strings("notProvided", result.NotProvided.Select(n => n.Id).ToList());
         writer.WriteEndObject();
     }
 
     private static void Entry(Utf8JsonWriter writer, BreakdownEntry entry)
     {
-        writer.WriteStartObject();
         writer.WriteString("rule", entry.RuleId);
         writer.Labels(entry.Labels);
         writer.WriteString("kind", entry.Kind);
         writer.Strings("path", entry.Path);
         writer.Number("rawPoints", entry.RawPoints);
-        writer.WriteStartArray("afterCaps");
-        foreach (var stage in entry.Stages)
+        writer.Objects("afterCaps", entry.Stages, (w, stage) =>
         {
-            writer.WriteStartObject();
-            writer.WriteString("cap", stage.RuleId);
-            writer.Number("points", stage.PointsAfter);
-            writer.WriteEndObject();
-        }
-        writer.WriteEndArray();
+            w.WriteString("cap", stage.RuleId);
+            w.Number("points", stage.PointsAfter);
+        });
         writer.Number("points", entry.Points);
         writer.WriteString("clippedBy", entry.ClippedBy);
-        writer.WriteStartArray("facts");
-        foreach (var fact in entry.Facts)
+        writer.Objects("facts", entry.Facts, (w, fact) =>
         {
-            writer.WriteStartObject();
-            writer.WriteString("fact", fact.Fact);
-            writer.WriteString("value", fact.Value);
-            writer.Strings("credentials", fact.Credentials);
-            writer.WriteEndObject();
-        }
-        writer.WriteEndArray();
-        writer.WriteEndObject();
+            w.WriteString("fact", fact.Fact);
+            w.WriteString("value", fact.Value);
+            w.Strings("credentials", fact.Credentials);
+        });
     }
 }

@@ -19,7 +19,7 @@ internal static class MaxPoints
         BonusRule bonus => Math.Max(0, bonus.Points),
         CountRule count => OfCount(count, facts),
         GroupRule group => Capped(group.Combine == Combine.Sum ? Sum(group.Items, facts) : Max(group.Items, facts), group.Cap),
-        ChooseRule choose => Max(choose.Cases.Select(c => c.Rule).Concat(choose.Otherwise is { } o ? [o] : []).ToList(), facts),
+        ChooseRule choose => Max(choose.Alternatives, facts),
         _ => 0,
     };
 

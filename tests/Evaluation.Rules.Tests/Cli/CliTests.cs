@@ -5,8 +5,10 @@ using TalentMesh.Evaluation.Rules.Tests.Support;
 namespace TalentMesh.Evaluation.Rules.Tests.Cli;
 
 /// <summary>Runs the CLI's entry logic in-process with captured writers.</summary>
-public sealed class CliTests
+public sealed class CliTests : IDisposable
 {
+    private readonly List<string> tempFiles = [];
+
     private static readonly string RuleSetFile =
         Path.Combine(AppContext.BaseDirectory, "RuleSets", "high-tech-zone.json");
 
@@ -18,11 +20,18 @@ public sealed class CliTests
         return (code, output.ToString(), error.ToString());
     }
 
-    private static string FactsFile(string json)
+    private string FactsFile(string json)
     {
         var path = Path.Combine(Path.GetTempPath(), $"facts-{Guid.NewGuid():N}.json");
         File.WriteAllText(path, json);
+        tempFiles.Add(path);
         return path;
+    }
+
+    public void Dispose()
+    {
+        foreach (var path in tempFiles)
+            File.Delete(path);
     }
 
     [Fact]

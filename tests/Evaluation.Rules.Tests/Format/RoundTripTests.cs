@@ -24,6 +24,7 @@ public sealed class RoundTripTests
         var original = ShippedRuleSets.Json(ShippedRuleSets.HighTechZone);
         var reformatted = original.Replace("\"_comment\"", "\"_note\"").Replace("\n", "\n  // a comment\n")
             .Replace("\"pointsEach\": 5, \"cap\": 20", "\"pointsEach\": 5.00, \"per\": 1, \"missing\": \"skip\", \"cap\": 20");
+        Assert.Contains("\"pointsEach\": 5.00, \"per\": 1", reformatted, StringComparison.Ordinal); // the defaults really changed
 
         Assert.Equal(ContentHash.Of(RuleSetLoader.Parse(original)), ContentHash.Of(RuleSetLoader.Parse(reformatted)));
     }

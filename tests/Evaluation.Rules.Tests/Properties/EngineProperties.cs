@@ -3,6 +3,7 @@ using TalentMesh.Evaluation.Rules.Compilation;
 using TalentMesh.Evaluation.Rules.Evaluation;
 using TalentMesh.Evaluation.Rules.Format;
 using TalentMesh.Evaluation.Rules.Model;
+using TalentMesh.Evaluation.Rules.Output;
 using TalentMesh.Evaluation.Rules.Tests.Support;
 using TalentMesh.Evaluation.Rules.Validation;
 
@@ -16,13 +17,13 @@ public sealed class EngineProperties
     [Fact]
     public void Evaluate_RandomRuleSetsAndFacts_BreakdownSumsToTotalAndNoCapIsExceeded()
     {
-        Gen.Int.Sample(seed =>
+        var clipped = 0;
+        ForRandomRuleSets((compiled, random) =>
         {
-            var random = new Random(seed);
-            var compiled = RuleSetCompiler.Compile(ValidRandom(random));
-            for (var k = 0; k < FactsPerRuleSet; k++)
-                AssertInvariants(compiled.Evaluate(RandomFacts.Create(compiled, random)));
-        }, iter: 200);
+            if (AssertInvariants(compiled.Evaluate(RandomFacts.Create(compiled, random))))
+                Interlocked.Increment(ref clipped);
+        });
+        Assert.True(clipped > 0, "no sample reached a cap: the property never checked clipping");
     }
 
     [Theory]
@@ -31,7 +32,13 @@ public sealed class EngineProperties
     public void Evaluate_ShippedRuleSetRandomFacts_BreakdownSumsToTotalAndNoCapIsExceeded(string name)
     {
         var compiled = Shipped.Get(name);
-        Gen.Int.Sample(seed => AssertInvariants(compiled.Evaluate(RandomFacts.Create(compiled, new Random(seed)))), iter: 2000);
+        var clipped = 0;
+        Gen.Int.Sample(seed =>
+        {
+            if (AssertInvariants(compiled.Evaluate(RandomFacts.Create(compiled, new Random(seed)))))
+                Interlocked.Increment(ref clipped);
+        }, iter: 2000);
+        Assert.True(clipped > 0, "no sample reached a cap: the property never checked clipping");
     }
 
     [Fact]
@@ -39,30 +46,40 @@ public sealed class EngineProperties
     {
         Gen.Int.Sample(seed =>
         {
-            var ruleSet = ValidRandom(new Random(seed));
+            var random = new Random(seed);
+            var ruleSet = ValidRandom(random);
             var written = RuleSetWriter.Write(ruleSet);
             var reread = RuleSetLoader.Parse(written);
             Assert.Equal(written, RuleSetWriter.Write(reread));
             Assert.Equal(ContentHash.Of(ruleSet), ContentHash.Of(reread));
+            // The checks above compare the writer with itself, so they miss a field the writer leaves out: the
+            // reread rule set must also score every applicant exactly as the original does.
+            var (original, copy) = (RuleSetCompiler.Compile(ruleSet), RuleSetCompiler.Compile(reread));
+            for (var k = 0; k < 5; k++)
+            {
+                var facts = RandomFacts.Create(original, random);
+                var copyFacts = copy.CreateFactSet();
+                foreach (var fact in original.Facts)
+                {
+                    if (facts.IsPresent(fact.Slot))
+                        copyFacts.Set(fact.Slot, facts.Get(fact.Slot), facts.CredentialsOf(fact.Slot));
+                }
+                Assert.Equal(ResultJson.Write(original.Evaluate(facts)), ResultJson.Write(copy.Evaluate(copyFacts)));
+            }
         }, iter: 300);
     }
 
     [Fact]
     public void Evaluate_VetoHolds_NeverAwardsATier()
     {
-        Gen.Int.Sample(seed =>
+        ForRandomRuleSets((compiled, random) =>
         {
-            var random = new Random(seed);
-            var compiled = RuleSetCompiler.Compile(ValidRandom(random));
-            for (var k = 0; k < FactsPerRuleSet; k++)
-            {
-                var facts = RandomFacts.Create(compiled, random);
-                facts.Set(compiled.Fact("b2")!.Slot, 1);
-                var result = compiled.Evaluate(facts);
-                Assert.True(result.IsVetoed);
-                Assert.Null(result.Tier);
-            }
-        }, iter: 200);
+            var facts = RandomFacts.Create(compiled, random);
+            facts.Set(compiled.Fact("b2")!.Slot, 1);
+            var result = compiled.Evaluate(facts);
+            Assert.True(result.IsVetoed);
+            Assert.Null(result.Tier);
+        });
     }
 
     [Fact]
@@ -76,6 +93,18 @@ public sealed class EngineProperties
         }, iter: 1000);
     }
 
+    /// <summary>Checks <paramref name="check"/> on <see cref="FactsPerRuleSet"/> random applicants of each random rule set.</summary>
+    private static void ForRandomRuleSets(Action<CompiledRuleSet, Random> check)
+    {
+        Gen.Int.Sample(seed =>
+        {
+            var random = new Random(seed);
+            var compiled = RuleSetCompiler.Compile(ValidRandom(random));
+            for (var k = 0; k < FactsPerRuleSet; k++)
+                check(compiled, random);
+        }, iter: 200);
+    }
+
     private static RuleSet ValidRandom(Random random)
     {
         var ruleSet = new RandomRuleSets(random).Create();
@@ -84,7 +113,8 @@ public sealed class EngineProperties
         return ruleSet;
     }
 
-    private static void AssertInvariants(EvaluationResult result)
+    /// <summary>Asserts the invariants of one result; true when some rule lost points to a cap (the case they guard).</summary>
+    private static bool AssertInvariants(EvaluationResult result)
     {
         var ruleSet = result.RuleSet;
         Assert.Equal(result.Total, result.Breakdown.Sum(b => b.Points));
@@ -108,5 +138,6 @@ public sealed class EngineProperties
             Assert.True(result.Total <= overall);
         if (result.IsVetoed || !result.IsComplete)
             Assert.Null(result.Tier);
+        return result.Breakdown.Any(b => b.ClippedBy is not null);
     }
 }

@@ -63,4 +63,33 @@ public sealed class MalformedCorpusTests
 
         Assert.Equal(valid, errors.Count == 0);
     }
+
+    [Theory]
+    [InlineData("\"id\": 5, ", "expected a non-empty string, found the number 5")]
+    [InlineData("", "is required")]
+    public void TryParse_TierIdMissingOrNotAString_ReportedOnceAndNothingElse(string id, string message)
+    {
+        var json = Mini.Json($$"""{ "id": "r", "kind": "bonus", {{Mini.L}}, "when": { "fact": "b", "present": true }, "points": 1 }""",
+            tiers: $$"""{ {{id}}{{Mini.L}}, "minPoints": 1 }""");
+
+        var (ruleSet, errors) = RuleSetLoader.TryParse(json);
+
+        Assert.Null(ruleSet);
+        var error = Assert.Single(errors);
+        Assert.Equal(("tier at $.tiers[0]", "$.tiers[0].id"), (error.Subject, error.Path));
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("skip, zero")]
+    [InlineData("1")]
+    [InlineData("-1")]
+    public void TryParse_MissingPolicyNotAName_Rejected(string missing)
+    {
+        var json = Mini.Json($$"""{ "id": "r", "kind": "count", {{Mini.L}}, "fact": "i", "missing": "{{missing}}", "pointsEach": 1 }""");
+
+        var (_, errors) = RuleSetLoader.TryParse(json);
+
+        Assert.Contains(errors, e => e.Path == "$.rules[0].missing" && e.Message.Contains("is not one of: skip, zero, error", StringComparison.Ordinal));
+    }
 }
