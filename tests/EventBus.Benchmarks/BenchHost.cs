@@ -56,7 +56,7 @@ public sealed class BenchHost(IHost host) : IAsyncDisposable
     public async Task CommitAsync(BenchmarkHappened @event, RedisKey stateKey)
     {
         var unitOfWork = unitsOfWork.Begin();
-        _ = unitOfWork.Transaction.StringSetAsync(stateKey, @event.Sequence);
+        unitOfWork.Set(stateKey, @event.Sequence);
         unitOfWork.Publish(@event);
         if (await unitOfWork.CommitAsync() != CommitOutcome.Committed)
             throw new InvalidOperationException($"Commit of event {@event.Sequence} failed.");

@@ -17,7 +17,7 @@ public sealed class BenchmarkHandler(DeliveryRecorder recorder, RedisKeyspace ke
     public async Task HandleAsync(BenchmarkHappened @event, EventContext context, CancellationToken cancellationToken)
     {
         var unitOfWork = context.BeginUnitOfWork();
-        _ = unitOfWork.Transaction.StringIncrementAsync(counter);
+        unitOfWork.Increment(counter);
         if (await EventContext.CommitAsync(unitOfWork))
             recorder.Record(@event.Run, @event.Sequence, @event.ScheduledAt, Stopwatch.GetTimestamp());
     }

@@ -76,9 +76,12 @@ public sealed class DeliveryGuaranteeTests(RedisServerFixture redis) : BusTestBa
 
         private sealed class Publisher(IEventPublisher inner, CrashAfterPublish owner) : IEventPublisher
         {
-            public async Task PublishAsync(OutboxEntry entry, CancellationToken cancellationToken)
+            public Task[] Publish(IReadOnlyList<OutboxEntry> entries, CancellationToken cancellationToken) =>
+                inner.Publish(entries, cancellationToken).Select(CrashAfterFirstAsync).ToArray();
+
+            private async Task CrashAfterFirstAsync(Task published)
             {
-                await inner.PublishAsync(entry, cancellationToken);
+                await published;
                 if (Interlocked.Exchange(ref owner.crashed, 1) == 0)
                     throw new IOException("Relay died after publishing, before acknowledging.");
             }

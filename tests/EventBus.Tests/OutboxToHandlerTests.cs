@@ -57,8 +57,8 @@ public sealed class OutboxToHandlerTests(RedisServerFixture redis) : BusTestBase
         await using var producer = await BusHost.StartAsync(Producer(prefix));
 
         var failing = producer.UnitsOfWork.Begin();
-        failing.AddCondition(StackExchange.Redis.Condition.KeyExists(prefix + "does-not-exist"));
-        _ = failing.Transaction.StringSetAsync(prefix + "state", "changed");
+        failing.RequirePresent(prefix + "does-not-exist");
+        failing.Set(prefix + "state", "changed");
         failing.Publish(Sample("lost"));
         Assert.Equal(Outbox.CommitOutcome.Conflict, await failing.CommitAsync());
 

@@ -9,6 +9,8 @@ public sealed class EventContext(IncomingEvent incoming, EventUnitOfWorkFactory 
     public string Topic => incoming.Topic;
     public string Source => incoming.Source;
     public DateTimeOffset? Time => incoming.Time;
+
+    /// <summary>1 on first delivery, higher when redelivered; 0 when the transport does not say (dapr).</summary>
     public int DeliveryAttempt => incoming.DeliveryAttempt;
 
     /// <summary>

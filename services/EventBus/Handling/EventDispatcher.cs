@@ -11,20 +11,44 @@ namespace TalentMesh.EventBus.Handling;
 /// Transport-neutral delivery: parse, skip what the inbox has seen, run the handler in its own scope,
 /// and classify the result. Both transports call this, so handler code never knows which one is in use.
 /// </summary>
+/// <remarks>
+/// The inbox check here only saves a handler run: the handler's commit checks the marker again atomically, so a
+/// duplicate that slips past (two copies racing in one batch) still changes nothing twice.
+/// </remarks>
 public sealed class EventDispatcher(
     IServiceScopeFactory scopes, SubscriptionRegistry registry, EventUnitOfWorkFactory unitsOfWork,
     IConnectionMultiplexer redis, OutboxKeys keys, EventBusMetrics metrics, ILogger<EventDispatcher> logger)
 {
+    /// <summary>Delivers one event, checking the inbox first (the dapr transport: one event per call).</summary>
     public async Task<DeliveryOutcome> DispatchAsync(IncomingEvent incoming, CancellationToken cancellationToken)
     {
+        var seen = await redis.GetDatabase().KeyExistsAsync(keys.InboxMarker(incoming.Id));
+        return await DispatchAsync(incoming, seen, cancellationToken);
+    }
+
+    /// <summary>Which of <paramref name="events"/> the inbox has seen, in one MGET (the redis transport: per batch).</summary>
+    public async Task<bool[]> SeenAsync(IReadOnlyList<IncomingEvent> events)
+    {
+        if (events.Count == 0)
+            return [];
+        var markers = new RedisKey[events.Count];
+        for (var i = 0; i < markers.Length; i++)
+            markers[i] = keys.InboxMarker(events[i].Id);
+        var values = await redis.GetDatabase().StringGetAsync(markers);
+        return Array.ConvertAll(values, value => !value.IsNull);
+    }
+
+    /// <summary>Delivers one event whose inbox check the caller already made.</summary>
+    public async Task<DeliveryOutcome> DispatchAsync(IncomingEvent incoming, bool seen, CancellationToken cancellationToken)
+    {
         using var activity = EventBusTelemetry.StartProcess(incoming);
-        var outcome = await DispatchCoreAsync(incoming, cancellationToken);
+        var outcome = await DispatchCoreAsync(incoming, seen, cancellationToken);
         activity?.SetTag("talentmesh.delivery.outcome", outcome.ToString());
         metrics.Delivered(incoming.Topic, outcome);
         return outcome;
     }
 
-    private async Task<DeliveryOutcome> DispatchCoreAsync(IncomingEvent incoming, CancellationToken cancellationToken)
+    private async Task<DeliveryOutcome> DispatchCoreAsync(IncomingEvent incoming, bool seen, CancellationToken cancellationToken)
     {
         if (registry.Find(incoming.Topic) is not { } subscription)
         {
@@ -33,13 +57,13 @@ public sealed class EventDispatcher(
         }
         if (Parse(subscription, incoming) is not { } message)
             return DeliveryOutcome.Drop;
+        if (seen)
+        {
+            metrics.Duplicate(incoming.Topic);
+            return DeliveryOutcome.Success;
+        }
         try
         {
-            if (await redis.GetDatabase().KeyExistsAsync(keys.InboxMarker(incoming.Id)))
-            {
-                metrics.Duplicate(incoming.Topic);
-                return DeliveryOutcome.Success;
-            }
             await using var scope = scopes.CreateAsyncScope();
             await subscription.InvokeAsync(scope.ServiceProvider, message, new EventContext(incoming, unitsOfWork), cancellationToken);
             return DeliveryOutcome.Success;

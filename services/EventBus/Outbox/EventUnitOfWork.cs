@@ -17,39 +17,99 @@ public enum CommitOutcome
 }
 
 /// <summary>
-/// One MULTI/EXEC holding a state change and the events it causes (and, in a handler, the inbox marker).
-/// Queue writes on <see cref="Transaction"/> without awaiting them, call <see cref="Publish"/>, then commit:
-/// either everything lands or nothing does, so an event is never published for a change that did not happen.
+/// A state change and the events it causes (and, in a handler, the inbox marker), committed atomically.
+/// Record the writes and conditions here, call <see cref="Publish"/> for each event, then commit: the whole
+/// unit runs as one Lua script, so either everything lands or nothing does and an event is never published
+/// for a change that did not happen.
 /// </summary>
+/// <remarks>
+/// As with MULTI/EXEC, Redis does not roll back a write that fails at run time (a command on a key of the wrong
+/// type); such a failure is a programming error and surfaces as an exception from <see cref="CommitAsync"/>.
+/// </remarks>
 public sealed class EventUnitOfWork
 {
-    private readonly ITransaction transaction;
+    private readonly IDatabaseAsync database;
     private readonly OutboxKeys keys;
     private readonly OutboxSignal signal;
     private readonly TimeProvider timeProvider;
-    private readonly ConditionResult? inboxCondition;
+    private readonly CommitScriptBuilder script = new();
+    private readonly int inboxCondition;
     private int published;
 
-    internal EventUnitOfWork(IDatabase database, OutboxKeys keys, OutboxSignal signal, TimeProvider timeProvider,
+    internal EventUnitOfWork(IDatabaseAsync database, OutboxKeys keys, OutboxSignal signal, TimeProvider timeProvider,
         string? inboxEventId, TimeSpan inboxRetention)
     {
-        transaction = database.CreateTransaction();
+        this.database = database;
         this.keys = keys;
         this.signal = signal;
         this.timeProvider = timeProvider;
         if (inboxEventId is not null)
         {
             var marker = keys.InboxMarker(inboxEventId);
-            inboxCondition = transaction.AddCondition(Condition.KeyNotExists(marker));
-            _ = transaction.StringSetAsync(marker, "1", inboxRetention);
+            inboxCondition = script.AddCondition("absent", marker, RedisValue.Null, RedisValue.Null);
+            script.AddWrite("SET", marker, "1", "PX", (long)inboxRetention.TotalMilliseconds);
         }
     }
 
-    /// <summary>Queue the state change here; the returned tasks complete when the commit runs.</summary>
-    public ITransaction Transaction => transaction;
+    /// <summary>SET <paramref name="key"/>, with an optional time to live.</summary>
+    public void Set(RedisKey key, RedisValue value, TimeSpan? expiry = null)
+    {
+        if (expiry is { } ttl)
+            script.AddWrite("SET", key, value, "PX", Milliseconds(ttl));
+        else
+            script.AddWrite("SET", key, value);
+    }
 
-    /// <summary>An optimistic-concurrency check: if it does not hold at commit, nothing is written (<see cref="CommitOutcome.Conflict"/>).</summary>
-    public void AddCondition(Condition condition) => transaction.AddCondition(condition);
+    public void Delete(RedisKey key) => script.AddWrite("DEL", key);
+
+    public void Increment(RedisKey key, long by = 1) => script.AddWrite("INCRBY", key, by);
+
+    public void Expire(RedisKey key, TimeSpan ttl) => script.AddWrite("PEXPIRE", key, Milliseconds(ttl));
+
+    public void HashSet(RedisKey key, params ReadOnlySpan<HashEntry> fields)
+    {
+        var arguments = new RedisValue[fields.Length * 2];
+        for (var i = 0; i < fields.Length; i++)
+            (arguments[2 * i], arguments[2 * i + 1]) = (fields[i].Name, fields[i].Value);
+        script.AddWrite("HSET", key, arguments);
+    }
+
+    public void HashIncrement(RedisKey key, RedisValue field, long by = 1) => script.AddWrite("HINCRBY", key, field, by);
+
+    public void HashDelete(RedisKey key, RedisValue field) => script.AddWrite("HDEL", key, field);
+
+    public void SetAdd(RedisKey key, RedisValue member) => script.AddWrite("SADD", key, member);
+
+    public void SetRemove(RedisKey key, RedisValue member) => script.AddWrite("SREM", key, member);
+
+    public void SortedSetAdd(RedisKey key, RedisValue member, double score) => script.AddWrite("ZADD", key, score, member);
+
+    public void SortedSetRemove(RedisKey key, RedisValue member) => script.AddWrite("ZREM", key, member);
+
+    /// <summary>Any other single-key write, written as <c>COMMAND key arguments…</c> (for example XADD or RPUSH).</summary>
+    public void Write(string command, RedisKey key, params ReadOnlySpan<RedisValue> arguments)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(command);
+        script.AddWrite(command, key, arguments);
+    }
+
+    /// <summary>Commit only if <paramref name="key"/> does not exist (optimistic concurrency: "create once").</summary>
+    public void RequireAbsent(RedisKey key) => script.AddCondition("absent", key, RedisValue.Null, RedisValue.Null);
+
+    /// <summary>Commit only if <paramref name="key"/> exists.</summary>
+    public void RequirePresent(RedisKey key) => script.AddCondition("present", key, RedisValue.Null, RedisValue.Null);
+
+    /// <summary>Commit only if the string at <paramref name="key"/> still equals <paramref name="expected"/> (a version read earlier).</summary>
+    public void RequireEqual(RedisKey key, RedisValue expected)
+    {
+        if (expected.IsNull)
+            throw new ArgumentException("Use RequireAbsent to require a missing key.", nameof(expected));
+        script.AddCondition("equals", key, RedisValue.Null, expected);
+    }
+
+    /// <summary>Commit only if hash field <paramref name="field"/> still equals <paramref name="expected"/>; null means "the field is absent".</summary>
+    public void RequireHashEqual(RedisKey key, RedisValue field, RedisValue expected) =>
+        script.AddCondition(expected.IsNull ? "hash-absent" : "hash-equals", key, field, expected);
 
     /// <summary>Adds an event to the outbox as part of this unit of work, with the caller's trace context.</summary>
     public string Publish(IMessage @event)
@@ -58,19 +118,24 @@ public sealed class EventUnitOfWork
         var activity = Activity.Current;
         var entry = new OutboxEntry(Guid.CreateVersion7().ToString(), type.Topic, type.CloudEventType,
             timeProvider.GetUtcNow(), JsonFormatter.Default.Format(@event), activity?.Id, activity?.TraceStateString);
-        _ = transaction.StreamAddAsync(keys.OutboxStream, entry.ToStreamFields());
+        script.AddWrite("XADD", keys.OutboxStream, entry.ToStreamArguments());
         published++;
         return entry.Id;
     }
 
     public async Task<CommitOutcome> CommitAsync()
     {
-        if (await transaction.ExecuteAsync())
+        var (scriptKeys, values) = script.Build();
+        var failedCondition = (long)await CommitScript.Script.EvaluateAsync(database, scriptKeys, values);
+        if (failedCondition == 0)
         {
             if (published > 0)
                 signal.Notify();
             return CommitOutcome.Committed;
         }
-        return inboxCondition is { WasSatisfied: false } ? CommitOutcome.AlreadyProcessed : CommitOutcome.Conflict;
+        return failedCondition == inboxCondition ? CommitOutcome.AlreadyProcessed : CommitOutcome.Conflict;
     }
+
+    private static long Milliseconds(TimeSpan duration) =>
+        duration > TimeSpan.Zero ? (long)Math.Ceiling(duration.TotalMilliseconds) : throw new ArgumentOutOfRangeException(nameof(duration), "A time to live must be positive.");
 }

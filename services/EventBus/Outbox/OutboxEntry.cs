@@ -12,11 +12,12 @@ public sealed record OutboxEntry(string Id, string Topic, string Type, DateTimeO
     private const string IdField = "id", TopicField = "topic", TypeField = "type", TimeField = "time",
         DataField = "data", TraceParentField = "traceparent", TraceStateField = "tracestate";
 
-    public NameValueEntry[] ToStreamFields() =>
+    /// <summary>The arguments of <c>XADD outbox * field value …</c>.</summary>
+    public RedisValue[] ToStreamArguments() =>
     [
-        new(IdField, Id), new(TopicField, Topic), new(TypeField, Type),
-        new(TimeField, Time.ToString("O", CultureInfo.InvariantCulture)), new(DataField, DataJson),
-        new(TraceParentField, TraceParent ?? ""), new(TraceStateField, TraceState ?? ""),
+        "*", IdField, Id, TopicField, Topic, TypeField, Type,
+        TimeField, Time.ToString("O", CultureInfo.InvariantCulture), DataField, DataJson,
+        TraceParentField, TraceParent ?? "", TraceStateField, TraceState ?? "",
     ];
 
     public static OutboxEntry FromStream(StreamEntry entry)

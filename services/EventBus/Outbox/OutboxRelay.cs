@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -69,44 +70,65 @@ public sealed partial class OutboxRelay(
         return claimed.ClaimedEntries;
     }
 
-    private async Task PublishBatchAsync(IDatabase database, StreamEntry[] entries, CancellationToken cancellationToken)
+    private async Task PublishBatchAsync(IDatabase database, StreamEntry[] streamEntries, CancellationToken cancellationToken)
     {
-        var results = await Task.WhenAll(entries.Select(entry => PublishOneAsync(entry, cancellationToken)));
-        var done = entries.Where((_, index) => results[index]).Select(entry => entry.Id).ToArray();
-        if (done.Length == 0)
+        var done = new List<RedisValue>(streamEntries.Length);
+        var entries = new List<OutboxEntry>(streamEntries.Length);
+        var streamIds = new List<RedisValue>(streamEntries.Length);
+        var spans = new List<Activity?>(streamEntries.Length);
+        foreach (var streamEntry in streamEntries)
+        {
+            if (Read(streamEntry) is not { } entry)
+            {
+                // A malformed entry can never be published; acknowledging it keeps the outbox flowing. It stays in the log.
+                done.Add(streamEntry.Id);
+                continue;
+            }
+            var span = EventBusTelemetry.StartPublish(entry.Topic, entry.TraceParent, entry.TraceState);
+            entries.Add(span is null ? entry : entry with { TraceParent = span.Id });
+            streamIds.Add(streamEntry.Id);
+            spans.Add(span);
+        }
+        var published = publisher.Publish(entries, cancellationToken);
+        for (var i = 0; i < published.Length; i++)
+        {
+            try
+            {
+                await published[i];
+                metrics.Published(entries[i].Topic);
+                done.Add(streamIds[i]);
+            }
+            catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                spans[i]?.SetStatus(ActivityStatusCode.Error, exception.Message);
+                LogPublishFailed(exception, entries[i].Id, entries[i].Topic);
+            }
+            finally
+            {
+                spans[i]?.Dispose();
+            }
+        }
+        if (done.Count == 0)
             return;
         // XACK then XDEL in one round trip; if the process dies in between, the entry is merely published again.
+        var ids = done.ToArray();
         var batch = database.CreateBatch();
-        var ack = batch.StreamAcknowledgeAsync(keys.OutboxStream, OutboxKeys.RelayGroup, done);
-        var delete = batch.StreamDeleteAsync(keys.OutboxStream, done);
+        var ack = batch.StreamAcknowledgeAsync(keys.OutboxStream, OutboxKeys.RelayGroup, ids);
+        var delete = batch.StreamDeleteAsync(keys.OutboxStream, ids);
         batch.Execute();
         await Task.WhenAll(ack, delete);
     }
 
-    private async Task<bool> PublishOneAsync(StreamEntry streamEntry, CancellationToken cancellationToken)
+    private OutboxEntry? Read(StreamEntry streamEntry)
     {
-        OutboxEntry entry;
         try
         {
-            entry = OutboxEntry.FromStream(streamEntry);
+            return OutboxEntry.FromStream(streamEntry);
         }
         catch (Exception exception) when (exception is FormatException or ArgumentException)
         {
-            // A malformed entry can never be published; acknowledging it keeps the outbox flowing. It stays in the log.
             LogMalformedEntry(streamEntry.Id.ToString(), exception.Message);
-            return true;
-        }
-        try
-        {
-            using var activity = EventBusTelemetry.StartPublish(entry.Topic, entry.TraceParent, entry.TraceState);
-            await publisher.PublishAsync(entry with { TraceParent = activity?.Id ?? entry.TraceParent }, cancellationToken);
-            metrics.Published(entry.Topic);
-            return true;
-        }
-        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
-        {
-            LogPublishFailed(exception, entry.Id, entry.Topic);
-            return false;
+            return null;
         }
     }
 

@@ -35,7 +35,7 @@ public sealed class BusHost(IHost host) : IAsyncDisposable
     public async Task PublishAsync(SampleHappened @event)
     {
         var unitOfWork = UnitsOfWork.Begin();
-        _ = unitOfWork.Transaction.StringSetAsync(Services.GetRequiredService<RedisKeyspace>().Key("last", @event.Key), @event.Value);
+        unitOfWork.Set(Services.GetRequiredService<RedisKeyspace>().Key("last", @event.Key), @event.Value);
         unitOfWork.Publish(@event);
         if (await unitOfWork.CommitAsync() != CommitOutcome.Committed)
             throw new InvalidOperationException("Commit failed.");

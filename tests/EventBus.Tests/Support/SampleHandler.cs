@@ -16,7 +16,7 @@ public sealed class SampleHandler(HandlerProbe probe, RedisKeyspace keyspace) : 
         if (probe.Gate is { } gate)
             await gate.Task.WaitAsync(cancellationToken);
         var unitOfWork = context.BeginUnitOfWork();
-        _ = unitOfWork.Transaction.StringIncrementAsync(keyspace.Key("total", @event.Key), @event.Value);
+        unitOfWork.Increment(keyspace.Key("total", @event.Key), @event.Value);
         await EventContext.CommitAsync(unitOfWork);
     }
 }

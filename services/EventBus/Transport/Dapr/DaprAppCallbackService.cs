@@ -53,6 +53,6 @@ public sealed class DaprAppCallbackService(
         DateTimeOffset? time = DateTimeOffset.TryParse(Extension("time"), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var parsed)
             ? parsed : null;
         return new IncomingEvent(request.Id, topics.Logical(request.Topic), request.Type, request.Source, time,
-            request.Data.ToStringUtf8(), Extension("traceparent"), Extension("tracestate"), DeliveryAttempt: 1);
+            request.Data.ToStringUtf8(), Extension("traceparent"), Extension("tracestate"), DeliveryAttempt: 0);
     }
 }

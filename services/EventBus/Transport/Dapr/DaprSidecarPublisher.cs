@@ -11,7 +11,10 @@ namespace TalentMesh.EventBus.Transport.Dapr;
 /// </summary>
 public sealed class DaprSidecarPublisher(DaprClient dapr, TopicNames topics, IOptions<EventBusOptions> options) : IEventPublisher
 {
-    public Task PublishAsync(OutboxEntry entry, CancellationToken cancellationToken)
+    public Task[] Publish(IReadOnlyList<OutboxEntry> entries, CancellationToken cancellationToken) =>
+        entries.Select(entry => PublishAsync(entry, cancellationToken)).ToArray();
+
+    private Task PublishAsync(OutboxEntry entry, CancellationToken cancellationToken)
     {
         var metadata = new Dictionary<string, string>
         {

@@ -22,12 +22,11 @@ public static class CloudEventCodec
     public static readonly CloudEventAttribute TraceStateAttribute = CloudEventAttribute.CreateExtension("tracestate", CloudEventAttributeType.String);
 
     private static readonly CloudEventAttribute[] Extensions = [TopicAttribute, PubSubNameAttribute, TraceParentAttribute, TraceStateAttribute];
-    private static readonly JsonEventFormatter Formatter = new();
+    private static readonly RawJsonEventFormatter Formatter = new();
     private static readonly ContentType StructuredContentType = new("application/cloudevents+json; charset=utf-8");
 
     public static ReadOnlyMemory<byte> Encode(OutboxEntry entry, string source, string pubSubName, string topic)
     {
-        using var data = JsonDocument.Parse(entry.DataJson);
         var cloudEvent = new CloudEvent(CloudEventsSpecVersion.V1_0, Extensions)
         {
             Id = entry.Id,
@@ -35,7 +34,7 @@ public static class CloudEventCodec
             Type = entry.Type,
             Time = entry.Time,
             DataContentType = JsonContentType,
-            Data = data.RootElement,
+            Data = new RawJsonEventFormatter.RawJson(entry.DataJson),
             [TopicAttribute] = topic,
             [PubSubNameAttribute] = pubSubName,
             [TraceParentAttribute] = entry.TraceParent ?? "",
@@ -66,6 +65,7 @@ public static class CloudEventCodec
 
     private static string DataAsJson(object? data) => data switch
     {
+        RawJsonEventFormatter.RawJson json => json.Text,
         JsonElement element => element.GetRawText(),
         byte[] bytes => Encoding.UTF8.GetString(bytes),
         string text => text,
