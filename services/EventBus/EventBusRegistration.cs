@@ -28,6 +28,7 @@ public static class EventBusRegistration
         services.AddSingleton<EventBusMetrics>();
         services.AddSingleton<OutboxKeys>();
         services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<OutboxEntryFactory>();
         services.AddSingleton<EventUnitOfWorkFactory>();
         services.AddSingleton<TopicNames>();
         services.AddSingleton<SubscriptionRegistry>();

@@ -8,7 +8,6 @@ using TalentMesh.EventBus.Benchmarks;
 using TalentMesh.EventBus.Benchmarks.Protos;
 using TalentMesh.EventBus.Events;
 using TalentMesh.EventBus.Outbox;
-using TalentMesh.EventBus.Transport.Redis;
 using TalentMesh.Testing;
 
 // Throughput and latency of the event bus over the redis transport, side by side with raw Redis Streams on the same
@@ -46,9 +45,8 @@ try
     var topicStream = prefix + eventType.Topic;
     var sample = BusBenchmark.NewEvent("throughput", 10_000, Stopwatch.GetTimestamp(), padding);
     var payload = Encoding.UTF8.GetBytes(JsonFormatter.Default.Format(sample));
-    var envelope = CloudEventCodec.Encode(new OutboxEntry(Guid.CreateVersion7().ToString(), eventType.Topic,
-        eventType.CloudEventType, DateTimeOffset.UtcNow, JsonFormatter.Default.Format(sample), null, null), ProducerAppId, "pubsub",
-        topicStream);
+    var envelope = CloudEventCodec.Encode(new OutgoingEvent(Guid.CreateVersion7().ToString(), eventType.CloudEventType,
+        DateTimeOffset.UtcNow, JsonFormatter.Default.Format(sample), null, null), ProducerAppId, "pubsub", topicStream);
 
     Console.WriteLine("TalentMesh event bus benchmark (redis transport)");
     Console.WriteLine($"  machine     {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, GC {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}");
@@ -104,6 +102,18 @@ try
         foreach (var consumer in consumers)
             await consumer.DisposeAsync();
     }
+
+    // 5. Each stage alone, and the serialization inside them.
+    Console.WriteLine("5. Where the cost goes: each stage alone on the backlog the previous one left");
+    var stages = await new StageBenchmark(connection, prefix + "stages:", padding, maxLen, settings.BusOptions, admin.GetDatabase(), cpu)
+        .RunAsync(settings.Events, settings.Concurrency, throughputDeadline);
+    foreach (var stage in stages)
+        Console.WriteLine($"   {stage.Stage,-9} {stage.EventsPerSecond,10:N0} events/s   {stage.Cpu}");
+    Console.WriteLine($"   sum of the stages: {stages.Sum(stage => stage.Cpu.ProcessMicroseconds):0} µs .NET + {stages.Sum(stage => stage.Cpu.RedisMicroseconds):0} µs redis-server per event (raw Redis Streams: {rawResult.Cpu.ProcessMicroseconds + rawResult.Cpu.RedisMicroseconds:0} µs)");
+    Console.WriteLine("   serialization per event, one thread, steady state:");
+    foreach (var cost in SerializationCosts.Run(padding))
+        Console.WriteLine($"     {cost.Step,-36} {cost.Microseconds,6:0.0} µs");
+    Console.WriteLine();
 
     if (server is null)
         await DeleteKeysAsync(admin, prefix);

@@ -13,6 +13,9 @@ public static class EventBusTelemetry
 
     private static readonly ActivitySource Source = new(SourceName);
 
+    /// <summary>The event's creation at commit; its context is the one the CloudEvent carries to every consumer.</summary>
+    public static Activity? StartCreate(string topic) => Start($"create {topic}", ActivityKind.Producer, null, null, topic);
+
     public static Activity? StartPublish(string topic, string? parentTraceParent, string? traceState) =>
         Start($"publish {topic}", ActivityKind.Producer, parentTraceParent, traceState, topic);
 
@@ -24,10 +27,12 @@ public static class EventBusTelemetry
         return activity;
     }
 
+    /// <summary>A span under <paramref name="traceParent"/>, or under the current activity when there is none.</summary>
     private static Activity? Start(string name, ActivityKind kind, string? traceParent, string? traceState, string topic)
     {
-        ActivityContext.TryParse(traceParent, traceState, out var parent);
-        var activity = Source.StartActivity(name, kind, parent);
+        var activity = ActivityContext.TryParse(traceParent, traceState, out var parent)
+            ? Source.StartActivity(name, kind, parent)
+            : Source.StartActivity(name, kind);
         activity?.SetTag("messaging.system", "dapr");
         activity?.SetTag("messaging.destination.name", topic);
         return activity;

@@ -28,9 +28,7 @@ internal static class CommitScript
         end
         for _ = 1, tonumber(ARGV[2]) do
           local count = tonumber(ARGV[a])
-          local command = { ARGV[a + 1], KEYS[tonumber(ARGV[a + 2])] }
-          for j = 1, count do command[j + 2] = ARGV[a + 2 + j] end
-          redis.call(unpack(command))
+          redis.call(ARGV[a + 1], KEYS[tonumber(ARGV[a + 2])], unpack(ARGV, a + 3, a + 2 + count))
           a = a + 3 + count
         end
         return 0

@@ -1,7 +1,5 @@
-using System.Diagnostics;
 using Google.Protobuf;
 using StackExchange.Redis;
-using TalentMesh.EventBus.Events;
 
 namespace TalentMesh.EventBus.Outbox;
 
@@ -30,19 +28,19 @@ public sealed class EventUnitOfWork
 {
     private readonly IDatabaseAsync database;
     private readonly OutboxKeys keys;
+    private readonly OutboxEntryFactory entries;
     private readonly OutboxSignal signal;
-    private readonly TimeProvider timeProvider;
     private readonly CommitScriptBuilder script = new();
     private readonly int inboxCondition;
     private int published;
 
-    internal EventUnitOfWork(IDatabaseAsync database, OutboxKeys keys, OutboxSignal signal, TimeProvider timeProvider,
+    internal EventUnitOfWork(IDatabaseAsync database, OutboxKeys keys, OutboxEntryFactory entries, OutboxSignal signal,
         string? inboxEventId, TimeSpan inboxRetention)
     {
         this.database = database;
         this.keys = keys;
+        this.entries = entries;
         this.signal = signal;
-        this.timeProvider = timeProvider;
         if (inboxEventId is not null)
         {
             var marker = keys.InboxMarker(inboxEventId);
@@ -111,13 +109,10 @@ public sealed class EventUnitOfWork
     public void RequireHashEqual(RedisKey key, RedisValue field, RedisValue expected) =>
         script.AddCondition(expected.IsNull ? "hash-absent" : "hash-equals", key, field, expected);
 
-    /// <summary>Adds an event to the outbox as part of this unit of work, with the caller's trace context.</summary>
+    /// <summary>Adds an event to the outbox as part of this unit of work, with the caller's trace context; returns its id.</summary>
     public string Publish(IMessage @event)
     {
-        var type = EventCatalog.For(@event);
-        var activity = Activity.Current;
-        var entry = new OutboxEntry(Guid.CreateVersion7().ToString(), type.Topic, type.CloudEventType,
-            timeProvider.GetUtcNow(), JsonFormatter.Default.Format(@event), activity?.Id, activity?.TraceStateString);
+        var entry = entries.Create(@event);
         script.AddWrite("XADD", keys.OutboxStream, entry.ToStreamArguments());
         published++;
         return entry.Id;

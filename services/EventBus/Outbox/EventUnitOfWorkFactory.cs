@@ -4,13 +4,13 @@ using StackExchange.Redis;
 namespace TalentMesh.EventBus.Outbox;
 
 /// <summary>Starts units of work: plain ones for API calls, inbox-guarded ones for event handlers.</summary>
-public sealed class EventUnitOfWorkFactory(IConnectionMultiplexer redis, OutboxKeys keys, OutboxSignal signal,
-    TimeProvider timeProvider, IOptions<EventBusOptions> options)
+public sealed class EventUnitOfWorkFactory(IConnectionMultiplexer redis, OutboxKeys keys, OutboxEntryFactory entries,
+    OutboxSignal signal, IOptions<EventBusOptions> options)
 {
     public EventUnitOfWork Begin() =>
-        new(redis.GetDatabase(), keys, signal, timeProvider, inboxEventId: null, options.Value.InboxRetention);
+        new(redis.GetDatabase(), keys, entries, signal, inboxEventId: null, options.Value.InboxRetention);
 
     /// <summary>A unit of work that commits only if <paramref name="eventId"/> was not processed before, and marks it processed.</summary>
     public EventUnitOfWork BeginForEvent(string eventId) =>
-        new(redis.GetDatabase(), keys, signal, timeProvider, eventId, options.Value.InboxRetention);
+        new(redis.GetDatabase(), keys, entries, signal, eventId, options.Value.InboxRetention);
 }

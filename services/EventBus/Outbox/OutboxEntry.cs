@@ -1,31 +1,45 @@
-using System.Globalization;
 using StackExchange.Redis;
 
 namespace TalentMesh.EventBus.Outbox;
 
 /// <summary>
-/// One event waiting in the service's outbox stream. Everything a transport needs is captured at
-/// commit time (id, time, trace context), so a relay that publishes it twice publishes the same event.
+/// One event waiting in the service's outbox stream: its CloudEvent, encoded once at commit, so a relay that
+/// publishes it twice publishes the same bytes (same id, time and trace context) and only has to move them.
 /// </summary>
-public sealed record OutboxEntry(string Id, string Topic, string Type, DateTimeOffset Time, string DataJson, string? TraceParent, string? TraceState)
+/// <param name="Topic">The logical topic (the transport maps it to a broker topic).</param>
+/// <param name="TraceParent">The trace context the envelope carries, kept beside it so the relay's span can join the trace without parsing.</param>
+public sealed record OutboxEntry(string Id, string Topic, ReadOnlyMemory<byte> CloudEvent, string? TraceParent, string? TraceState)
 {
-    private const string IdField = "id", TopicField = "topic", TypeField = "type", TimeField = "time",
-        DataField = "data", TraceParentField = "traceparent", TraceStateField = "tracestate";
+    private const string IdField = "id", TopicField = "topic", CloudEventField = "cloudevent",
+        TraceParentField = "traceparent", TraceStateField = "tracestate";
 
     /// <summary>The arguments of <c>XADD outbox * field value …</c>.</summary>
     public RedisValue[] ToStreamArguments() =>
     [
-        "*", IdField, Id, TopicField, Topic, TypeField, Type,
-        TimeField, Time.ToString("O", CultureInfo.InvariantCulture), DataField, DataJson,
+        "*", IdField, Id, TopicField, Topic, CloudEventField, CloudEvent,
         TraceParentField, TraceParent ?? "", TraceStateField, TraceState ?? "",
     ];
 
+    /// <summary>Reads an outbox stream entry; throws <see cref="FormatException"/> when a required field is missing.</summary>
     public static OutboxEntry FromStream(StreamEntry entry)
     {
-        string Field(string name) => entry[name].ToString();
-        string? Optional(string name) => entry[name] is { IsNullOrEmpty: false } value ? value.ToString() : null;
-        return new OutboxEntry(Field(IdField), Field(TopicField), Field(TypeField),
-            DateTimeOffset.Parse(Field(TimeField), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
-            Field(DataField), Optional(TraceParentField), Optional(TraceStateField));
+        RedisValue id = RedisValue.Null, topic = RedisValue.Null, cloudEvent = RedisValue.Null,
+            traceParent = RedisValue.Null, traceState = RedisValue.Null;
+        foreach (var field in entry.Values)
+        {
+            switch ((string?)field.Name)
+            {
+                case IdField: id = field.Value; break;
+                case TopicField: topic = field.Value; break;
+                case CloudEventField: cloudEvent = field.Value; break;
+                case TraceParentField: traceParent = field.Value; break;
+                case TraceStateField: traceState = field.Value; break;
+            }
+        }
+        if (id.IsNullOrEmpty || topic.IsNullOrEmpty || cloudEvent.IsNullOrEmpty)
+            throw new FormatException("An outbox entry needs id, topic and cloudevent.");
+        return new OutboxEntry(id!, topic!, (byte[])cloudEvent!, NullIfEmpty(traceParent), NullIfEmpty(traceState));
     }
+
+    private static string? NullIfEmpty(RedisValue value) => value.IsNullOrEmpty ? null : value.ToString();
 }

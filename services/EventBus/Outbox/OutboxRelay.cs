@@ -84,10 +84,9 @@ public sealed partial class OutboxRelay(
                 done.Add(streamEntry.Id);
                 continue;
             }
-            var span = EventBusTelemetry.StartPublish(entry.Topic, entry.TraceParent, entry.TraceState);
-            entries.Add(span is null ? entry : entry with { TraceParent = span.Id });
+            entries.Add(entry);
             streamIds.Add(streamEntry.Id);
-            spans.Add(span);
+            spans.Add(EventBusTelemetry.StartPublish(entry.Topic, entry.TraceParent, entry.TraceState));
         }
         var published = publisher.Publish(entries, cancellationToken);
         for (var i = 0; i < published.Length; i++)
@@ -125,7 +124,7 @@ public sealed partial class OutboxRelay(
         {
             return OutboxEntry.FromStream(streamEntry);
         }
-        catch (Exception exception) when (exception is FormatException or ArgumentException)
+        catch (FormatException exception)
         {
             LogMalformedEntry(streamEntry.Id.ToString(), exception.Message);
             return null;

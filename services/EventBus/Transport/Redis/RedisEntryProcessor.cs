@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using TalentMesh.EventBus.Diagnostics;
+using TalentMesh.EventBus.Events;
 using TalentMesh.EventBus.Handling;
 
 namespace TalentMesh.EventBus.Transport.Redis;

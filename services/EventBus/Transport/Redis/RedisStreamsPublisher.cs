@@ -4,7 +4,10 @@ using TalentMesh.EventBus.Outbox;
 
 namespace TalentMesh.EventBus.Transport.Redis;
 
-/// <summary>Publishes as daprd's pubsub.redis does: XADD &lt;topic&gt; MAXLEN ~ n * data &lt;CloudEvent JSON&gt;, a batch per write.</summary>
+/// <summary>
+/// Publishes as daprd's pubsub.redis does: XADD &lt;topic&gt; MAXLEN ~ n * data &lt;CloudEvent JSON&gt;. The envelope was
+/// encoded at commit, so publishing moves bytes; a batch goes out in one write.
+/// </summary>
 public sealed class RedisStreamsPublisher(IConnectionMultiplexer redis, TopicNames topics, IOptions<EventBusOptions> options) : IEventPublisher
 {
     private readonly EventBusOptions settings = options.Value;
@@ -14,20 +17,8 @@ public sealed class RedisStreamsPublisher(IConnectionMultiplexer redis, TopicNam
         var batch = redis.GetDatabase().CreateBatch();
         var published = new Task[entries.Count];
         for (var i = 0; i < published.Length; i++)
-        {
-            var entry = entries[i];
-            var topic = topics.Physical(entry.Topic);
-            try
-            {
-                var body = CloudEventCodec.Encode(entry, settings.AppId, settings.PubSubName, topic);
-                published[i] = batch.StreamAddAsync(topic, RedisStreamFields.Data, body,
-                    maxLength: settings.MaxLenApprox, useApproximateMaxLength: true);
-            }
-            catch (Exception exception) when (exception is System.Text.Json.JsonException or ArgumentException or FormatException)
-            {
-                published[i] = Task.FromException(exception);
-            }
-        }
+            published[i] = batch.StreamAddAsync(topics.Physical(entries[i].Topic), RedisStreamFields.Data, entries[i].CloudEvent,
+                maxLength: settings.MaxLenApprox, useApproximateMaxLength: true);
         batch.Execute();
         return published;
     }

@@ -4,9 +4,8 @@ using System.Text.Json;
 using CloudNative.CloudEvents;
 using CloudNative.CloudEvents.SystemTextJson;
 using TalentMesh.EventBus.Handling;
-using TalentMesh.EventBus.Outbox;
 
-namespace TalentMesh.EventBus.Transport.Redis;
+namespace TalentMesh.EventBus.Events;
 
 /// <summary>
 /// The CloudEvent JSON that daprd's pubsub.redis stores in a stream entry's "data" field: the standard
@@ -25,22 +24,23 @@ public static class CloudEventCodec
     private static readonly RawJsonEventFormatter Formatter = new();
     private static readonly ContentType StructuredContentType = new("application/cloudevents+json; charset=utf-8");
 
-    public static ReadOnlyMemory<byte> Encode(OutboxEntry entry, string source, string pubSubName, string topic)
+    /// <summary>The envelope as daprd writes it for <paramref name="topic"/> (the physical topic name) of <paramref name="pubSubName"/>.</summary>
+    public static ReadOnlyMemory<byte> Encode(OutgoingEvent outgoing, string source, string pubSubName, string topic)
     {
         var cloudEvent = new CloudEvent(CloudEventsSpecVersion.V1_0, Extensions)
         {
-            Id = entry.Id,
+            Id = outgoing.Id,
             Source = new Uri(source, UriKind.RelativeOrAbsolute),
-            Type = entry.Type,
-            Time = entry.Time,
+            Type = outgoing.Type,
+            Time = outgoing.Time,
             DataContentType = JsonContentType,
-            Data = new RawJsonEventFormatter.RawJson(entry.DataJson),
+            Data = new RawJsonEventFormatter.RawJson(outgoing.DataJson),
             [TopicAttribute] = topic,
             [PubSubNameAttribute] = pubSubName,
-            [TraceParentAttribute] = entry.TraceParent ?? "",
+            [TraceParentAttribute] = outgoing.TraceParent ?? "",
         };
-        if (!string.IsNullOrEmpty(entry.TraceState))
-            cloudEvent[TraceStateAttribute] = entry.TraceState;
+        if (!string.IsNullOrEmpty(outgoing.TraceState))
+            cloudEvent[TraceStateAttribute] = outgoing.TraceState;
         return Formatter.EncodeStructuredModeMessage(cloudEvent, out _);
     }
 

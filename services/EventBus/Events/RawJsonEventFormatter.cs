@@ -2,7 +2,7 @@ using System.Text.Json;
 using CloudNative.CloudEvents;
 using CloudNative.CloudEvents.SystemTextJson;
 
-namespace TalentMesh.EventBus.Transport.Redis;
+namespace TalentMesh.EventBus.Events;
 
 /// <summary>
 /// The SDK's JSON formatter, told that our data is already JSON text (the protobuf JSON mapping). The stock

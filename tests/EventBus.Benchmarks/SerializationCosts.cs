@@ -1,0 +1,54 @@
+using System.Diagnostics;
+using Google.Protobuf;
+using TalentMesh.EventBus.Benchmarks.Protos;
+using TalentMesh.EventBus.Events;
+
+namespace TalentMesh.EventBus.Benchmarks;
+
+public sealed record SerializationCost(string Step, double Microseconds);
+
+/// <summary>
+/// The per-event serialization every event pays, timed on one thread in the steady state: the protobuf JSON
+/// mapping both ways (Google.Protobuf) and the CloudEvent envelope both ways (CloudEvents SDK).
+/// </summary>
+public static class SerializationCosts
+{
+    private static readonly TimeSpan WarmUp = TimeSpan.FromMilliseconds(500), Measure = TimeSpan.FromMilliseconds(500);
+
+    public static IReadOnlyList<SerializationCost> Run(string padding)
+    {
+        var message = BusBenchmark.NewEvent("serialization", 1, Stopwatch.GetTimestamp(), padding);
+        var type = EventCatalog.For<BenchmarkHappened>();
+        var json = JsonFormatter.Default.Format(message);
+        var outgoing = new OutgoingEvent(Guid.CreateVersion7().ToString(), type.CloudEventType, DateTimeOffset.UtcNow, json, null, null);
+        var envelope = CloudEventCodec.Encode(outgoing, "bench-producer", "pubsub", type.Topic).ToArray();
+        return
+        [
+            new("protobuf → JSON (producer commit)", Time(() => JsonFormatter.Default.Format(message))),
+            new("CloudEvent encode (producer commit)", Time(() => CloudEventCodec.Encode(outgoing, "bench-producer", "pubsub", type.Topic))),
+            new("CloudEvent decode (consumer)", Time(() => CloudEventCodec.Decode(envelope, type.Topic, 1))),
+            new("JSON → protobuf (consumer)", Time(() => type.ParseJson(json))),
+        ];
+    }
+
+    private static double Time(Func<object> step)
+    {
+        GC.KeepAlive(RunFor(WarmUp, step));
+        var started = Stopwatch.GetTimestamp();
+        var count = RunFor(Measure, step);
+        return Stopwatch.GetElapsedTime(started).TotalMicroseconds / count;
+    }
+
+    private static long RunFor(TimeSpan duration, Func<object> step)
+    {
+        var until = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        long count = 0;
+        do
+        {
+            GC.KeepAlive(step());
+            count++;
+        }
+        while (Stopwatch.GetTimestamp() < until);
+        return count;
+    }
+}
