@@ -54,11 +54,11 @@ public sealed class EventBusOptions
     public int MaxDeliveries { get; set; } = 5;
 
     [Range(1, 1000)]
-    public int BatchSize { get; set; } = 100;
+    public int BatchSize { get; set; } = 500;
 
     /// <summary>Events of one batch handled in parallel; handlers must tolerate reordering (see docs).</summary>
     [Range(1, 256)]
-    public int Concurrency { get; set; } = 16;
+    public int Concurrency { get; set; } = 64;
 
     /// <summary>XREADGROUP BLOCK time; bounds how long shutdown waits for the reader.</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:00:05")]

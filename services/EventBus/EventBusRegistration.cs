@@ -29,6 +29,7 @@ public static class EventBusRegistration
         services.AddSingleton<OutboxKeys>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OutboxEntryFactory>();
+        services.AddSingleton<GroupCommitter>();
         services.AddSingleton<EventUnitOfWorkFactory>();
         services.AddSingleton<TopicNames>();
         services.AddSingleton<SubscriptionRegistry>();
@@ -48,7 +49,8 @@ public static class EventBusRegistration
         where TEvent : IMessage<TEvent>, new()
         where THandler : class, IIntegrationEventHandler<TEvent>
     {
-        services.AddScoped<THandler>();
+        // Transient in the per-event scope: a fresh handler per event, without the scoped-instance cache (and its lock).
+        services.AddTransient<THandler>();
         services.AddSingleton(EventSubscription.For<TEvent, THandler>());
         return services;
     }

@@ -49,7 +49,7 @@ public sealed class StageBenchmark(string redisConnection, string prefix, string
     {
         await using var connection = await ConnectionMultiplexer.ConnectAsync(redisConnection);
         var options = Options.Create(new EventBusOptions { AppId = "bench-producer", TopicPrefix = prefix });
-        var unitsOfWork = new EventUnitOfWorkFactory(connection, outbox,
+        var unitsOfWork = new EventUnitOfWorkFactory(new GroupCommitter(connection), outbox,
             new OutboxEntryFactory(new TopicNames(options), options, TimeProvider.System), new OutboxSignal(), options);
         using var stop = new CancellationTokenSource(deadline);
         var next = -1;

@@ -151,4 +151,52 @@ public sealed class UnitOfWorkTests(RedisServerFixture redis) : BusTestBase(redi
         Assert.Throws<ArgumentException>(() => unit.RequireEqual(prefix + "k", RedisValue.Null));
         Assert.Throws<ArgumentException>(() => unit.Write(" ", prefix + "k"));
     }
+
+    [Fact]
+    public async Task ConcurrentCommits_EachUnitStandsAlone_ConflictsDoNotStopOthers()
+    {
+        var prefix = TopicPrefix();
+        await using var host = await BusHost.StartAsync(Producer(prefix));
+        await Database.StringSetAsync(prefix + "taken", "1");
+
+        // Enough at once that the committer sends them in groups; every second one must fail its condition.
+        var units = Enumerable.Range(0, 200).Select(i =>
+        {
+            var unit = host.UnitsOfWork.Begin();
+            if (i % 2 == 0)
+                unit.RequireAbsent(prefix + "taken");
+            unit.Increment(prefix + "counter");
+            unit.SetAdd(prefix + "members", i);
+            return unit;
+        }).ToList();
+        var outcomes = await Task.WhenAll(units.Select(unit => unit.CommitAsync()));
+
+        Assert.Equal(100, outcomes.Count(outcome => outcome == CommitOutcome.Conflict));
+        Assert.Equal(100, outcomes.Count(outcome => outcome == CommitOutcome.Committed));
+        Assert.Equal(100, (long)await Database.StringGetAsync(prefix + "counter"));
+        var members = (await Database.SetMembersAsync(prefix + "members")).Select(member => (int)member).Order();
+        Assert.Equal(Enumerable.Range(0, 200).Where(i => i % 2 == 1), members);
+    }
+
+    [Fact]
+    public async Task Commit_WriteFailsInRedis_ThrowsSkipsTheRestOfThatUnitOnly()
+    {
+        var prefix = TopicPrefix();
+        await using var host = await BusHost.StartAsync(Producer(prefix));
+        await Database.HashSetAsync(prefix + "hash", "field", "1");
+
+        var broken = host.UnitsOfWork.Begin();
+        broken.Increment(prefix + "hash"); // WRONGTYPE: a programming error
+        broken.Set(prefix + "after-error", "written");
+        var healthy = host.UnitsOfWork.Begin();
+        healthy.Set(prefix + "healthy", "written");
+        var brokenCommit = broken.CommitAsync();
+        var healthyCommit = healthy.CommitAsync();
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => brokenCommit);
+        Assert.Contains("WRONGTYPE", error.Message);
+        Assert.Equal(CommitOutcome.Committed, await healthyCommit);
+        Assert.False(await Database.KeyExistsAsync(prefix + "after-error"));
+        Assert.Equal("written", await Database.StringGetAsync(prefix + "healthy"));
+    }
 }

@@ -16,36 +16,36 @@ public enum CommitOutcome
 
 /// <summary>
 /// A state change and the events it causes (and, in a handler, the inbox marker), committed atomically.
-/// Record the writes and conditions here, call <see cref="Publish"/> for each event, then commit: the whole
-/// unit runs as one Lua script, so either everything lands or nothing does and an event is never published
-/// for a change that did not happen.
+/// Record the writes and conditions here, call <see cref="Publish"/> for each event, then commit: the unit runs
+/// inside one Lua script (with other units waiting at the same moment, see <see cref="GroupCommitter"/>), so either
+/// everything lands or nothing does and an event is never published for a change that did not happen.
 /// </summary>
 /// <remarks>
 /// As with MULTI/EXEC, Redis does not roll back a write that fails at run time (a command on a key of the wrong
-/// type); such a failure is a programming error and surfaces as an exception from <see cref="CommitAsync"/>.
+/// type): the unit's later writes are skipped and <see cref="CommitAsync"/> throws. Such a failure is a programming error.
 /// </remarks>
 public sealed class EventUnitOfWork
 {
-    private readonly IDatabaseAsync database;
+    private readonly GroupCommitter committer;
     private readonly OutboxKeys keys;
     private readonly OutboxEntryFactory entries;
     private readonly OutboxSignal signal;
-    private readonly CommitScriptBuilder script = new();
+    private readonly CommitUnit unit = new();
     private readonly int inboxCondition;
     private int published;
 
-    internal EventUnitOfWork(IDatabaseAsync database, OutboxKeys keys, OutboxEntryFactory entries, OutboxSignal signal,
+    internal EventUnitOfWork(GroupCommitter committer, OutboxKeys keys, OutboxEntryFactory entries, OutboxSignal signal,
         string? inboxEventId, TimeSpan inboxRetention)
     {
-        this.database = database;
+        this.committer = committer;
         this.keys = keys;
         this.entries = entries;
         this.signal = signal;
         if (inboxEventId is not null)
         {
             var marker = keys.InboxMarker(inboxEventId);
-            inboxCondition = script.AddCondition("absent", marker, RedisValue.Null, RedisValue.Null);
-            script.AddWrite("SET", marker, "1", "PX", (long)inboxRetention.TotalMilliseconds);
+            inboxCondition = unit.AddCondition("absent", marker, RedisValue.Null, RedisValue.Null);
+            unit.AddWrite("SET", marker, "1", "PX", (long)inboxRetention.TotalMilliseconds);
         }
     }
 
@@ -53,75 +53,74 @@ public sealed class EventUnitOfWork
     public void Set(RedisKey key, RedisValue value, TimeSpan? expiry = null)
     {
         if (expiry is { } ttl)
-            script.AddWrite("SET", key, value, "PX", Milliseconds(ttl));
+            unit.AddWrite("SET", key, value, "PX", Milliseconds(ttl));
         else
-            script.AddWrite("SET", key, value);
+            unit.AddWrite("SET", key, value);
     }
 
-    public void Delete(RedisKey key) => script.AddWrite("DEL", key);
+    public void Delete(RedisKey key) => unit.AddWrite("DEL", key);
 
-    public void Increment(RedisKey key, long by = 1) => script.AddWrite("INCRBY", key, by);
+    public void Increment(RedisKey key, long by = 1) => unit.AddWrite("INCRBY", key, by);
 
-    public void Expire(RedisKey key, TimeSpan ttl) => script.AddWrite("PEXPIRE", key, Milliseconds(ttl));
+    public void Expire(RedisKey key, TimeSpan ttl) => unit.AddWrite("PEXPIRE", key, Milliseconds(ttl));
 
     public void HashSet(RedisKey key, params ReadOnlySpan<HashEntry> fields)
     {
         var arguments = new RedisValue[fields.Length * 2];
         for (var i = 0; i < fields.Length; i++)
             (arguments[2 * i], arguments[2 * i + 1]) = (fields[i].Name, fields[i].Value);
-        script.AddWrite("HSET", key, arguments);
+        unit.AddWrite("HSET", key, arguments);
     }
 
-    public void HashIncrement(RedisKey key, RedisValue field, long by = 1) => script.AddWrite("HINCRBY", key, field, by);
+    public void HashIncrement(RedisKey key, RedisValue field, long by = 1) => unit.AddWrite("HINCRBY", key, field, by);
 
-    public void HashDelete(RedisKey key, RedisValue field) => script.AddWrite("HDEL", key, field);
+    public void HashDelete(RedisKey key, RedisValue field) => unit.AddWrite("HDEL", key, field);
 
-    public void SetAdd(RedisKey key, RedisValue member) => script.AddWrite("SADD", key, member);
+    public void SetAdd(RedisKey key, RedisValue member) => unit.AddWrite("SADD", key, member);
 
-    public void SetRemove(RedisKey key, RedisValue member) => script.AddWrite("SREM", key, member);
+    public void SetRemove(RedisKey key, RedisValue member) => unit.AddWrite("SREM", key, member);
 
-    public void SortedSetAdd(RedisKey key, RedisValue member, double score) => script.AddWrite("ZADD", key, score, member);
+    public void SortedSetAdd(RedisKey key, RedisValue member, double score) => unit.AddWrite("ZADD", key, score, member);
 
-    public void SortedSetRemove(RedisKey key, RedisValue member) => script.AddWrite("ZREM", key, member);
+    public void SortedSetRemove(RedisKey key, RedisValue member) => unit.AddWrite("ZREM", key, member);
 
     /// <summary>Any other single-key write, written as <c>COMMAND key arguments…</c> (for example XADD or RPUSH).</summary>
     public void Write(string command, RedisKey key, params ReadOnlySpan<RedisValue> arguments)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(command);
-        script.AddWrite(command, key, arguments);
+        unit.AddWrite(command, key, arguments);
     }
 
     /// <summary>Commit only if <paramref name="key"/> does not exist (optimistic concurrency: "create once").</summary>
-    public void RequireAbsent(RedisKey key) => script.AddCondition("absent", key, RedisValue.Null, RedisValue.Null);
+    public void RequireAbsent(RedisKey key) => unit.AddCondition("absent", key, RedisValue.Null, RedisValue.Null);
 
     /// <summary>Commit only if <paramref name="key"/> exists.</summary>
-    public void RequirePresent(RedisKey key) => script.AddCondition("present", key, RedisValue.Null, RedisValue.Null);
+    public void RequirePresent(RedisKey key) => unit.AddCondition("present", key, RedisValue.Null, RedisValue.Null);
 
     /// <summary>Commit only if the string at <paramref name="key"/> still equals <paramref name="expected"/> (a version read earlier).</summary>
     public void RequireEqual(RedisKey key, RedisValue expected)
     {
         if (expected.IsNull)
             throw new ArgumentException("Use RequireAbsent to require a missing key.", nameof(expected));
-        script.AddCondition("equals", key, RedisValue.Null, expected);
+        unit.AddCondition("equals", key, RedisValue.Null, expected);
     }
 
     /// <summary>Commit only if hash field <paramref name="field"/> still equals <paramref name="expected"/>; null means "the field is absent".</summary>
     public void RequireHashEqual(RedisKey key, RedisValue field, RedisValue expected) =>
-        script.AddCondition(expected.IsNull ? "hash-absent" : "hash-equals", key, field, expected);
+        unit.AddCondition(expected.IsNull ? "hash-absent" : "hash-equals", key, field, expected);
 
     /// <summary>Adds an event to the outbox as part of this unit of work, with the caller's trace context; returns its id.</summary>
     public string Publish(IMessage @event)
     {
         var entry = entries.Create(@event);
-        script.AddWrite("XADD", keys.OutboxStream, entry.ToStreamArguments());
+        unit.AddWrite("XADD", keys.OutboxStream, entry.ToStreamArguments());
         published++;
         return entry.Id;
     }
 
     public async Task<CommitOutcome> CommitAsync()
     {
-        var (scriptKeys, values) = script.Build();
-        var failedCondition = (long)await CommitScript.Script.EvaluateAsync(database, scriptKeys, values);
+        var failedCondition = await committer.CommitAsync(unit);
         if (failedCondition == 0)
         {
             if (published > 0)

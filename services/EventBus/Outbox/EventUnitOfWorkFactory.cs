@@ -1,16 +1,15 @@
 using Microsoft.Extensions.Options;
-using StackExchange.Redis;
 
 namespace TalentMesh.EventBus.Outbox;
 
 /// <summary>Starts units of work: plain ones for API calls, inbox-guarded ones for event handlers.</summary>
-public sealed class EventUnitOfWorkFactory(IConnectionMultiplexer redis, OutboxKeys keys, OutboxEntryFactory entries,
+public sealed class EventUnitOfWorkFactory(GroupCommitter committer, OutboxKeys keys, OutboxEntryFactory entries,
     OutboxSignal signal, IOptions<EventBusOptions> options)
 {
     public EventUnitOfWork Begin() =>
-        new(redis.GetDatabase(), keys, entries, signal, inboxEventId: null, options.Value.InboxRetention);
+        new(committer, keys, entries, signal, inboxEventId: null, options.Value.InboxRetention);
 
     /// <summary>A unit of work that commits only if <paramref name="eventId"/> was not processed before, and marks it processed.</summary>
     public EventUnitOfWork BeginForEvent(string eventId) =>
-        new(redis.GetDatabase(), keys, entries, signal, eventId, options.Value.InboxRetention);
+        new(committer, keys, entries, signal, eventId, options.Value.InboxRetention);
 }

@@ -1,0 +1,65 @@
+using StackExchange.Redis;
+
+namespace TalentMesh.EventBus.Outbox;
+
+/// <summary>
+/// One unit of work's conditions and writes, encoded for <see cref="CommitScript"/>: the keys it touches, and its
+/// arguments with key references as 1-based positions in those keys.
+/// </summary>
+internal sealed class CommitUnit
+{
+    private readonly List<RedisKey> keys = [];
+    private readonly List<RedisValue> conditions = [];
+    private readonly List<RedisValue> writes = [];
+    private int conditionCount;
+    private int writeCount;
+
+    public IReadOnlyList<RedisKey> Keys => keys;
+
+    /// <summary>How many script arguments <see cref="AppendArguments"/> adds.</summary>
+    public int ArgumentCount => 3 + conditions.Count + writes.Count;
+
+    /// <summary>Adds a condition and returns its 1-based number, which the script reports when it fails.</summary>
+    public int AddCondition(string kind, RedisKey key, RedisValue field, RedisValue expected)
+    {
+        conditions.Add(kind);
+        conditions.Add(KeyIndex(key));
+        conditions.Add(field.IsNull ? RedisValue.EmptyString : field);
+        conditions.Add(expected.IsNull ? RedisValue.EmptyString : expected);
+        return ++conditionCount;
+    }
+
+    public void AddWrite(string command, RedisKey key, params ReadOnlySpan<RedisValue> arguments)
+    {
+        writes.Add(arguments.Length);
+        writes.Add(command);
+        writes.Add(KeyIndex(key));
+        foreach (var argument in arguments)
+            writes.Add(argument);
+        writeCount++;
+    }
+
+    /// <summary>Writes this unit's arguments; <paramref name="keyOffset"/> is where its keys start in the script's KEYS.</summary>
+    public void AppendArguments(RedisValue[] target, ref int position, int keyOffset)
+    {
+        target[position++] = keyOffset;
+        target[position++] = conditionCount;
+        target[position++] = writeCount;
+        conditions.CopyTo(target, position);
+        position += conditions.Count;
+        writes.CopyTo(target, position);
+        position += writes.Count;
+    }
+
+    /// <summary>The key's 1-based position in this unit's keys; a unit touches a handful of keys, so a scan is cheapest.</summary>
+    private int KeyIndex(RedisKey key)
+    {
+        var index = keys.IndexOf(key);
+        if (index < 0)
+        {
+            keys.Add(key);
+            index = keys.Count - 1;
+        }
+        return index + 1;
+    }
+}

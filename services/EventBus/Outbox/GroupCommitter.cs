@@ -1,0 +1,100 @@
+using System.Collections.Concurrent;
+using StackExchange.Redis;
+
+namespace TalentMesh.EventBus.Outbox;
+
+/// <summary>
+/// Sends units of work to Redis, several per script call when several are waiting (group commit). A commit that
+/// finds nothing in flight goes out at once, so a lone commit waits for nobody; commits that arrive while a group
+/// is in flight leave together in the next one. Under load this turns N round trips, N script calls and N writes
+/// on the shared connection into one, which is where a busy service spends its Redis time.
+/// </summary>
+public sealed class GroupCommitter(IConnectionMultiplexer redis)
+{
+    /// <summary>Bounds one script call; a burst larger than this leaves in several consecutive groups.</summary>
+    internal const int MaxGroupSize = 128;
+
+    private readonly ConcurrentQueue<PendingCommit> waiting = new();
+    private int flushing;
+
+    /// <summary>Commits <paramref name="unit"/>; completes with 0 (committed) or the number of its first failed condition.</summary>
+    internal Task<long> CommitAsync(CommitUnit unit)
+    {
+        var pending = new PendingCommit(unit);
+        waiting.Enqueue(pending);
+        if (Interlocked.CompareExchange(ref flushing, 1, 0) == 0)
+            _ = FlushAsync();
+        return pending.Result.Task;
+    }
+
+    /// <summary>Sends groups until nothing waits; exactly one flush loop runs at a time.</summary>
+    private async Task FlushAsync()
+    {
+        var group = new List<PendingCommit>(MaxGroupSize);
+        while (true)
+        {
+            while (group.Count < MaxGroupSize && waiting.TryDequeue(out var next))
+                group.Add(next);
+            if (group.Count == 0)
+            {
+                Volatile.Write(ref flushing, 0);
+                // A commit enqueued after the last dequeue but before the reset found the flag set and left it to us.
+                if (waiting.IsEmpty || Interlocked.CompareExchange(ref flushing, 1, 0) != 0)
+                    return;
+                continue;
+            }
+            await SendAsync(group);
+            group.Clear();
+        }
+    }
+
+    private async Task SendAsync(List<PendingCommit> group)
+    {
+        try
+        {
+            var (keys, values) = Encode(group);
+            var replies = (RedisResult[])(await CommitScript.Script.EvaluateAsync(redis.GetDatabase(), keys, values))!;
+            for (var i = 0; i < group.Count; i++)
+            {
+                if (replies[i].Resp2Type == ResultType.BulkString)
+                    group[i].Result.TrySetException(new InvalidOperationException($"A write of the unit of work failed in Redis: {replies[i]}"));
+                else
+                    group[i].Result.TrySetResult((long)replies[i]);
+            }
+        }
+        catch (Exception exception)
+        {
+            foreach (var pending in group)
+                pending.Result.TrySetException(exception);
+        }
+    }
+
+    private static (RedisKey[] Keys, RedisValue[] Values) Encode(List<PendingCommit> group)
+    {
+        int keyCount = 0, argumentCount = 1;
+        foreach (var pending in group)
+        {
+            keyCount += pending.Unit.Keys.Count;
+            argumentCount += pending.Unit.ArgumentCount;
+        }
+        var keys = new RedisKey[keyCount];
+        var values = new RedisValue[argumentCount];
+        values[0] = group.Count;
+        int keyPosition = 0, position = 1;
+        foreach (var pending in group)
+        {
+            pending.Unit.AppendArguments(values, ref position, keyPosition);
+            foreach (var key in pending.Unit.Keys)
+                keys[keyPosition++] = key;
+        }
+        return (keys, values);
+    }
+
+    private sealed class PendingCommit(CommitUnit unit)
+    {
+        public CommitUnit Unit { get; } = unit;
+
+        // Continuations run on the thread pool, never inline on the flush loop.
+        public TaskCompletionSource<long> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}
