@@ -4,17 +4,22 @@ using StackExchange.Redis;
 namespace TalentMesh.EventBus.Outbox;
 
 /// <summary>
-/// Sends units of work to Redis, several per script call when several are waiting (group commit). A commit that
-/// finds nothing in flight goes out at once, so a lone commit waits for nobody; commits that arrive while a group
-/// is in flight leave together in the next one. Under load this turns N round trips, N script calls and N writes
-/// on the shared connection into one, which is where a busy service spends its Redis time.
+/// Sends units of work to Redis, several per script call when several are waiting (group commit). Up to
+/// <see cref="MaxGroupsInFlight"/> calls are in flight at once, so a commit that arrives below that limit goes out
+/// at once and waits for nobody; only when the limit is reached do new commits gather, and they leave together as
+/// soon as a call returns. Under load this turns N round trips, N script calls and N writes on the shared connection
+/// into one, which is where a busy service spends its Redis time.
 /// </summary>
 public sealed class GroupCommitter(IConnectionMultiplexer redis)
 {
     /// <summary>Bounds one script call; a burst larger than this leaves in several consecutive groups.</summary>
     internal const int MaxGroupSize = 128;
 
+    /// <summary>Script calls in flight before commits start to gather; enough to keep the connection busy.</summary>
+    internal const int MaxGroupsInFlight = 4;
+
     private readonly ConcurrentQueue<PendingCommit> waiting = new();
+    private readonly SemaphoreSlim inFlight = new(MaxGroupsInFlight, MaxGroupsInFlight);
     private int flushing;
 
     /// <summary>Commits <paramref name="unit"/>; completes with 0 (committed) or the number of its first failed condition.</summary>
@@ -30,21 +35,23 @@ public sealed class GroupCommitter(IConnectionMultiplexer redis)
     /// <summary>Sends groups until nothing waits; exactly one flush loop runs at a time.</summary>
     private async Task FlushAsync()
     {
-        var group = new List<PendingCommit>(MaxGroupSize);
         while (true)
         {
+            // Wait for a free slot first, so the group takes everything that gathered meanwhile.
+            await inFlight.WaitAsync();
+            var group = new List<PendingCommit>();
             while (group.Count < MaxGroupSize && waiting.TryDequeue(out var next))
                 group.Add(next);
-            if (group.Count == 0)
+            if (group.Count > 0)
             {
-                Volatile.Write(ref flushing, 0);
-                // A commit enqueued after the last dequeue but before the reset found the flag set and left it to us.
-                if (waiting.IsEmpty || Interlocked.CompareExchange(ref flushing, 1, 0) != 0)
-                    return;
+                _ = SendAsync(group);
                 continue;
             }
-            await SendAsync(group);
-            group.Clear();
+            inFlight.Release();
+            Volatile.Write(ref flushing, 0);
+            // A commit enqueued after the last dequeue but before the reset found the flag set and left it to us.
+            if (waiting.IsEmpty || Interlocked.CompareExchange(ref flushing, 1, 0) != 0)
+                return;
         }
     }
 
@@ -66,6 +73,10 @@ public sealed class GroupCommitter(IConnectionMultiplexer redis)
         {
             foreach (var pending in group)
                 pending.Result.TrySetException(exception);
+        }
+        finally
+        {
+            inFlight.Release();
         }
     }
 
