@@ -5,7 +5,7 @@ namespace TalentMesh.EventBus.Benchmarks;
 /// <summary>Command-line settings. Every phase is bounded by these counts and by deadlines derived from them.</summary>
 public sealed record BenchmarkSettings
 {
-    public int Events { get; init; } = 50_000;
+    public int Events { get; init; } = 100_000;
     public int Rate { get; init; } = 2_000;
     public int Seconds { get; init; } = 10;
     public int Concurrency { get; init; } = 64;
@@ -25,7 +25,7 @@ public sealed record BenchmarkSettings
 
     public const string Usage = """
         Usage: dotnet run -c Release --project tests/EventBus.Benchmarks -- [options]
-          --events N          events for the two throughput runs (default 50000)
+          --events N          events for the two throughput runs (default 100000)
           --rate R            events/s of the fixed-rate latency run (default 2000)
           --seconds S         length of the latency run (default 10)
           --concurrency C     commits in flight in the throughput run (default 64)
