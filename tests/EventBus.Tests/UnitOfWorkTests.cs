@@ -76,8 +76,23 @@ public sealed class UnitOfWorkTests(RedisServerFixture redis) : BusTestBase(redi
 
         Assert.Equal(CommitOutcome.Conflict, await unit.CommitAsync());
         Assert.Equal("2", await Database.StringGetAsync(prefix + "version"));
-        Assert.Equal(0, await Database.StreamLengthAsync(prefix + "producer:outbox"));
-        Assert.False(await Database.KeyExistsAsync(SampleTopic(prefix)));
+        await AssertOnlyPublishedAsync(host, prefix, "lost");
+    }
+
+    /// <summary>
+    /// Commits a marker event after the unit under test and waits until the relay published it: the outbox is
+    /// relayed in order, so had the unit's own event reached the outbox it would be on the topic by then too.
+    /// </summary>
+    private async Task AssertOnlyPublishedAsync(BusHost host, string prefix, string neverPublished)
+    {
+        var marker = host.UnitsOfWork.Begin();
+        marker.Publish(Sample("marker"));
+        Assert.Equal(CommitOutcome.Committed, await marker.CommitAsync());
+        await Eventually.TrueAsync(async () => await Database.StreamLengthAsync(SampleTopic(prefix)) >= 1, Deadline, "the marker event was relayed");
+        var published = await Database.StreamRangeAsync(SampleTopic(prefix));
+        var data = Assert.Single(published)["data"].ToString();
+        Assert.Contains("\"marker\"", data);
+        Assert.DoesNotContain($"\"{neverPublished}\"", data);
     }
 
     [Fact]
@@ -117,8 +132,8 @@ public sealed class UnitOfWorkTests(RedisServerFixture redis) : BusTestBase(redi
         Assert.Equal(CommitOutcome.Committed, await first.CommitAsync());
         Assert.Equal(CommitOutcome.AlreadyProcessed, await second.CommitAsync());
         Assert.Equal(1, (long)await Database.StringGetAsync(prefix + "counter"));
-        Assert.Equal(0, await Database.StreamLengthAsync(prefix + "producer:outbox"));
         Assert.NotNull(await Database.KeyTimeToLiveAsync(prefix + "producer:inbox:event-1"));
+        await AssertOnlyPublishedAsync(host, prefix, "follow-up");
     }
 
     [Fact]
@@ -178,25 +193,49 @@ public sealed class UnitOfWorkTests(RedisServerFixture redis) : BusTestBase(redi
         Assert.Equal(Enumerable.Range(0, 200).Where(i => i % 2 == 1), members);
     }
 
-    [Fact]
-    public async Task Commit_WriteFailsInRedis_ThrowsSkipsTheRestOfThatUnitOnly()
+    public static TheoryData<string> FailingAtRunTime => ["write", "condition"];
+
+    [Theory]
+    [MemberData(nameof(FailingAtRunTime))]
+    public async Task Commit_RedisErrorInOneUnit_ThatUnitThrowsTheOthersCommit(string failingStep)
     {
-        var prefix = TopicPrefix();
+        var prefix = TopicPrefix("runtime-error-" + failingStep);
         await using var host = await BusHost.StartAsync(Producer(prefix));
         await Database.HashSetAsync(prefix + "hash", "field", "1");
 
         var broken = host.UnitsOfWork.Begin();
-        broken.Increment(prefix + "hash"); // WRONGTYPE: a programming error
+        if (failingStep == "condition")
+            broken.RequireEqual(prefix + "hash", "1"); // GET on a hash: WRONGTYPE, a programming error
+        broken.Set(prefix + "before-error", "written");
+        broken.Increment(prefix + "hash"); // INCRBY on a hash: WRONGTYPE
         broken.Set(prefix + "after-error", "written");
-        var healthy = host.UnitsOfWork.Begin();
-        healthy.Set(prefix + "healthy", "written");
+        // Started together with the broken one, so that several of them share its script call.
+        var healthy = Enumerable.Range(0, 40).Select(i =>
+        {
+            var unit = host.UnitsOfWork.Begin();
+            unit.SetAdd(prefix + "healthy", i);
+            return unit;
+        }).ToList();
         var brokenCommit = broken.CommitAsync();
-        var healthyCommit = healthy.CommitAsync();
+        var healthyCommits = healthy.Select(unit => unit.CommitAsync()).ToList();
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => brokenCommit);
         Assert.Contains("WRONGTYPE", error.Message);
-        Assert.Equal(CommitOutcome.Committed, await healthyCommit);
+        Assert.All(await Task.WhenAll(healthyCommits), outcome => Assert.Equal(CommitOutcome.Committed, outcome));
+        Assert.Equal(40, await Database.SetLengthAsync(prefix + "healthy"));
         Assert.False(await Database.KeyExistsAsync(prefix + "after-error"));
-        Assert.Equal("written", await Database.StringGetAsync(prefix + "healthy"));
+        // As with MULTI/EXEC: a failing condition writes nothing; a failing write leaves the writes before it.
+        Assert.Equal(failingStep == "write", await Database.KeyExistsAsync(prefix + "before-error"));
+    }
+
+    [Fact]
+    public async Task Writes_WithNullValues_AreRejectedBeforeCommit()
+    {
+        var prefix = TopicPrefix();
+        await using var host = await BusHost.StartAsync(Producer(prefix));
+        var unit = host.UnitsOfWork.Begin();
+
+        Assert.Throws<ArgumentException>(() => unit.Set(prefix + "k", RedisValue.Null));
+        Assert.Throws<ArgumentException>(() => unit.HashSet(prefix + "h", new HashEntry("field", RedisValue.Null)));
     }
 }

@@ -23,7 +23,8 @@ public static class EventBusTelemetry
     {
         var activity = Start($"process {incoming.Topic}", ActivityKind.Consumer, incoming.TraceParent, incoming.TraceState, incoming.Topic);
         activity?.SetTag("messaging.message.id", incoming.Id);
-        activity?.SetTag("messaging.delivery.attempt", incoming.DeliveryAttempt);
+        if (incoming.DeliveryAttempt > 0) // 0: the transport does not say (dapr)
+            activity?.SetTag("messaging.delivery.attempt", incoming.DeliveryAttempt);
         return activity;
     }
 

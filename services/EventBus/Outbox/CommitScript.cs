@@ -1,9 +1,9 @@
 namespace TalentMesh.EventBus.Outbox;
 
 /// <summary>
-/// Commits a group of units of work in one Lua script. Each unit is all-or-nothing on its own: its conditions are
-/// checked, and only if all hold are its writes run. Units are independent: one that fails a condition (or hits a
-/// write error) does not stop the others. Redis runs the script atomically, so a commit needs no WATCH round trip
+/// Commits a group of units of work in one Lua script. Each unit stands on its own: its conditions are checked, and
+/// only if all hold are its writes run. Units are independent: one that fails a condition (or hits an error) does not
+/// stop the others. Every Redis call goes through pcall, so no error can abort the script halfway through a group. Redis runs the script atomically, so a commit needs no WATCH round trip
 /// and holds no lock on the shared connection.
 /// </summary>
 internal static class CommitScript
@@ -11,9 +11,10 @@ internal static class CommitScript
     // ARGV[1] = unit count; per unit: key offset, condition count, write count, then per condition 4 slots
     // (kind, key index, field, expected), then per write: argument count n, command, key index, n arguments.
     // Key indexes are relative to the unit's offset in KEYS, so Redis sees every key the script touches.
-    // Returns one reply per unit: 0 when committed, the 1-based number of the first failed condition, or the error
-    // text of the write that failed as a string (the unit's later writes are then skipped). Errors travel as strings
-    // because a client cannot read an error nested in an array reply.
+    // Returns one reply per unit: 0 when committed, the 1-based number of the first failed condition, or an error text
+    // as a string — from a condition (nothing of the unit was written) or from a write (the unit's earlier writes
+    // stay, its later ones are skipped, as with MULTI/EXEC). Errors travel as strings because a client cannot read
+    // an error nested in an array reply.
     public static readonly RedisScript Script = new("""
         local replies = {}
         local a = 2
@@ -24,14 +25,16 @@ internal static class CommitScript
           for i = 1, conditions do
             if reply == 0 then
               local kind, key, field, expected = ARGV[a], KEYS[offset + tonumber(ARGV[a + 1])], ARGV[a + 2], ARGV[a + 3]
-              local holds
-              if kind == 'absent' then holds = redis.call('EXISTS', key) == 0
-              elseif kind == 'present' then holds = redis.call('EXISTS', key) == 1
-              elseif kind == 'equals' then holds = redis.call('GET', key) == expected
-              elseif kind == 'hash-equals' then holds = redis.call('HGET', key, field) == expected
-              elseif kind == 'hash-absent' then holds = redis.call('HEXISTS', key, field) == 0
-              else holds = false; reply = 'unknown condition ' .. kind end
-              if reply == 0 and not holds then reply = i end
+              local value
+              if kind == 'absent' or kind == 'present' then value = redis.pcall('EXISTS', key)
+              elseif kind == 'equals' then value = redis.pcall('GET', key)
+              elseif kind == 'hash-equals' then value = redis.pcall('HGET', key, field)
+              elseif kind == 'hash-absent' then value = redis.pcall('HEXISTS', key, field)
+              else value = { err = 'unknown condition ' .. kind } end
+              if type(value) == 'table' and value.err then reply = value.err
+              elseif kind == 'absent' or kind == 'hash-absent' then if value ~= 0 then reply = i end
+              elseif kind == 'present' then if value ~= 1 then reply = i end
+              elseif value ~= expected then reply = i end
             end
             a = a + 4
           end

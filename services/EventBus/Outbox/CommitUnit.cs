@@ -29,8 +29,18 @@ internal sealed class CommitUnit
         return ++conditionCount;
     }
 
+    /// <summary>Redis's Lua passes at most ~8,000 values to a call; one write stays well below that.</summary>
+    public const int MaxArgumentsPerWrite = 4_000;
+
     public void AddWrite(string command, RedisKey key, params ReadOnlySpan<RedisValue> arguments)
     {
+        if (arguments.Length > MaxArgumentsPerWrite)
+            throw new ArgumentException($"A write takes at most {MaxArgumentsPerWrite} arguments; split it.", nameof(arguments));
+        foreach (var argument in arguments)
+        {
+            if (argument.IsNull)
+                throw new ArgumentException($"{command} got a null value; use Delete or HashDelete to remove data.", nameof(arguments));
+        }
         writes.Add(arguments.Length);
         writes.Add(command);
         writes.Add(KeyIndex(key));

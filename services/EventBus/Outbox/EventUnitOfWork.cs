@@ -17,12 +17,13 @@ public enum CommitOutcome
 /// <summary>
 /// A state change and the events it causes (and, in a handler, the inbox marker), committed atomically.
 /// Record the writes and conditions here, call <see cref="Publish"/> for each event, then commit: the unit runs
-/// inside one Lua script (with other units waiting at the same moment, see <see cref="GroupCommitter"/>), so either
-/// everything lands or nothing does and an event is never published for a change that did not happen.
+/// inside one Lua script (with other units waiting at the same moment, see <see cref="GroupCommitter"/>), its writes
+/// only if all its conditions hold, so an event is never published for a change that did not happen.
 /// </summary>
 /// <remarks>
 /// As with MULTI/EXEC, Redis does not roll back a write that fails at run time (a command on a key of the wrong
-/// type): the unit's later writes are skipped and <see cref="CommitAsync"/> throws. Such a failure is a programming error.
+/// type): the unit's earlier writes stay, its later ones are skipped and <see cref="CommitAsync"/> throws. Such a
+/// failure is a programming error. Null values are refused up front (use <see cref="Delete"/> or <see cref="HashDelete"/>).
 /// </remarks>
 public sealed class EventUnitOfWork
 {

@@ -35,8 +35,13 @@ public sealed class GroupCommitter(IConnectionMultiplexer redis)
     /// <summary>Sends groups until nothing waits; exactly one flush loop runs at a time.</summary>
     private async Task FlushAsync()
     {
+        var sent = false;
         while (true)
         {
+            // The first group goes out on the committing caller's thread (no hop for a lone commit); later ones from
+            // the thread pool, so that caller gets its task back instead of flushing for everyone else.
+            if (sent)
+                await Task.Yield();
             // Wait for a free slot first, so the group takes everything that gathered meanwhile.
             await inFlight.WaitAsync();
             var group = new List<PendingCommit>();
@@ -45,11 +50,13 @@ public sealed class GroupCommitter(IConnectionMultiplexer redis)
             if (group.Count > 0)
             {
                 _ = SendAsync(group);
+                sent = true;
                 continue;
             }
             inFlight.Release();
-            Volatile.Write(ref flushing, 0);
-            // A commit enqueued after the last dequeue but before the reset found the flag set and left it to us.
+            // A full fence, not a volatile write: the check below must not be reordered before the reset, or a commit
+            // enqueued in between (which saw the flag still set and left the flush to us) would be stranded.
+            Interlocked.Exchange(ref flushing, 0);
             if (waiting.IsEmpty || Interlocked.CompareExchange(ref flushing, 1, 0) != 0)
                 return;
         }

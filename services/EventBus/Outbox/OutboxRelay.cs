@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using TalentMesh.EventBus.Diagnostics;
+using TalentMesh.EventBus.Handling;
 using TalentMesh.EventBus.Transport;
 
 namespace TalentMesh.EventBus.Outbox;
@@ -76,41 +77,59 @@ public sealed partial class OutboxRelay(
         var entries = new List<OutboxEntry>(streamEntries.Length);
         var streamIds = new List<RedisValue>(streamEntries.Length);
         var spans = new List<Activity?>(streamEntries.Length);
-        foreach (var streamEntry in streamEntries)
+        try
         {
-            if (Read(streamEntry) is not { } entry)
+            var ambient = Activity.Current;
+            foreach (var streamEntry in streamEntries)
             {
-                // A malformed entry can never be published; acknowledging it keeps the outbox flowing. It stays in the log.
-                done.Add(streamEntry.Id);
-                continue;
+                if (Read(streamEntry) is not { } entry)
+                {
+                    // A malformed entry can never be published; acknowledging it keeps the outbox flowing. It stays in the log.
+                    done.Add(streamEntry.Id);
+                    continue;
+                }
+                entries.Add(entry);
+                streamIds.Add(streamEntry.Id);
+                spans.Add(EventBusTelemetry.StartPublish(entry.Topic, entry.TraceParent, entry.TraceState));
+                // Each span belongs to its own entry's trace, never to the next entry's or to the transport's calls.
+                Activity.Current = ambient;
             }
-            entries.Add(entry);
-            streamIds.Add(streamEntry.Id);
-            spans.Add(EventBusTelemetry.StartPublish(entry.Topic, entry.TraceParent, entry.TraceState));
+            var published = publisher.Publish(entries, cancellationToken);
+            for (var i = 0; i < published.Length; i++)
+            {
+                try
+                {
+                    await published[i];
+                    metrics.Published(entries[i].Topic);
+                    done.Add(streamIds[i]);
+                }
+                catch (PoisonEventException exception)
+                {
+                    // The stored envelope cannot be taken apart (dapr transport): retrying cannot help.
+                    spans[i]?.SetStatus(ActivityStatusCode.Error, exception.Message);
+                    LogMalformedEntry(streamIds[i].ToString(), exception.Message);
+                    done.Add(streamIds[i]);
+                }
+                catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+                {
+                    spans[i]?.SetStatus(ActivityStatusCode.Error, exception.Message);
+                    LogPublishFailed(exception, entries[i].Id, entries[i].Topic);
+                }
+            }
         }
-        var published = publisher.Publish(entries, cancellationToken);
-        for (var i = 0; i < published.Length; i++)
+        finally
         {
-            try
-            {
-                await published[i];
-                metrics.Published(entries[i].Topic);
-                done.Add(streamIds[i]);
-            }
-            catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
-            {
-                spans[i]?.SetStatus(ActivityStatusCode.Error, exception.Message);
-                LogPublishFailed(exception, entries[i].Id, entries[i].Topic);
-            }
-            finally
-            {
-                spans[i]?.Dispose();
-            }
+            foreach (var span in spans)
+                span?.Dispose();
+            // Also on shutdown: what the transport accepted is acknowledged, so it is not published again.
+            if (done.Count > 0)
+                await AcknowledgeAsync(database, done.ToArray());
         }
-        if (done.Count == 0)
-            return;
-        // XACK then XDEL in one round trip; if the process dies in between, the entry is merely published again.
-        var ids = done.ToArray();
+    }
+
+    /// <summary>XACK then XDEL in one round trip; if the process dies in between, the entries are merely published again.</summary>
+    private async Task AcknowledgeAsync(IDatabase database, RedisValue[] ids)
+    {
         var batch = database.CreateBatch();
         var ack = batch.StreamAcknowledgeAsync(keys.OutboxStream, OutboxKeys.RelayGroup, ids);
         var delete = batch.StreamDeleteAsync(keys.OutboxStream, ids);
