@@ -40,7 +40,7 @@ public sealed class GroupCommitter(IConnectionMultiplexer redis)
         {
             // The first group goes out on the committing caller's thread (no hop for a lone commit); later ones from
             // the thread pool, so that caller gets its task back instead of flushing for everyone else.
-            if (sent)
+            if (sent && !waiting.IsEmpty)
                 await Task.Yield();
             // Wait for a free slot first, so the group takes everything that gathered meanwhile.
             await inFlight.WaitAsync();
