@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Retry;
+using Polly.Telemetry;
 using Polly.Timeout;
 using TalentMesh.ServiceDefaults.Hosting;
 
@@ -43,6 +44,7 @@ public static class RedisResilienceRegistration
                     BreakDuration = options.BreakDuration,
                 });
         });
+        builder.Services.Configure<TelemetryOptions>(telemetry => telemetry.SeverityProvider = QuietRetryTelemetry.Severity);
         builder.Services.AddSingleton<RedisPipeline>();
         return builder;
     }

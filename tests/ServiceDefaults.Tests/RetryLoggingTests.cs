@@ -1,0 +1,35 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using TalentMesh.ServiceDefaults.Resilience;
+using TalentMesh.ServiceDefaults.Tests.Support;
+
+namespace TalentMesh.ServiceDefaults.Tests;
+
+/// <summary>An outage must not flood the log: Polly's per-attempt and per-retry events go to Debug.</summary>
+public sealed class RetryLoggingTests
+{
+    [Fact]
+    public async Task TransientFailures_RetriesAreLoggedAtDebug_NotAsWarningsWithStackTraces()
+    {
+        var logs = new CapturedLogs();
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Logging.AddProvider(logs).SetMinimumLevel(LogLevel.Debug);
+        builder.AddRedisResilience();
+        using var host = builder.Build();
+        var pipeline = host.Services.GetRequiredService<RedisPipeline>();
+        var attempts = 0;
+
+        await Assert.ThrowsAsync<TimeoutException>(async () => await pipeline.ExecuteAsync(_ =>
+        {
+            attempts++;
+            throw new TimeoutException("Redis did not answer"); // transient, as RedisTransientFailures sees it
+        }, TestContext.Current.CancellationToken));
+
+        var polly = logs.Entries.Where(entry => entry.Category.StartsWith("Polly", StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, attempts); // the first try and two retries (Resilience:Redis:MaxRetryAttempts)
+        Assert.Contains(polly, entry => entry.Level == LogLevel.Debug && entry.Message.Contains("OnRetry", StringComparison.Ordinal));
+        Assert.DoesNotContain(polly, entry => entry.Level >= LogLevel.Warning
+            && (entry.Message.Contains("OnRetry", StringComparison.Ordinal) || entry.Message.Contains("Execution attempt", StringComparison.Ordinal)));
+    }
+}
