@@ -1,4 +1,3 @@
-using System.Net.Mime;
 using System.Text;
 using System.Text.Json;
 using CloudNative.CloudEvents;
@@ -22,7 +21,6 @@ public static class CloudEventCodec
 
     private static readonly CloudEventAttribute[] Extensions = [TopicAttribute, PubSubNameAttribute, TraceParentAttribute, TraceStateAttribute];
     private static readonly RawJsonEventFormatter Formatter = new();
-    private static readonly ContentType StructuredContentType = new("application/cloudevents+json; charset=utf-8");
 
     /// <summary>The envelope as daprd writes it for <paramref name="topic"/> (the physical topic name) of <paramref name="pubSubName"/>.</summary>
     public static ReadOnlyMemory<byte> Encode(OutgoingEvent outgoing, string source, string pubSubName, string topic)
@@ -50,7 +48,10 @@ public static class CloudEventCodec
         CloudEvent cloudEvent;
         try
         {
-            cloudEvent = Formatter.DecodeStructuredModeMessage(body, StructuredContentType, Extensions);
+            // The SDK's DecodeStructuredModeMessage would wrap the bytes in a stream and parse through it; parsing the
+            // memory directly and handing the SDK the element is the same decoding without the copy.
+            using var document = JsonDocument.Parse(body);
+            cloudEvent = Formatter.ConvertFromJsonElement(document.RootElement, Extensions);
         }
         catch (Exception exception) when (exception is ArgumentException or JsonException or FormatException or InvalidOperationException)
         {

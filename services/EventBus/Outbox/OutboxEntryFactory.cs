@@ -21,7 +21,7 @@ public sealed class OutboxEntryFactory(TopicNames topics, IOptions<EventBusOptio
         using var span = EventBusTelemetry.StartCreate(type.Topic);
         var context = span ?? Activity.Current;
         var outgoing = new OutgoingEvent(Guid.CreateVersion7().ToString(), type.CloudEventType, timeProvider.GetUtcNow(),
-            JsonFormatter.Default.Format(@event), context?.Id, context?.TraceStateString);
+            ProtobufJson.Format(@event), context?.Id, context?.TraceStateString);
         var envelope = CloudEventCodec.Encode(outgoing, settings.AppId, settings.PubSubName, topics.Physical(type.Topic));
         return new OutboxEntry(outgoing.Id, type.Topic, envelope, outgoing.TraceParent, outgoing.TraceState);
     }

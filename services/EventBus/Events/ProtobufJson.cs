@@ -1,0 +1,32 @@
+using System.Globalization;
+using System.Text;
+using Google.Protobuf;
+
+namespace TalentMesh.EventBus.Events;
+
+/// <summary>
+/// The protobuf JSON mapping of an event, written into a per-thread buffer. JsonFormatter.Format starts from an empty
+/// StringBuilder and doubles it up to the event's size — for a 1 KB event about 8 KB of garbage per commit.
+/// </summary>
+public static class ProtobufJson
+{
+    private const int InitialCapacity = 4 * 1024;
+
+    /// <summary>A buffer that grew past this (a rare huge event) is dropped rather than kept for the thread's life.</summary>
+    private const int MaxRetainedCapacity = 64 * 1024;
+
+    [ThreadStatic]
+    private static StringWriter? writer;
+
+    public static string Format(IMessage message)
+    {
+        var buffer = writer ??= new StringWriter(new StringBuilder(InitialCapacity), CultureInfo.InvariantCulture);
+        var builder = buffer.GetStringBuilder();
+        builder.Clear();
+        JsonFormatter.Default.Format(message, buffer);
+        var json = builder.ToString();
+        if (builder.Capacity > MaxRetainedCapacity)
+            writer = null;
+        return json;
+    }
+}
