@@ -10,9 +10,12 @@ failed=0
 status=0
 summarize() {
   rm -f "$log"
-  echo "${passed} passed, ${failed} failed"
+  # On a line of its own even if the output before it did not end with a newline.
+  printf '\n%s passed, %s failed\n' "$passed" "$failed"
 }
 trap summarize EXIT
+# An interrupted run still ends with the summary (bash runs the EXIT trap on exit, not on an untrapped signal).
+trap 'failed=$((failed > 0 ? failed : 1)); exit 130' INT TERM
 
 if ! scripts/ensure-prerequisites.sh; then failed=1; exit 1; fi
 if ! dotnet build TalentMesh.sln -c Release -nologo -clp:ErrorsOnly; then failed=1; exit 1; fi

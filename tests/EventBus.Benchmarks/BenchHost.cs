@@ -53,14 +53,7 @@ public sealed class BenchHost(IHost host) : IAsyncDisposable
     public RedisKey OutboxStream => host.Services.GetRequiredService<OutboxKeys>().OutboxStream;
 
     /// <summary>What an API call does: a small state write and one event, committed atomically through the outbox.</summary>
-    public async Task CommitAsync(BenchmarkHappened @event, RedisKey stateKey)
-    {
-        var unitOfWork = unitsOfWork.Begin();
-        unitOfWork.Set(stateKey, @event.Sequence);
-        unitOfWork.Publish(@event);
-        if (await unitOfWork.CommitAsync() != CommitOutcome.Committed)
-            throw new InvalidOperationException($"Commit of event {@event.Sequence} failed.");
-    }
+    public Task CommitAsync(BenchmarkHappened @event, RedisKey stateKey) => ClosedLoopProducer.CommitAsync(unitsOfWork, @event, stateKey);
 
     public async ValueTask DisposeAsync()
     {

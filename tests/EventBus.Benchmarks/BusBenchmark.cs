@@ -36,18 +36,12 @@ public sealed class BusBenchmark(BenchHost producer, DeliveryRecorder recorder, 
     {
         var record = recorder.Start(run, events);
         var stateKeys = Enumerable.Range(0, concurrency).Select(worker => producer.Key($"state:{worker}")).ToArray();
-        var next = -1;
         var topicBefore = await admin.StreamLengthAsync(topicStream);
         var cpuBefore = await cpu.SampleAsync();
         var started = Stopwatch.GetTimestamp();
         using var stop = new CancellationTokenSource(deadline);
-        async Task Worker(RedisKey stateKey)
-        {
-            int sequence;
-            while ((sequence = Interlocked.Increment(ref next)) < events && !stop.IsCancellationRequested)
-                await producer.CommitAsync(Event(run, sequence, Stopwatch.GetTimestamp()), stateKey);
-        }
-        await Task.WhenAll(stateKeys.Select(key => Task.Run(() => Worker(key))));
+        await ClosedLoopProducer.RunAsync(events, concurrency,
+            (worker, sequence) => producer.CommitAsync(Event(run, sequence, Stopwatch.GetTimestamp()), stateKeys[worker]), stop.Token);
         var committed = Stopwatch.GetTimestamp();
         var handledAtLastCommit = record.Handled;
         var relayedAtLastCommit = await admin.StreamLengthAsync(topicStream) - topicBefore;

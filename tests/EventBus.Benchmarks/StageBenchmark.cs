@@ -52,22 +52,11 @@ public sealed class StageBenchmark(string redisConnection, string prefix, string
         var unitsOfWork = new EventUnitOfWorkFactory(new GroupCommitter(connection), outbox,
             new OutboxEntryFactory(new TopicNames(options), options, TimeProvider.System), new OutboxSignal(), options);
         using var stop = new CancellationTokenSource(deadline);
-        var next = -1;
-        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(worker => Task.Run(async () =>
-        {
-            var stateKey = outbox.OutboxStream.Append(":state:" + worker);
-            int sequence;
-            while ((sequence = Interlocked.Increment(ref next)) < events && !stop.IsCancellationRequested)
-            {
-                var unitOfWork = unitsOfWork.Begin();
-                unitOfWork.Set(stateKey, sequence);
-                unitOfWork.Publish(BusBenchmark.NewEvent(Run, sequence, Stopwatch.GetTimestamp(), padding));
-                if (await unitOfWork.CommitAsync() != CommitOutcome.Committed)
-                    throw new InvalidOperationException($"Commit of event {sequence} failed.");
-            }
-        })));
-        if (next < events)
-            throw new TimeoutException($"Producer stage: only {next:N0} of {events:N0} commits within {deadline.TotalSeconds:0} s.");
+        var started = await ClosedLoopProducer.RunAsync(events, concurrency, (worker, sequence) =>
+            ClosedLoopProducer.CommitAsync(unitsOfWork, BusBenchmark.NewEvent(Run, sequence, Stopwatch.GetTimestamp(), padding),
+                outbox.OutboxStream.Append(":state:" + worker)), stop.Token);
+        if (started < events)
+            throw new TimeoutException($"Producer stage: only {started:N0} of {events:N0} commits within {deadline.TotalSeconds:0} s.");
     }
 
     private async Task<StageResult> MeasureAsync(string stage, int events, Func<Task> run)

@@ -22,8 +22,8 @@ public sealed class EventDispatcher(
     /// <summary>Delivers one event, checking the inbox first (the dapr transport: one event per call).</summary>
     public async Task<DeliveryOutcome> DispatchAsync(IncomingEvent incoming, CancellationToken cancellationToken)
     {
-        var seen = await redis.GetDatabase().KeyExistsAsync(keys.InboxMarker(incoming.Id));
-        return await DispatchAsync(incoming, seen, cancellationToken);
+        var seen = await SeenAsync([incoming]);
+        return await DispatchAsync(incoming, seen[0], cancellationToken);
     }
 
     /// <summary>Which of <paramref name="events"/> the inbox has seen, in one MGET (the redis transport: per batch).</summary>

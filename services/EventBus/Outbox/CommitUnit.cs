@@ -11,10 +11,12 @@ internal sealed class CommitUnit
     private readonly List<RedisKey> keys = [];
     private readonly List<RedisValue> conditions = [];
     private readonly List<RedisValue> writes = [];
-    private int conditionCount;
     private int writeCount;
 
     public IReadOnlyList<RedisKey> Keys => keys;
+
+    /// <summary>Each condition takes four script arguments (kind, key index, field, expected).</summary>
+    private int ConditionCount => conditions.Count / 4;
 
     /// <summary>How many script arguments <see cref="AppendArguments"/> adds.</summary>
     public int ArgumentCount => 3 + conditions.Count + writes.Count;
@@ -26,7 +28,7 @@ internal sealed class CommitUnit
         conditions.Add(KeyIndex(key));
         conditions.Add(field.IsNull ? RedisValue.EmptyString : field);
         conditions.Add(expected.IsNull ? RedisValue.EmptyString : expected);
-        return ++conditionCount;
+        return ConditionCount;
     }
 
     /// <summary>Redis's Lua passes at most ~8,000 values to a call; one write stays well below that.</summary>
@@ -53,7 +55,7 @@ internal sealed class CommitUnit
     public void AppendArguments(RedisValue[] target, ref int position, int keyOffset)
     {
         target[position++] = keyOffset;
-        target[position++] = conditionCount;
+        target[position++] = ConditionCount;
         target[position++] = writeCount;
         conditions.CopyTo(target, position);
         position += conditions.Count;

@@ -33,7 +33,7 @@ public sealed class EventUnitOfWork
     private readonly OutboxSignal signal;
     private readonly CommitUnit unit = new();
     private readonly int inboxCondition;
-    private int published;
+    private bool publishes;
 
     internal EventUnitOfWork(GroupCommitter committer, OutboxKeys keys, OutboxEntryFactory entries, OutboxSignal signal,
         string? inboxEventId, TimeSpan inboxRetention)
@@ -45,8 +45,8 @@ public sealed class EventUnitOfWork
         if (inboxEventId is not null)
         {
             var marker = keys.InboxMarker(inboxEventId);
-            inboxCondition = unit.AddCondition("absent", marker, RedisValue.Null, RedisValue.Null);
-            unit.AddWrite("SET", marker, "1", "PX", (long)inboxRetention.TotalMilliseconds);
+            inboxCondition = unit.AddCondition(CommitScript.Absent, marker, RedisValue.Null, RedisValue.Null);
+            unit.AddWrite("SET", marker, "1", "PX", Milliseconds(inboxRetention));
         }
     }
 
@@ -93,29 +93,29 @@ public sealed class EventUnitOfWork
     }
 
     /// <summary>Commit only if <paramref name="key"/> does not exist (optimistic concurrency: "create once").</summary>
-    public void RequireAbsent(RedisKey key) => unit.AddCondition("absent", key, RedisValue.Null, RedisValue.Null);
+    public void RequireAbsent(RedisKey key) => unit.AddCondition(CommitScript.Absent, key, RedisValue.Null, RedisValue.Null);
 
     /// <summary>Commit only if <paramref name="key"/> exists.</summary>
-    public void RequirePresent(RedisKey key) => unit.AddCondition("present", key, RedisValue.Null, RedisValue.Null);
+    public void RequirePresent(RedisKey key) => unit.AddCondition(CommitScript.Present, key, RedisValue.Null, RedisValue.Null);
 
     /// <summary>Commit only if the string at <paramref name="key"/> still equals <paramref name="expected"/> (a version read earlier).</summary>
     public void RequireEqual(RedisKey key, RedisValue expected)
     {
         if (expected.IsNull)
             throw new ArgumentException("Use RequireAbsent to require a missing key.", nameof(expected));
-        unit.AddCondition("equals", key, RedisValue.Null, expected);
+        unit.AddCondition(CommitScript.EqualsValue, key, RedisValue.Null, expected);
     }
 
     /// <summary>Commit only if hash field <paramref name="field"/> still equals <paramref name="expected"/>; null means "the field is absent".</summary>
     public void RequireHashEqual(RedisKey key, RedisValue field, RedisValue expected) =>
-        unit.AddCondition(expected.IsNull ? "hash-absent" : "hash-equals", key, field, expected);
+        unit.AddCondition(expected.IsNull ? CommitScript.HashAbsent : CommitScript.HashEquals, key, field, expected);
 
     /// <summary>Adds an event to the outbox as part of this unit of work, with the caller's trace context; returns its id.</summary>
     public string Publish(IMessage @event)
     {
         var entry = entries.Create(@event);
         unit.AddWrite("XADD", keys.OutboxStream, entry.ToStreamArguments());
-        published++;
+        publishes = true;
         return entry.Id;
     }
 
@@ -124,7 +124,7 @@ public sealed class EventUnitOfWork
         var failedCondition = await committer.CommitAsync(unit);
         if (failedCondition == 0)
         {
-            if (published > 0)
+            if (publishes)
                 signal.Notify();
             return CommitOutcome.Committed;
         }
