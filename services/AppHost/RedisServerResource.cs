@@ -1,18 +1,16 @@
+using TalentMesh.Shared;
+
 namespace TalentMesh.AppHost;
 
 public static class RedisServerResource
 {
-    public const string InstallHint =
-        "redis-server was not found on PATH. Install it with: sudo apt-get install -y redis-server " +
-        "(./scripts/run.sh does this for you).";
-
     /// <summary>
     /// redis-server as a plain executable: loopback only, AOF on, its own data directory. No container runtime
     /// is needed, which is what lets the mesh run on a developer machine or CI box without Docker.
     /// </summary>
     public static IResourceBuilder<ExecutableResource> AddRedisServerExecutable(this IDistributedApplicationBuilder builder, MeshOptions mesh)
     {
-        var executable = FindOnPath("redis-server") ?? throw new InvalidOperationException(InstallHint);
+        var executable = RedisExecutable.Find();
         var dataDirectory = Path.GetFullPath(Path.Combine(builder.AppHostDirectory, "..", "..", mesh.RedisDataDirectory));
         Directory.CreateDirectory(dataDirectory);
         return builder.AddExecutable("redis", executable, dataDirectory,
@@ -20,10 +18,4 @@ public static class RedisServerResource
                 "--dir", dataDirectory, "--appendonly", "yes", "--appendfsync", "everysec", "--save", "")
             .WithEndpoint(port: mesh.RedisPort, targetPort: mesh.RedisPort, scheme: "tcp", name: "tcp", isProxied: false);
     }
-
-    private static string? FindOnPath(string name) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
-            .Concat(["/usr/sbin", "/usr/bin", "/usr/local/bin"])
-            .Select(directory => Path.Combine(directory, name))
-            .FirstOrDefault(File.Exists);
 }

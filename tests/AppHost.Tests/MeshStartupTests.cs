@@ -14,6 +14,20 @@ public sealed class MeshStartupTests
     {
         var ct = TestContext.Current.CancellationToken;
         var dataDirectory = Directory.CreateTempSubdirectory("talentmesh-apphost-test-").FullName;
+        try
+        {
+            await StartMeshAndCheckAsync(dataDirectory, ct);
+        }
+        finally
+        {
+            try { Directory.Delete(dataDirectory, recursive: true); }
+            catch (IOException) { }
+        }
+    }
+
+    /// <summary>Everything that needs the mesh; the mesh (and its redis-server) is gone when this returns.</summary>
+    private static async Task StartMeshAndCheckAsync(string dataDirectory, CancellationToken ct)
+    {
         string[] args =
         [
             $"TalentMesh:PortBase={MeshPorts.FindBase()}",

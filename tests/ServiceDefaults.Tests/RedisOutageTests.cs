@@ -56,8 +56,7 @@ public sealed class RedisOutageTests
         await redis.StartAsync();
 
         // The same host, untouched, serves again once Redis answers (reconnect + half-open probe closes the circuit).
-        var after = await TouchOnceAvailableAsync(host, redis, new RedisKeyspace(prefix), token, "outage", "Touch did not succeed again after Redis came back");
-        Assert.True(after.Count >= 1);
+        await TouchOnceAvailableAsync(host, redis, new RedisKeyspace(prefix), token, "outage", "Touch did not succeed again after Redis came back");
 
         await Eventually.TrueAsync(async () => await host.Http.StatusOfAsync("/readyz") == HttpStatusCode.OK,
             Deadline, "/readyz did not report 200 after Redis came back");
@@ -83,15 +82,14 @@ public sealed class RedisOutageTests
 
         await Eventually.TrueAsync(async () => await host.Http.StatusOfAsync("/readyz") == HttpStatusCode.OK,
             Deadline, "/readyz did not report 200 once Redis was up");
-        var reply = await TouchOnceAvailableAsync(host, redis, new RedisKeyspace(prefix), token, "late", "Touch did not succeed once Redis was up");
-        Assert.True(reply.Count >= 1);
+        await TouchOnceAvailableAsync(host, redis, new RedisKeyspace(prefix), token, "late", "Touch did not succeed once Redis was up");
     }
 
     /// <summary>
     /// Touches until the call is no longer UNAVAILABLE (any other failure fails the test at once), and checks that the
     /// count it answered was stored in the restarted server.
     /// </summary>
-    private static async Task<TouchReply> TouchOnceAvailableAsync(TestServiceHost host, RedisServer redis, RedisKeyspace keyspace,
+    private static async Task TouchOnceAvailableAsync(TestServiceHost host, RedisServer redis, RedisKeyspace keyspace,
         string token, string key, string because)
     {
         TouchReply? reply = null;
@@ -110,6 +108,5 @@ public sealed class RedisOutageTests
         // An earlier attempt whose reply was lost may still have landed, so the stored count can only be higher.
         await using var connection = await redis.ConnectAsync();
         Assert.InRange((long)await connection.GetDatabase().StringGetAsync(keyspace.Key("touch", key)), reply!.Count, long.MaxValue);
-        return reply;
     }
 }

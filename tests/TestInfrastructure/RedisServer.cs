@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
+using TalentMesh.Shared;
 using StackExchange.Redis;
 
 namespace TalentMesh.Testing;
@@ -9,10 +11,6 @@ namespace TalentMesh.Testing;
 /// </summary>
 public sealed class RedisServer : IAsyncDisposable
 {
-    public const string InstallHint =
-        "redis-server was not found on PATH. Install it: sudo apt-get update && sudo apt-get install -y redis-server " +
-        "(or run ./scripts/test.sh, which installs it).";
-
     private readonly string dataDirectory = Directory.CreateTempSubdirectory("talentmesh-redis-").FullName;
     private Process? process;
 
@@ -29,18 +27,26 @@ public sealed class RedisServer : IAsyncDisposable
 
     public async Task StartAsync()
     {
-        var executable = FindOnPath("redis-server") ?? throw new InvalidOperationException(InstallHint);
-        var start = new ProcessStartInfo(executable)
+        var start = new ProcessStartInfo(RedisExecutable.Find())
         {
             ArgumentList = { "--port", Port.ToString(), "--bind", "127.0.0.1", "--dir", dataDirectory, "--save", "", "--appendonly", "no",
                 "--daemonize", "no", "--protected-mode", "yes", "--loglevel", "warning" },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        process = Process.Start(start) ?? throw new InvalidOperationException("redis-server did not start.");
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        await Eventually.TrueAsync(AnswersPingAsync, TimeSpan.FromSeconds(10), "redis-server did not answer PING");
+        var output = new ConcurrentQueue<string>();
+        var started = Process.Start(start) ?? throw new InvalidOperationException("redis-server did not start.");
+        process = started;
+        started.OutputDataReceived += (_, line) => output.Enqueue(line.Data ?? "");
+        started.ErrorDataReceived += (_, line) => output.Enqueue(line.Data ?? "");
+        started.BeginOutputReadLine();
+        started.BeginErrorReadLine();
+        // A server that cannot start (port taken meanwhile, bad data directory) exits at once: say why instead of
+        // waiting out the deadline, or answering PING from whatever else holds the port.
+        await Eventually.TrueAsync(async () => started.HasExited
+                ? throw new InvalidOperationException($"redis-server exited with {started.ExitCode} on port {Port}: {string.Join(" | ", output)}")
+                : await AnswersPingAsync(),
+            TimeSpan.FromSeconds(10), "redis-server did not answer PING");
     }
 
     /// <summary>Kills the server (SIGKILL: as abrupt as a crash) and waits until the port is closed.</summary>
@@ -69,12 +75,6 @@ public sealed class RedisServer : IAsyncDisposable
             return false;
         }
     }
-
-    private static string? FindOnPath(string name) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
-            .Concat(["/usr/sbin", "/usr/bin", "/usr/local/bin"])
-            .Select(directory => Path.Combine(directory, name))
-            .FirstOrDefault(File.Exists);
 
     public async ValueTask DisposeAsync()
     {

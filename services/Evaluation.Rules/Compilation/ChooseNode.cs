@@ -18,8 +18,6 @@ internal sealed class ChooseNode(NodeInfo info, Test? guard, int[] stageTop, Tes
             result.Negative[Index] = result.Negative[alternatives[i].Index];
             break;
         }
-        result.Raw[Index] = value;
-        RecordStage(result);
         return value;
     }
 }

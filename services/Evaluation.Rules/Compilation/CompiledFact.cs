@@ -16,6 +16,9 @@ public sealed class CompiledFact(int slot, FactDefinition definition)
 
     public FactType Type => definition.Type;
 
+    /// <summary>How many slot values a category (its values) or boolean (false, true) fact takes; 0 for numbers.</summary>
+    public int ValueCount => Type == FactType.Boolean ? 2 : definition.Values.Count;
+
     /// <summary>The slot value of a category value or "true"/"false"; -1 when not a value of this fact.</summary>
     public int IndexOf(string value) => Type switch
     {

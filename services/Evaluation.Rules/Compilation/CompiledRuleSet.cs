@@ -15,11 +15,11 @@ public sealed class CompiledRuleSet
 
     private string? contentHash;
 
-    internal CompiledRuleSet(RuleSet source, IReadOnlyList<CompiledFact> facts, IReadOnlyList<NodeInfo> nodes,
-        Node root, int[] stageTop, int stageCount, TierTable tiers)
+    internal CompiledRuleSet(RuleSet source, IReadOnlyList<CompiledFact> facts, Dictionary<string, CompiledFact> factsByName,
+        IReadOnlyList<NodeInfo> nodes, Node root, int[] stageTop, int stageCount, TierTable tiers)
     {
-        (Source, Facts, Nodes, this.root, StageTop, StageCount, Tiers) = (source, facts, nodes, root, stageTop, stageCount, tiers);
-        factsByName = facts.ToDictionary(f => f.Name, StringComparer.Ordinal);
+        (Source, Facts, this.factsByName, Nodes, this.root, StageTop, StageCount, Tiers) =
+            (source, facts, factsByName, nodes, root, stageTop, stageCount, tiers);
         Leaves = nodes.Where(n => n.Leaf >= 0).OrderBy(n => n.Leaf).ToList();
     }
 

@@ -8,10 +8,11 @@ namespace TalentMesh.Evaluation.Rules.Compilation;
 /// decimal arithmetic keeps 0.3 / 0.1 = 3 exact where doubles would give 2.999….
 /// </summary>
 internal sealed class CountLeaf(NodeInfo info, Test? guard, int[] stageTop, MissingPolicy missing, long cap, int slot,
-    double fromValue, decimal from, decimal per, long each)
+    decimal from, decimal per, long each)
     : LeafNode(info, guard, stageTop, missing, cap)
 {
     private const double Largest = 1e15;
+    private readonly double fromValue = Num.ToDouble(from);
     private readonly long wholePer = per == decimal.Truncate(per) && from == decimal.Truncate(from) && per <= long.MaxValue ? (long)per : 0;
     private readonly long wholeFrom = from == decimal.Truncate(from) && Math.Abs(from) < (decimal)Largest ? (long)from : 0;
 

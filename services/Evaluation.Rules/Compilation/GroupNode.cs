@@ -25,7 +25,6 @@ internal sealed class GroupNode(NodeInfo info, Test? guard, int[] stageTop, Node
             positive += result.Value[item] - result.Negative[item];
             negative += result.Negative[item];
         }
-        result.Raw[Index] = positive + negative;
         if (cap >= 0 && positive > cap)
         {
             Clip(positive - cap, best, result);

@@ -14,7 +14,7 @@ internal abstract class LeafNode(NodeInfo info, Test? guard, int[] stageTop, Mis
         if (!TryScore(facts, result, out var raw))
             return 0;
         result.Status[Index] = NodeStatus.Fired;
-        result.Raw[Index] = raw;
+        result.Raw[leaf] = raw;
         var value = raw;
         if (cap >= 0 && Math.Abs(raw) > cap)
         {
@@ -23,7 +23,7 @@ internal abstract class LeafNode(NodeInfo info, Test? guard, int[] stageTop, Mis
         }
         result.Current[leaf] = value;
         result.Negative[Index] = Math.Min(value, 0);
-        result.Stages[StageTop[leaf] - Depth] = value;
+        RecordStage(result);
         return value;
     }
 

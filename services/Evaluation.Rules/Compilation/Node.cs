@@ -9,7 +9,8 @@ internal abstract class Node(NodeInfo info, Test? guard, int[] stageTop)
     public readonly int Depth = info.Depth;
     public readonly int LeafStart = info.LeafStart;
     public readonly int LeafEnd = info.LeafEnd;
-    protected readonly int[] StageTop = stageTop;
+    private readonly int[] stageTop = stageTop;
+    private readonly bool clips = info.Clips;
 
     public long Evaluate(FactSet facts, EvaluationResult result)
     {
@@ -54,10 +55,15 @@ internal abstract class Node(NodeInfo info, Test? guard, int[] stageTop)
         }
     }
 
-    /// <summary>Records, for every leaf below, its points after this node's cap (stage slot = top − depth).</summary>
+    /// <summary>
+    /// Records, for every leaf below, its points after this node's cap (stage slot = top − depth). Only a node that
+    /// can clip shows up in a breakdown's stages, so any other node skips the work.
+    /// </summary>
     protected void RecordStage(EvaluationResult result)
     {
+        if (!clips)
+            return;
         for (var leaf = LeafStart; leaf < LeafEnd; leaf++)
-            result.Stages[StageTop[leaf] - Depth] = result.Current[leaf];
+            result.Stages[stageTop[leaf] - Depth] = result.Current[leaf];
     }
 }

@@ -11,7 +11,7 @@ internal static class NodeFactory
                 band.Bands.Select(b => DoubleRange.From(b.Range)).ToArray(), band.Bands.Select(b => Num.Milli(b.Points)).ToArray()),
             LookupRule lookup => new LookupLeaf(info, guard, stageTop, lookup.Missing, facts[lookup.Fact].Slot, LookupTable(lookup, facts[lookup.Fact])),
             CountRule count => new CountLeaf(info, guard, stageTop, count.Missing, count.Cap is { } c ? Num.Milli(c) : -1,
-                facts[count.Fact].Slot, Num.ToDouble(count.From), count.From, count.Per, Num.Milli(count.PointsEach)),
+                facts[count.Fact].Slot, count.From, count.Per, Num.Milli(count.PointsEach)),
             GridRule grid => new GridLeaf(info, guard, stageTop, grid.Missing, Axis(grid.Rows, facts), Axis(grid.Columns, facts),
                 grid.Cells.SelectMany(r => r).Select(Num.Milli).ToArray(), grid.Columns.Length),
             BonusRule bonus => new BonusLeaf(info, guard, stageTop, Num.Milli(bonus.Points)),
@@ -25,7 +25,7 @@ internal static class NodeFactory
 
     private static long[] LookupTable(LookupRule lookup, CompiledFact fact)
     {
-        var table = new long[fact.Type == FactType.Boolean ? 2 : fact.Definition.Values.Count];
+        var table = new long[fact.ValueCount];
         foreach (var entry in lookup.Table)
             table[fact.IndexOf(entry.Value)] = Num.Milli(entry.Points);
         return table;
@@ -36,7 +36,7 @@ internal static class NodeFactory
         var fact = facts[axis.Fact];
         if (axis.Bands is { } bands)
             return new AxisMap(fact.Slot, null, bands.Select(DoubleRange.From).ToArray());
-        var byIndex = new int[fact.Type == FactType.Boolean ? 2 : fact.Definition.Values.Count];
+        var byIndex = new int[fact.ValueCount];
         Array.Fill(byIndex, -1);
         for (var i = 0; i < axis.Values!.Count; i++)
             byIndex[fact.IndexOf(axis.Values[i])] = i;

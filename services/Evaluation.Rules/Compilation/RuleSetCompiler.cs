@@ -17,8 +17,8 @@ public static class RuleSetCompiler
     {
         var facts = FactsVocabulary.Expand(ruleSet.Facts).Values
             .Select((definition, slot) => new CompiledFact(slot, definition)).ToList();
-        var bySlotName = facts.ToDictionary(f => f.Name, StringComparer.Ordinal);
-        var builder = new TreeBuilder(bySlotName);
+        var byName = facts.ToDictionary(f => f.Name, StringComparer.Ordinal);
+        var builder = new TreeBuilder(byName);
         var root = new GroupRule(RuleSet.RootId, ruleSet.Labels, null, Combine.Sum, ruleSet.Cap, ruleSet.Rules);
         builder.Number(root, 0, -1);
         // A leaf at depth d keeps d + 1 stage values: its own, then one per enclosing node up to the root.
@@ -30,7 +30,7 @@ public static class RuleSetCompiler
             offset += builder.LeafDepths[leaf] + 1;
         }
         var rootNode = builder.Build(stageTop);
-        var tiers = new TierTable(ruleSet, bySlotName);
-        return new CompiledRuleSet(ruleSet, facts, builder.Infos, rootNode, stageTop, offset, tiers);
+        var tiers = new TierTable(ruleSet, byName);
+        return new CompiledRuleSet(ruleSet, facts, byName, builder.Infos, rootNode, stageTop, offset, tiers);
     }
 }

@@ -31,9 +31,10 @@ internal sealed class TreeBuilder(IReadOnlyDictionary<string, CompiledFact> fact
     public Node Build(int[] stageTop)
     {
         var nodes = new Node[infos.Count];
+        var childrenOf = infos.ToLookup(n => n.Parent);
         for (var i = infos.Count - 1; i >= 0; i--)
         {
-            var children = infos.Where(n => n.Parent == i).Select(n => nodes[n.Index]).ToArray();
+            var children = childrenOf[i].Select(n => nodes[n.Index]).ToArray();
             nodes[i] = NodeFactory.Create(infos[i], Guard(infos[i].Rule), stageTop, facts, children);
         }
         return nodes[0];

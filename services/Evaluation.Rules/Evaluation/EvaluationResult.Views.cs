@@ -7,10 +7,10 @@ public sealed partial class EvaluationResult
 {
     public decimal Total => Num.Points(TotalMilli);
 
-    public Tier? Tier => TierIndex >= 0 ? RuleSet.Source.Tiers[TierIndex] : null;
+    public Tier? Tier => TierAt(TierIndex);
 
     /// <summary>The tier the points alone reach, ignoring vetoes and recognition.</summary>
-    public Tier? PointsTier => PointsTierIndex >= 0 ? RuleSet.Source.Tiers[PointsTierIndex] : null;
+    public Tier? PointsTier => TierAt(PointsTierIndex);
 
     public bool IsVetoed => VetoFired.Contains(true);
 
@@ -33,7 +33,7 @@ public sealed partial class EvaluationResult
     public decimal FinalPointsOf(string ruleId) => Num.Points(Current[RuleSet.Nodes[IndexOf(ruleId)].Leaf]);
 
     /// <summary>The better tier directly above the one reached (the lowest tier when none is), or null at the top.</summary>
-    public Tier? NextTier => NextTierIndex >= 0 ? RuleSet.Source.Tiers[NextTierIndex] : null;
+    public Tier? NextTier => TierAt(NextTierIndex);
 
     /// <summary>Index of <see cref="NextTier"/>, or -1.</summary>
     internal int NextTierIndex => (TierIndex < 0 ? RuleSet.Source.Tiers.Count : TierIndex) - 1;
@@ -46,6 +46,8 @@ public sealed partial class EvaluationResult
 
     /// <summary>Rules that did not fire because a fact was not provided.</summary>
     public IReadOnlyList<NodeInfo> NotProvided => RuleSet.Nodes.Where(n => Status[n.Index] == NodeStatus.Missing).ToList();
+
+    private Tier? TierAt(int index) => index >= 0 ? RuleSet.Source.Tiers[index] : null;
 
     private int IndexOf(string ruleId) =>
         RuleSet.Nodes.FirstOrDefault(n => n.Id == ruleId)?.Index ?? throw new KeyNotFoundException($"no rule '{ruleId}'");
@@ -61,7 +63,7 @@ public sealed partial class EvaluationResult
             RuleSet.Facts[slot].Name,
             FactPresent[slot] ? RuleSet.Facts[slot].Display(FactValues[slot]) : null,
             FactCredentials[slot] ?? [])).ToList();
-        return new BreakdownEntry(leaf.Id, leaf.Labels, leaf.Kind, path, Num.Points(Raw[leaf.Index]), stages,
+        return new BreakdownEntry(leaf.Id, leaf.Labels, leaf.Kind, path, Num.Points(Raw[leaf.Leaf]), stages,
             Num.Points(Current[leaf.Leaf]), clipper < 0 ? null : RuleSet.Nodes[clipper].Id, facts);
     }
 

@@ -8,13 +8,21 @@ namespace TalentMesh.Evaluation.Rules.Evaluation;
 /// </summary>
 public sealed partial class EvaluationResult
 {
+    // Per node.
     internal readonly NodeStatus[] Status;
-    internal readonly long[] Raw;
     internal readonly long[] Value;
     internal readonly long[] Negative;
+
+    // Per leaf: points before any cap, points kept after every cap so far, and the node that first took some.
+    internal readonly long[] Raw;
     internal readonly long[] Current;
     internal readonly int[] ClippedBy;
+
+    // Per leaf, a slot for itself and each enclosing node (stage top − depth): its points after that node's cap.
+    // Only nodes that clip fill theirs; no other is ever shown.
     internal readonly long[] Stages;
+
+    // A copy of the facts scored, so the breakdown stays true when the caller reuses its fact set.
     internal readonly double[] FactValues;
     internal readonly bool[] FactPresent;
     internal readonly IReadOnlyList<string>?[] FactCredentials;
@@ -32,8 +40,8 @@ public sealed partial class EvaluationResult
         RuleSet = ruleSet;
         var nodes = ruleSet.Nodes.Count;
         var leaves = ruleSet.LeafCount;
-        (Status, Raw, Value, Negative) = (new NodeStatus[nodes], new long[nodes], new long[nodes], new long[nodes]);
-        (Current, ClippedBy, Stages) = (new long[leaves], new int[leaves], new long[ruleSet.StageCount]);
+        (Status, Value, Negative) = (new NodeStatus[nodes], new long[nodes], new long[nodes]);
+        (Raw, Current, ClippedBy, Stages) = (new long[leaves], new long[leaves], new int[leaves], new long[ruleSet.StageCount]);
         var facts = ruleSet.Facts.Count;
         (FactValues, FactPresent, FactCredentials) = (new double[facts], new bool[facts], new IReadOnlyList<string>?[facts]);
         VetoFired = new bool[ruleSet.Source.Vetoes.Count];

@@ -13,11 +13,9 @@ internal static class CandidateValues
 
     public static IReadOnlyList<double> For(CompiledRuleSet ruleSet, CompiledFact fact)
     {
-        if (fact.Type == FactType.Boolean)
-            return [0, 1];
-        if (fact.Type == FactType.Category)
-            return Enumerable.Range(0, fact.Definition.Values.Count).Select(i => (double)i).ToList();
         var definition = fact.Definition;
+        if (!definition.IsNumeric)
+            return Enumerable.Range(0, fact.ValueCount).Select(i => (double)i).ToList();
         var step = definition.Step ?? (fact.Type == FactType.Integer ? 1 : 0.01m);
         var values = new SortedSet<decimal>();
         foreach (var node in ruleSet.Nodes)

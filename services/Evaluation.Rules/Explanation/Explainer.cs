@@ -37,11 +37,12 @@ public static class Explainer
         var current = facts.Get(fact.Slot);
         var origin = present ? current : (double)(fact.Definition.Min ?? 0);
         (double Value, double Distance, decimal Total, string? Tier)? best = null;
+        // Every candidate overwrites the same slot, so one copy of the applicant serves them all.
+        scratch.CopyFrom(facts);
         foreach (var candidate in CandidateValues.For(ruleSet, fact))
         {
             if ((present && candidate == current) || !Allowed(fact.Definition.Explain, present, current, candidate))
                 continue;
-            scratch.CopyFrom(facts);
             scratch.Set(fact.Slot, candidate, facts.CredentialsOf(fact.Slot));
             ruleSet.Evaluate(scratch, trial);
             if (trial.TierIndex < 0 || trial.TierIndex > target)

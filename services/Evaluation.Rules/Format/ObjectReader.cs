@@ -11,8 +11,6 @@ internal sealed class ObjectReader(JsonElement element, string path, List<RuleSe
 {
     private readonly HashSet<string> read = [];
 
-    public string Path => path;
-
     public string Subject { get; set; } = "rule set";
 
     /// <summary>The names of the fields that are not comments.</summary>

@@ -7,10 +7,8 @@ public static class RuleSetValidator
 {
     public static IReadOnlyList<RuleSetError> Validate(RuleSet ruleSet)
     {
-        var factErrors = new List<RuleSetError>();
-        FactsVocabulary.Validate(ruleSet.Facts, factErrors);
         var context = new ValidationContext(FactsVocabulary.Expand(ruleSet.Facts));
-        context.Errors.AddRange(factErrors);
+        FactsVocabulary.Validate(ruleSet.Facts, context.Errors);
         var rules = new RuleValidator(context);
         for (var i = 0; i < ruleSet.Rules.Count; i++)
             rules.Validate(ruleSet.Rules[i], $"$.rules[{i}]");

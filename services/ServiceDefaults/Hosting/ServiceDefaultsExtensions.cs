@@ -25,7 +25,9 @@ public static class ServiceDefaultsExtensions
         builder.Services
             .AddGrpc(grpc => grpc.Interceptors.Add<ErrorMappingInterceptor>())
             .AddJsonTranscoding();
-        builder.Services.AddGrpcHealthChecks().AddRedisReadiness();
+        // gRPC health answers readiness, as /readyz does: only the checks tagged for it count.
+        builder.Services.AddGrpcHealthChecks(health => health.Services.Map("", result => result.Tags.Contains(HealthEndpoints.ReadinessTag)))
+            .AddRedisReadiness();
         return builder;
     }
 

@@ -7,7 +7,7 @@ namespace TalentMesh.ServiceDefaults.Resilience;
 public static class RedisTransientFailures
 {
     public static bool IsTransient(Exception exception) =>
-        exception is RedisConnectionException or RedisTimeoutException or TimeoutException
+        exception is RedisConnectionException or TimeoutException // RedisTimeoutException is a TimeoutException
         || exception is RedisServerException { Message: var m } && (m.StartsWith("LOADING", StringComparison.Ordinal) || m.StartsWith("BUSY", StringComparison.Ordinal));
 
     public static ValueTask<bool> Handles(Outcome<object> outcome) =>

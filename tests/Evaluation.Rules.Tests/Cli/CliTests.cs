@@ -9,8 +9,7 @@ public sealed class CliTests : IDisposable
 {
     private readonly List<string> tempFiles = [];
 
-    private static readonly string RuleSetFile =
-        Path.Combine(AppContext.BaseDirectory, "RuleSets", "high-tech-zone.json");
+    private static readonly string RuleSetFile = Shipped.TestFile("RuleSets", "high-tech-zone.json");
 
     private static (int Code, string Out, string Err) Run(params string[] args)
     {

@@ -1,4 +1,6 @@
+using TalentMesh.Evaluation.Rules.Compilation;
 using TalentMesh.Evaluation.Rules.Format;
+using TalentMesh.Evaluation.Rules.Tests.Support;
 
 namespace TalentMesh.Evaluation.Rules.Tests.Format;
 
@@ -16,6 +18,7 @@ public sealed class RoundTripTests
 
         Assert.Equal(written, RuleSetWriter.Write(reread));
         Assert.Equal(ContentHash.Of(original), ContentHash.Of(reread));
+        SameScores.Check(RuleSetCompiler.Compile(original), RuleSetCompiler.Compile(reread), new Random(name.Length), applicants: 200);
     }
 
     [Fact]

@@ -81,7 +81,6 @@ public sealed class TestServiceHost : IAsyncDisposable
         });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Logging.AddFilter("Polly", LogLevel.Error); // every retry of an outage test is a warning with a stack trace
         builder.AddServiceDefaults();
         var app = builder.Build();
         app.MapServiceDefaults();
