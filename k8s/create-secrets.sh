@@ -50,6 +50,11 @@ fi
 ensure talentmesh-redis \
   --from-literal=password="$(hex 32)"
 
+# Dapr app API token: daprd sends it to the app (dapr.io/app-token-secret),
+# the app requires it on every AppCallback call (APP_API_TOKEN).
+ensure talentmesh-app-api-token \
+  --from-literal=token="$(hex 32)"
+
 # Key for the services' JWT validation (HMAC-SHA256 needs >= 256 bits).
 ensure talentmesh-auth \
   --from-literal=signing-key="$(b64 64)"

@@ -58,6 +58,22 @@ public class DaprAnnotationTests
 
     [Theory]
     [MemberData(nameof(Overlays.All), MemberType = typeof(Overlays))]
+    public void Deployments_AppApiToken_DaprdAndAppReadTheSameSecretKey(string overlay)
+    {
+        foreach (var deployment in Manifests.Render(overlay).Deployments)
+        {
+            var annotations = deployment.Map("spec", "template", "metadata", "annotations");
+            var token = Assert.Single(deployment.App().Items("env"), e => e.Str("name") == "APP_API_TOKEN");
+
+            // The injector gives daprd APP_API_TOKEN from key "token" of this Secret (dapr/dapr pkg/injector/patcher/sidecar_container.go).
+            Assert.Equal("talentmesh-app-api-token", annotations.GetValueOrDefault("dapr.io/app-token-secret"));
+            Assert.Equal(annotations.GetValueOrDefault("dapr.io/app-token-secret"), token.Str("valueFrom", "secretKeyRef", "name"));
+            Assert.Equal("token", token.Str("valueFrom", "secretKeyRef", "key"));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Overlays.All), MemberType = typeof(Overlays))]
     public void Deployments_RedisConnectionString_ExpandsPasswordDefinedBeforeIt(string overlay)
     {
         foreach (var deployment in Manifests.Render(overlay).Deployments)

@@ -11,8 +11,9 @@ public class PubSubTests
 
         Assert.Equal("pubsub.redis", pubsub.Str("spec", "type"));
         Assert.Equal("v1", pubsub.Str("spec", "version"));
-        // The sidecar-less transport names its consumer group after the app id too.
+        // daprd's group is the bare app id; the sidecar-less transport's group never is, so they cannot be shared.
         Assert.Equal("{appID}", metadata["consumerID"].Str("value"));
+        Assert.NotEqual("registration", TalentMesh.EventBus.Transport.StreamGroups.ForApp("registration"));
         Assert.Equal("talentmesh-redis", metadata["redisPassword"].Str("secretKeyRef", "name"));
         Assert.Equal("password", metadata["redisPassword"].Str("secretKeyRef", "key"));
         Assert.Null(metadata["redisPassword"].At("value"));
@@ -21,6 +22,19 @@ public class PubSubTests
         {
             Assert.False(string.IsNullOrEmpty(metadata[setting].Str("value")), setting);
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(Overlays.All), MemberType = typeof(Overlays))]
+    public void PubSubComponent_TimeoutAndStreamCap_AreTheEventBusDefaults(string overlay)
+    {
+        var pubsub = Manifests.Render(overlay).Single("Component", "pubsub");
+        var metadata = pubsub.Items("spec", "metadata").ToDictionary(m => m.Str("name")!);
+
+        // One value each for both transports: the Component and EventBusOptions' defaults must not drift apart.
+        Assert.Equal($"{EventBus.EventBusOptions.DefaultProcessingTimeout.TotalSeconds}s", metadata["processingTimeout"].Str("value"));
+        Assert.Equal(EventBus.EventBusOptions.DefaultMaxLenApprox.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            metadata["maxLenApprox"].Str("value"));
     }
 
     [Theory]
