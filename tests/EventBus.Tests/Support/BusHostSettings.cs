@@ -10,6 +10,7 @@ public sealed record BusHostSettings(string RedisConnection, string AppId, strin
     public TimeSpan RedeliverInterval { get; init; } = TimeSpan.FromMilliseconds(100);
     public int MaxDeliveries { get; init; } = 3;
     public string? DaprGrpcEndpoint { get; init; }
+    public TimeSpan ConsumerIdleTimeout { get; init; } = TimeSpan.FromHours(1);
 
     public Dictionary<string, string?> ToConfiguration() => new()
     {
@@ -25,5 +26,6 @@ public sealed record BusHostSettings(string RedisConnection, string AppId, strin
         ["EventBus:BlockTime"] = "00:00:00.200",
         ["EventBus:RelayPollInterval"] = "00:00:00.050",
         ["EventBus:DaprGrpcEndpoint"] = DaprGrpcEndpoint,
+        ["EventBus:ConsumerIdleTimeout"] = ConsumerIdleTimeout.ToString(),
     };
 }
