@@ -21,7 +21,8 @@ internal static class ExampleReader
         var facts = new List<ExampleFact>();
         foreach (var fact in map.FieldNames.ToList())
         {
-            var value = map.Get(fact)!.Value; // null values (not provided) are left out by Get
+            if (map.Get(fact) is not { } value)
+                continue; // null: not provided
             IReadOnlyList<string> credentials = [];
             if (value.ValueKind == JsonValueKind.Object && map.Child(fact) is { } wrapped)
             {
