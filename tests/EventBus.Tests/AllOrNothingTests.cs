@@ -121,6 +121,26 @@ public sealed class AllOrNothingTests(RedisServerFixture redis) : BusTestBase(re
     }
 
     [Fact]
+    public async Task Write_CommandsWhoseFailureCannotBeRuledOut_RefusedWhenRecorded()
+    {
+        var prefix = TopicPrefix();
+        await using var host = await BusHost.StartAsync(Producer(prefix));
+        var unit = host.UnitsOfWork.Begin();
+
+        unit.Write("XADD", prefix + "feed", "MAXLEN", "~", 100, "*", "id", "n-1");
+        unit.Write("RPUSH", prefix + "list", "a");
+        unit.Write("PUBLISH", prefix + "channel", "n-1");
+        Assert.Throws<ArgumentException>(() => unit.Write("XADD", prefix + "feed", "5-1", "id", "n-2")); // explicit id: Redis may refuse it
+        Assert.Throws<ArgumentException>(() => unit.Write("LSET", prefix + "list", 7, "x")); // index out of range depends on the data
+        Assert.Throws<ArgumentException>(() => unit.Write("SET", prefix + "k", "v", "GET"));
+        Assert.Throws<ArgumentException>(() => unit.Write("INCRBY", prefix + "k", "ten"));
+
+        Assert.Equal(CommitOutcome.Committed, await unit.CommitAsync());
+        Assert.Equal(1, await Database.StreamLengthAsync(prefix + "feed"));
+        Assert.Equal(1, await Database.ListLengthAsync(prefix + "list"));
+    }
+
+    [Fact]
     public async Task Handler_CommitRefusedByTheData_EventStaysRedeliverableAndLandsOnceFixed()
     {
         var prefix = TopicPrefix();

@@ -8,6 +8,10 @@ public sealed class EventContext(IncomingEvent incoming, EventUnitOfWorkFactory 
     public string EventId => incoming.Id;
     public string Topic => incoming.Topic;
     public string Source => incoming.Source;
+    /// <summary>
+    /// The CloudEvent time: the commit under the redis transport, but the publish under dapr (daprd stamps it). The
+    /// event's own time is its payload's <c>occurred_at</c>; use that for domain decisions.
+    /// </summary>
     public DateTimeOffset? Time => incoming.Time;
 
     /// <summary>1 on first delivery, higher when redelivered; 0 when the transport does not say (dapr).</summary>

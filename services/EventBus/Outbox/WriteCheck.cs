@@ -27,6 +27,7 @@ internal static class WriteCheck
     {
         "DEL" or "UNLINK" => Delete,
         "EXPIRE" or "PEXPIRE" or "EXPIREAT" or "PEXPIREAT" or "PERSIST" => AnyType,
+        "PUBLISH" => AnyType, // a notification on a channel: touches no key, fails on no data
         "SET" when !Contains(arguments, "GET") => StringSet,
         "APPEND" or "SETRANGE" => Type("string"),
         "INCR" => IntegerIncrement + "1",
@@ -45,7 +46,7 @@ internal static class WriteCheck
         "XDEL" or "XTRIM" => Type("stream"),
         _ => throw new ArgumentException(
             $"{command} cannot be part of a unit of work: its failure could not be ruled out before the first write " +
-            "(supported: SET without GET, DEL, UNLINK, EXPIRE, PEXPIRE, EXPIREAT, PEXPIREAT, PERSIST, APPEND, SETRANGE, INCR, DECR, " +
+            "(supported: SET without GET, DEL, UNLINK, EXPIRE, PEXPIRE, EXPIREAT, PEXPIREAT, PERSIST, PUBLISH, APPEND, SETRANGE, INCR, DECR, " +
             "INCRBY, DECRBY, INCRBYFLOAT, HSET, HDEL, HINCRBY, HINCRBYFLOAT, SADD, SREM, ZADD, ZREM, RPUSH, LPUSH, RPUSHX, " +
             "LPUSHX, LREM, LTRIM, XADD with an id of *, XDEL, XTRIM).", nameof(command)),
     };
