@@ -9,8 +9,9 @@ namespace TalentMesh.EventBus.Transport.Redis;
 /// <summary>
 /// Delivers topic entries to the dispatcher and settles each one as soon as it finishes: acknowledged on success,
 /// moved to the dead-letter topic (atomically with its ack, with the reason) when poison, left pending when it should be
-/// retried. A handler's cancellation token fires after <see cref="EventBusOptions.ProcessingTimeout"/>, when the entry
-/// becomes reclaimable by another consumer. Per batch it costs one MGET (inbox check) and one XACK per entry.
+/// retried. A handler's cancellation token fires <see cref="EventBusOptions.ProcessingTimeout"/> after the delivery, when
+/// the entry becomes reclaimable by another consumer. Per batch it costs one MGET (inbox check); acks of entries that
+/// finish at about the same time share one XACK (<see cref="Acknowledger"/>).
 /// </summary>
 public sealed partial class RedisEntryProcessor(
     IConnectionMultiplexer redis, EventDispatcher dispatcher, TopicNames topics, IOptions<EventBusOptions> options, EventBusMetrics metrics,
@@ -18,17 +19,20 @@ public sealed partial class RedisEntryProcessor(
 {
     private readonly EventBusOptions settings = options.Value;
     private readonly string group = StreamGroups.ForApp(options.Value.AppId);
+    private readonly Acknowledger acknowledger = new(redis, StreamGroups.ForApp(options.Value.AppId));
 
     public async Task ProcessAsync(IReadOnlyList<ReceivedEntry> entries, CancellationToken cancellationToken)
     {
+        // The entries were delivered (read or claimed) just now, together: each becomes reclaimable by another consumer
+        // ProcessingTimeout from now, so that is when every handler of the batch must give up.
+        using var processingTime = new CancellationTokenSource(settings.ProcessingTimeout, timeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, processingTime.Token);
         var decoded = await DecodeAsync(entries);
         var seen = await dispatcher.SeenAsync(decoded.ConvertAll(item => item.Event));
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = settings.Concurrency, CancellationToken = cancellationToken };
-        await Parallel.ForAsync(0, decoded.Count, parallel, async (index, ct) =>
+        await Parallel.ForAsync(0, decoded.Count, parallel, async (index, _) =>
         {
             var (entry, incoming) = decoded[index];
-            using var processingTime = new CancellationTokenSource(settings.ProcessingTimeout, timeProvider);
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, processingTime.Token);
             var delivery = await dispatcher.DispatchAsync(incoming, seen[index], linked.Token);
             switch (delivery.Outcome)
             {
@@ -83,8 +87,7 @@ public sealed partial class RedisEntryProcessor(
         LogDeadLettered(entry.Id.ToString(), logicalTopic, reason);
     }
 
-    private Task AcknowledgeAsync(ReceivedEntry entry) =>
-        redis.GetDatabase().StreamAcknowledgeAsync(entry.PhysicalTopic, group, entry.Id);
+    private Task AcknowledgeAsync(ReceivedEntry entry) => acknowledger.AcknowledgeAsync(entry);
 
     /// <summary>The entries' events; an entry without one (no data, not a CloudEvent) is dead-lettered at once.</summary>
     private async Task<List<(ReceivedEntry Entry, IncomingEvent Event)>> DecodeAsync(IReadOnlyList<ReceivedEntry> entries)
