@@ -76,8 +76,9 @@ internal static class CommitScript
           for _ = 1, writes do
             local count, command, key, check = tonumber(ARGV[a]), ARGV[a + 1], KEYS[offset + tonumber(ARGV[a + 2])], ARGV[a + 3]
             local first = a + 4
-            if types[key] == nil then types[key] = redis.call('TYPE', key)['ok'] end
             local function need(wanted)
+              -- TYPE only when a write needs it (SET and DEL work on any type): one call per key and unit at most.
+              if types[key] == nil then types[key] = redis.call('TYPE', key)['ok'] end
               if types[key] ~= 'none' and types[key] ~= wanted then
                 return 'WRONGTYPE ' .. command .. ' needs a ' .. wanted .. ' at ' .. key .. ', which holds a ' .. types[key]
               end
