@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TalentMesh.EventBus.Diagnostics;
 using TalentMesh.EventBus.Handling;
@@ -63,8 +64,12 @@ public static class EventBusRegistration
     /// </summary>
     public static WebApplication MapEventBus(this WebApplication app)
     {
-        if (app.Services.GetRequiredService<IOptions<EventBusOptions>>().Value.Transport == EventTransportKind.Dapr)
-            app.MapGrpcService<DaprAppCallbackService>().AllowAnonymous();
+        if (app.Services.GetRequiredService<IOptions<EventBusOptions>>().Value.Transport != EventTransportKind.Dapr)
+            return app;
+        app.MapGrpcService<DaprAppCallbackService>().AllowAnonymous();
+        if (!app.Services.GetRequiredService<AppApiToken>().IsConfigured)
+            app.Logger.LogWarning("{Variable} is not set: the AppCallback service accepts events from anyone who reaches the gRPC port",
+                AppApiToken.EnvironmentVariable);
         return app;
     }
 
