@@ -110,10 +110,16 @@ internal static class CommitScript
             elseif string.sub(check, 1, 2) == 't:' then
               failure = need(string.sub(check, 3))
             elseif string.sub(check, 1, 5) == 'incr:' or check == 'float' then
-              failure = need('string')
+              local current = strings[key]
+              if current == nil and types[key] == nil then
+                -- One call instead of TYPE + GET: GET refuses any type but a string.
+                current = redis.pcall('GET', key)
+                if type(current) == 'table' then failure = need('string') else types[key] = 'string' end
+              else
+                failure = need('string')
+                if not failure and current == nil then current = redis.call('GET', key) end
+              end
               if not failure then
-                local current = strings[key]
-                if current == nil then current = redis.call('GET', key) end
                 local delta = check == 'float' and ARGV[first] or string.sub(check, 6)
                 strings[key], failure = increment(current, delta, check == 'float')
               end
@@ -126,12 +132,18 @@ internal static class CommitScript
                 for i = first, first + count - 1 do fields[key][ARGV[i]] = false end
               end
             elseif check == 'hincr' or check == 'hfloat' then
-              failure = need('hash')
+              local field = ARGV[first]
+              fields[key] = fields[key] or {}
+              local current = fields[key][field]
+              if current == nil and types[key] == nil then
+                -- One call instead of TYPE + HGET: HGET refuses any type but a hash.
+                current = redis.pcall('HGET', key, field)
+                if type(current) == 'table' then failure = need('hash') else types[key] = 'hash' end
+              else
+                failure = need('hash')
+                if not failure and current == nil then current = (not cleared[key]) and redis.call('HGET', key, field) end
+              end
               if not failure then
-                local field = ARGV[first]
-                fields[key] = fields[key] or {}
-                local current = fields[key][field]
-                if current == nil then current = (not cleared[key]) and redis.call('HGET', key, field) end
                 fields[key][field], failure = increment(current, ARGV[first + 1], check == 'hfloat')
               end
             else
