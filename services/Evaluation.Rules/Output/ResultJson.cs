@@ -53,7 +53,7 @@ public static class ResultJson
             w.WriteString("group", group.RuleId);
             w.Labels(group.Labels);
             w.Strings("path", group.Path);
-            w.WriteString("combine", group.Combine);
+            w.Lower("combine", group.Combine);
             w.Number("beforeCap", group.BeforeCap);
             w.NumberOrNull("cap", group.Cap);
             w.Number("afterCap", group.AfterCap);
