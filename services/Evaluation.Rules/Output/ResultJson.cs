@@ -30,6 +30,13 @@ public static class ResultJson
         writer.WriteString("pointsTier", result.PointsTier?.Id);
         writer.Strings("vetoedBy", result.Vetoes.Select(v => v.Id).ToList());
         writer.Strings("recognizedBy", result.Recognitions.Select(r => r.Id).ToList());
+        // The vetoes and recognitions that held, with the provisions they cite.
+        writer.WriteStartArray("decidedBy");
+        foreach (var veto in result.Vetoes)
+            Decision(writer, veto.Id, "veto", null, veto.Source);
+        foreach (var recognition in result.Recognitions)
+            Decision(writer, recognition.Id, "recognition", recognition.Tier, recognition.Source);
+        writer.WriteEndArray();
         writer.WriteBoolean("complete", result.IsComplete);
         if (result.MissingRequired is { } missing)
         {
@@ -43,6 +50,17 @@ public static class ResultJson
         writer.Objects("breakdown", result.Breakdown, Entry);
         Groups(writer, result);
         writer.Strings("notProvided", result.NotProvidedFacts);
+        writer.WriteEndObject();
+    }
+
+    private static void Decision(Utf8JsonWriter writer, string id, string kind, string? tier, Model.Source? source)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("id", id);
+        writer.WriteString("kind", kind);
+        if (tier is not null)
+            writer.WriteString("tier", tier);
+        writer.Source(source);
         writer.WriteEndObject();
     }
 
