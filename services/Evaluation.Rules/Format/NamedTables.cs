@@ -23,11 +23,16 @@ internal static class NamedTables
             return reader.Objects("bands", ReadBand);
         if (Named(reader, "bands", JsonValueKind.Array, "an array of bands") is not { } named)
             return [];
-        return named.Element.EnumerateArray()
-            .Select((band, i) => reader.At(band, $"{named.Path}[{i}]") is { } item ? (ReadBand(item), item) : default)
-            .Where(b => b.item is not null)
-            .Select(b => { b.item!.RejectUnknownFields(); return b.Item1; })
-            .ToList();
+        var bands = new List<Band>();
+        var index = 0;
+        foreach (var element in named.Element.EnumerateArray())
+        {
+            if (reader.At(element, $"{named.Path}[{index++}]") is not { } item)
+                continue;
+            bands.Add(ReadBand(item));
+            item.RejectUnknownFields();
+        }
+        return bands;
     }
 
     /// <summary>A grid's rows of cells, in place or from a named table (an array of arrays of points).</summary>
