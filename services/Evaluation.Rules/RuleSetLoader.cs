@@ -33,15 +33,25 @@ public static class RuleSetLoader
         return ruleSet ?? throw new RuleSetException(errors);
     }
 
-    /// <summary>Parses, validates (once, examples included) and compiles.</summary>
-    public static CompiledRuleSet Compile(string json)
+    /// <summary>
+    /// Parses, validates (examples included) and compiles in one pass: the compiled rule set (its
+    /// <see cref="CompiledRuleSet.ContentHash"/> names the version), or every error and no rule set.
+    /// </summary>
+    public static (CompiledRuleSet? RuleSet, IReadOnlyList<RuleSetError> Errors) TryCompile(string json)
     {
         var (ruleSet, errors) = Read(json);
         if (ruleSet is null)
-            throw new RuleSetException(errors);
+            return (null, errors);
         var compiled = RuleSetCompiler.CompileValid(ruleSet);
         var failures = RuleSetExamples.Run(compiled).SelectMany(o => o.Problems).ToList();
-        return failures.Count == 0 ? compiled : throw new RuleSetException(failures);
+        return failures.Count == 0 ? (compiled, failures) : (null, failures);
+    }
+
+    /// <summary>Parses, validates (once, examples included) and compiles; throws <see cref="RuleSetException"/> with every error.</summary>
+    public static CompiledRuleSet Compile(string json)
+    {
+        var (compiled, errors) = TryCompile(json);
+        return compiled ?? throw new RuleSetException(errors);
     }
 
     public static CompiledRuleSet CompileFile(string path) => Compile(File.ReadAllText(path));

@@ -7,7 +7,7 @@ internal static class ValidateCommand
     public static Command Create(TextWriter output, TextWriter error)
     {
         var file = new Argument<string>("file") { Description = "Rule-set file (JSON) or the name of a shipped rule set." };
-        var command = new Command("validate", "Check a rule set; prints its id, version and content hash.") { file };
+        var command = new Command("validate", "Check a rule set, its worked examples included; prints its id, version and content hash.") { file };
         command.SetAction(parsed => Inputs.Guard(error, () =>
         {
             var (ruleSet, errors) = RuleSetLoader.TryParse(Inputs.ReadRuleSet(parsed.GetRequiredValue(file)));

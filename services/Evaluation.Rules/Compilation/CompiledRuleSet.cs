@@ -6,7 +6,7 @@ namespace TalentMesh.Evaluation.Rules.Compilation;
 /// <summary>
 /// An immutable, thread-safe evaluator for one rule-set version. Create a <see cref="FactSet"/> and an
 /// <see cref="EvaluationResult"/> once per thread and reuse them: <see cref="Evaluate(FactSet, EvaluationResult)"/>
-/// then allocates nothing.
+/// then allocates nothing. Evaluating computes the derived facts into their slots of the fact set first.
 /// </summary>
 public sealed class CompiledRuleSet
 {

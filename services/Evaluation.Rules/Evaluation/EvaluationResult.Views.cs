@@ -58,7 +58,7 @@ public sealed partial class EvaluationResult
     /// <summary>Every group that was evaluated, the root "total" first, with its subtotal before and after its cap.</summary>
     public IReadOnlyList<GroupSubtotal> Groups => RuleSet.Nodes
         .Where(n => n.Rule is GroupRule && Status[n.Index] == NodeStatus.Fired)
-        .Select(n => new GroupSubtotal(n.Id, n.Labels, Path(n), WriterExtensions.Camel(((GroupRule)n.Rule).Combine.ToString()),
+        .Select(n => new GroupSubtotal(n.Id, n.Labels, Path(n), ((GroupRule)n.Rule).Combine,
             ((GroupRule)n.Rule).Cap, Num.Points(BeforeCap[n.Index]), Num.Points(Value[n.Index]), n.Source))
         .ToList();
 

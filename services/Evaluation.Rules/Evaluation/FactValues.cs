@@ -59,12 +59,15 @@ public static class FactValues
     /// <summary>The declared input fact of that name; an undeclared or derived name is an error.</summary>
     internal static CompiledFact Fact(FactSet facts, string name, string? path = null)
     {
-        var fact = facts.RuleSet.Fact(name) ?? throw Error(name, path, $"is not declared by rule set '{facts.RuleSet.Source.Id}'");
+        var fact = facts.RuleSet.Fact(name)
+            ?? throw new FactsException([$"{Subject(name, path)} is not declared by rule set '{facts.RuleSet.Source.Id}'"]);
         if (fact.Definition.Derived is { } derived)
-            throw Error(name, path, $"is derived ({WriterExtensions.Camel(derived.Kind.ToString())} of {string.Join(", ", derived.Of)}) and cannot be given; give its inputs");
+            throw new FactsException([$"{Subject(name, path)} is derived ({WriterExtensions.Camel(derived.Kind.ToString())} of {string.Join(", ", derived.Of)}) and cannot be given; give its inputs"]);
         return fact;
     }
 
-    internal static FactsException Error(string name, string? path, string message) =>
-        new([$"fact '{name}'{(path is null ? "" : $" ({path})")}{(message.StartsWith("is ", StringComparison.Ordinal) ? " " : ": ")}{message}"]);
+    /// <summary><c>fact 'age' ($.age): message</c>.</summary>
+    internal static FactsException Error(string name, string? path, string message) => new([$"{Subject(name, path)}: {message}"]);
+
+    private static string Subject(string name, string? path) => path is null ? $"fact '{name}'" : $"fact '{name}' ({path})";
 }

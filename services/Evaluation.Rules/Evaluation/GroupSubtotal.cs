@@ -10,7 +10,7 @@ public sealed record GroupSubtotal(
     string RuleId,
     Labels Labels,
     IReadOnlyList<string> Path,
-    string Combine,
+    Combine Combine,
     decimal? Cap,
     decimal BeforeCap,
     decimal AfterCap,

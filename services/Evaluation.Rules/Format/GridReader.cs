@@ -11,7 +11,7 @@ internal static class GridReader
         var rows = ReadAxis(reader, "rows");
         var columns = ReadAxis(reader, "columns");
         var cells = new List<IReadOnlyList<decimal>>();
-        foreach (var (element, path) in reader.Array("cells", required: true))
+        foreach (var (element, path) in NamedTables.Cells(reader))
         {
             if (element.ValueKind != JsonValueKind.Array)
             {

@@ -4,7 +4,7 @@ using TalentMesh.Evaluation.Rules.Model;
 namespace TalentMesh.Evaluation.Rules.Format;
 
 /// <summary>
-/// A lookup's <c>table</c> and a band rule's <c>bands</c> are written in place or name an entry of the rule set's
+/// A lookup's <c>table</c>, a band rule's <c>bands</c> and a grid's <c>cells</c> are written in place or name an entry of the rule set's
 /// <c>tables</c> (<c>"table": "education_points"</c>). A named table is shorthand: it is read in place of the
 /// name, checked against the fact of each rule that uses it, and the canonical form writes it out in full.
 /// </summary>
@@ -23,11 +23,26 @@ internal static class NamedTables
             return reader.Objects("bands", ReadBand);
         if (Named(reader, "bands", JsonValueKind.Array, "an array of bands") is not { } named)
             return [];
-        return named.Element.EnumerateArray()
-            .Select((band, i) => reader.At(band, $"{named.Path}[{i}]") is { } item ? (ReadBand(item), item) : default)
-            .Where(b => b.item is not null)
-            .Select(b => { b.item!.RejectUnknownFields(); return b.Item1; })
-            .ToList();
+        var bands = new List<Band>();
+        var index = 0;
+        foreach (var element in named.Element.EnumerateArray())
+        {
+            if (reader.At(element, $"{named.Path}[{index++}]") is not { } item)
+                continue;
+            bands.Add(ReadBand(item));
+            item.RejectUnknownFields();
+        }
+        return bands;
+    }
+
+    /// <summary>A grid's rows of cells, in place or from a named table (an array of arrays of points).</summary>
+    public static List<(JsonElement Element, string Path)> Cells(ObjectReader reader)
+    {
+        if (reader.Get("cells", required: true) is not { ValueKind: JsonValueKind.String })
+            return reader.Array("cells", required: true);
+        return Named(reader, "cells", JsonValueKind.Array, "an array of rows of points") is { } named
+            ? named.Element.EnumerateArray().Select((row, i) => (row, $"{named.Path}[{i}]")).ToList()
+            : [];
     }
 
     private static Band ReadBand(ObjectReader band) => new(band.ReadRange(), band.Decimal("points", required: true) ?? 0);

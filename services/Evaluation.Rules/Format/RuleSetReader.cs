@@ -60,7 +60,8 @@ public static class RuleSetReader
     private static Veto? ReadVeto(ObjectReader reader, string id)
     {
         var labels = reader.ReadLabels() ?? CommonReaders.Missing;
-        return reader.ReadCondition("when", required: true) is { } when ? new Veto(id, labels, when) : null;
+        var source = reader.ReadSource();
+        return reader.ReadCondition("when", required: true) is { } when ? new Veto(id, labels, when) { Source = source } : null;
     }
 
     private static Recognition? ReadRecognition(ObjectReader reader, string id)
@@ -68,6 +69,7 @@ public static class RuleSetReader
         var labels = reader.ReadLabels() ?? CommonReaders.Missing;
         var when = reader.ReadCondition("when", required: true);
         var tier = reader.String("tier", required: true);
-        return when is null || tier is null ? null : new Recognition(id, labels, when, tier);
+        var source = reader.ReadSource();
+        return when is null || tier is null ? null : new Recognition(id, labels, when, tier) { Source = source };
     }
 }

@@ -103,11 +103,13 @@ public static class RuleSetWriter
         writer.Objects("vetoes", ruleSet.Vetoes, (w, veto) =>
         {
             Header(w, veto.Id, veto.Labels);
+            w.Source(veto.Source);
             ConditionWriter.Write(w, "when", veto.When);
         });
         writer.Objects("recognitions", ruleSet.Recognitions, (w, recognition) =>
         {
             Header(w, recognition.Id, recognition.Labels);
+            w.Source(recognition.Source);
             ConditionWriter.Write(w, "when", recognition.When);
             w.WriteString("tier", recognition.Tier);
         });

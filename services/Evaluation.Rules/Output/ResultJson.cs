@@ -30,6 +30,13 @@ public static class ResultJson
         writer.WriteString("pointsTier", result.PointsTier?.Id);
         writer.Strings("vetoedBy", result.Vetoes.Select(v => v.Id).ToList());
         writer.Strings("recognizedBy", result.Recognitions.Select(r => r.Id).ToList());
+        // The vetoes and recognitions that held, with the provisions they cite.
+        writer.WriteStartArray("decidedBy");
+        foreach (var veto in result.Vetoes)
+            Decision(writer, veto.Id, "veto", null, veto.Source);
+        foreach (var recognition in result.Recognitions)
+            Decision(writer, recognition.Id, "recognition", recognition.Tier, recognition.Source);
+        writer.WriteEndArray();
         writer.WriteBoolean("complete", result.IsComplete);
         if (result.MissingRequired is { } missing)
         {
@@ -46,6 +53,17 @@ public static class ResultJson
         writer.WriteEndObject();
     }
 
+    private static void Decision(Utf8JsonWriter writer, string id, string kind, string? tier, Model.Source? source)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("id", id);
+        writer.WriteString("kind", kind);
+        if (tier is not null)
+            writer.WriteString("tier", tier);
+        writer.Source(source);
+        writer.WriteEndObject();
+    }
+
     /// <summary>Every group's subtotal before and after its cap.</summary>
     internal static void Groups(Utf8JsonWriter writer, EvaluationResult result) =>
         writer.Objects("groups", result.Groups, (w, group) =>
@@ -53,7 +71,7 @@ public static class ResultJson
             w.WriteString("group", group.RuleId);
             w.Labels(group.Labels);
             w.Strings("path", group.Path);
-            w.WriteString("combine", group.Combine);
+            w.Lower("combine", group.Combine);
             w.Number("beforeCap", group.BeforeCap);
             w.NumberOrNull("cap", group.Cap);
             w.Number("afterCap", group.AfterCap);

@@ -165,6 +165,21 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void Eval_VetoAndRecognition_CiteTheirProvisions()
+    {
+        var facts = FactsFile("""{ "credit_blacklisted": true, "talent_program": "national" }""");
+
+        var (code, output, _) = Run("rules", "eval", "high-tech-zone", facts);
+
+        Assert.Equal(RulesCli.Ok, code);
+        var decided = JsonDocument.Parse(output).RootElement.GetProperty("decidedBy").EnumerateArray()
+            .Select(d => (d.GetProperty("id").GetString(), d.GetProperty("kind").GetString(), d.GetProperty("source").GetProperty("article").GetString()))
+            .ToList();
+        Assert.Equal([("credit_blacklist", "veto", "Veto: credit blacklist (一票否决)"),
+            ("national_program", "recognition", "Direct recognition: tier B (直接认定)")], decided);
+    }
+
+    [Fact]
     public void Explain_PrintsTheWholeTraceWithSelectorsAndNotApplicableRules()
     {
         var facts = FactsFile("""{ "age": 40, "double_first_class_graduate": true, "education": "master" }""");

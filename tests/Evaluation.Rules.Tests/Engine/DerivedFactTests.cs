@@ -83,6 +83,25 @@ public sealed class DerivedFactTests
     }
 
     [Fact]
+    public void Evaluate_DerivedFactsIntoReusedResult_AllocateNothing()
+    {
+        var ruleSet = Compile($$"""
+            { "id": "language", "kind": "band", {{Mini.L}}, "fact": "lowest_ability", "bands": [ { "min": 0, "max": 7, "points": 1 }, { "min": 7, "points": 5 } ] },
+            { "id": "sum", "kind": "count", {{Mini.L}}, "fact": "ability_sum", "pointsEach": 1 }
+            """);
+        var facts = FactsJson.Read(ruleSet, AllFour);
+        var result = ruleSet.CreateResult();
+        ruleSet.Evaluate(facts, result); // warm-up
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var k = 0; k < 100; k++)
+            ruleSet.Evaluate(facts, result);
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(22, result.Total);
+    }
+
+    [Fact]
     public void Read_DerivedFactGivenAsInput_IsRejected()
     {
         var ruleSet = Compile($$"""{ "id": "all7", "kind": "bonus", {{Mini.L}}, "when": { "fact": "lowest_ability", "min": 7 }, "points": 5 }""");

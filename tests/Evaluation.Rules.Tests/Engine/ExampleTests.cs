@@ -22,6 +22,7 @@ public sealed class ExampleTests
         Assert.Equal(("three", 6m, "T"), (example.Name, example.Expected.Total, example.Expected.Tier));
         Assert.NotEqual(ContentHash.Of(ruleSet), ContentHash.Of(RuleSetLoader.Parse(WithExamples(Passing.Replace("\"three\"", "\"drei\"")))));
         Assert.Equal(RuleSetWriter.Write(ruleSet), RuleSetWriter.Write(RuleSetLoader.Parse(RuleSetWriter.Write(ruleSet))));
+        Assert.Equal(ContentHash.Of(ruleSet), RuleSetLoader.TryCompile(WithExamples(Passing)).RuleSet!.ContentHash);
     }
 
     [Theory]
@@ -41,6 +42,9 @@ public sealed class ExampleTests
         Assert.Equal(("example 'three'", path), (error.Subject, error.Path));
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
         Assert.Throws<Rules.Validation.RuleSetException>(() => RuleSetLoader.Compile(json));
+        var (compiled, compileErrors) = RuleSetLoader.TryCompile(json);
+        Assert.Null(compiled);
+        Assert.Equal(errors, compileErrors);
     }
 
     [Fact]

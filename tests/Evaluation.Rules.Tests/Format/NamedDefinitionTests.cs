@@ -75,6 +75,22 @@ public sealed class NamedDefinitionTests
     }
 
     [Fact]
+    public void Evaluate_GridCellsFromANamedTable_SharedByTwoGrids()
+    {
+        var grids = $$"""
+            { "id": "g1", "kind": "grid", {{Mini.L}}, "rows": { "fact": "c", "values": ["x", "y"] },
+              "columns": { "fact": "i", "bands": [ { "max": 5 }, { "min": 5 } ] }, "cells": "cross" },
+            { "id": "g2", "kind": "grid", {{Mini.L}}, "rows": { "fact": "spouse.c", "values": ["x", "y"] },
+              "columns": { "fact": "i", "bands": [ { "max": 5 }, { "min": 5 } ] }, "cells": "cross" }
+            """;
+        var named = RuleSetLoader.Compile(Mini.Json(grids, extra: """, "tables": { "cross": [ [1, 2], [3, 4] ] }"""));
+        var inline = RuleSetLoader.Parse(Mini.Json(grids.Replace("\"cross\"", "[ [1, 2], [3, 4] ]")));
+
+        Assert.Equal(6, named.Eval("""{ "c": "y", "spouse.c": "x", "i": 7 }""").Total);
+        Assert.Equal(ContentHash.Of(inline), named.ContentHash);
+    }
+
+    [Fact]
     public void TryParse_ConditionReferringToItself_IsAnError()
     {
         var json = Mini.Json($$"""{ "id": "r", "kind": "bonus", {{Mini.L}}, "when": { "condition": "loop" }, "points": 1 }""",

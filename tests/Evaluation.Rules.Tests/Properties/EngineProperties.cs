@@ -136,6 +136,15 @@ public sealed class EngineProperties
         }
         if (ruleSet.Source.Cap is { } overall)
             Assert.True(result.Total <= overall);
+        // Deductions are never absorbed: a negative rule keeps its points (only its own count cap limits them).
+        foreach (var entry in result.Breakdown.Where(b => b.RawPoints < 0))
+        {
+            var own = ruleSet.Nodes.Single(n => n.Id == entry.RuleId).Rule is CountRule { Cap: { } c } ? Math.Max(entry.RawPoints, -c) : entry.RawPoints;
+            Assert.True(entry.Points == own, $"{entry.RuleId}: deduction {own} kept as {entry.Points}");
+        }
+        // Every group's subtotal after its cap is at most its subtotal before it.
+        foreach (var group in result.Groups)
+            Assert.True(group.AfterCap <= group.BeforeCap, $"{group.RuleId}: {group.AfterCap} after cap > {group.BeforeCap} before");
         if (result.IsVetoed || !result.IsComplete)
             Assert.Null(result.Tier);
         return result.Breakdown.Any(b => b.ClippedBy is not null);

@@ -6,7 +6,8 @@ namespace TalentMesh.Evaluation.Rules.Tests.Support;
 /// <summary>
 /// Random but valid rule sets over a fixed vocabulary, built from a seed (CsCheck drives the seed), covering
 /// every construct: bands, lookups, counts, deductions, grids, bonuses, nested sum/max groups with caps, choose,
-/// guards, missing policies, an overall cap, thresholds, a veto (b2 = true) and a recognition.
+/// guards, missing policies, a derived fact (lo = min(n, i)), sources, an overall cap, thresholds, a veto (b2 = true)
+/// and a recognition.
 /// </summary>
 internal sealed class RandomRuleSets(Random random)
 {
@@ -22,6 +23,7 @@ internal sealed class RandomRuleSets(Random random)
         new("b", FactType.Boolean, null, null, [], null, null, null, [], ExplainDirection.Any),
         new("b2", FactType.Boolean, null, null, [], null, null, null, [], ExplainDirection.None),
         new("c", FactType.Category, Label, "unit", Categories, null, null, null, ["spouse"], ExplainDirection.Any),
+        new("lo", FactType.Number, null, null, [], null, null, null, [], ExplainDirection.Any) { Derived = new(DerivationKind.Min, ["n", "i"], MissingPolicy.Skip) },
     ];
 
     public RuleSet Create()
@@ -44,7 +46,7 @@ internal sealed class RandomRuleSets(Random random)
     private Rule Rule(int depth)
     {
         var kind = random.Next(depth > 0 ? 9 : 6);
-        return kind switch
+        Rule rule = kind switch
         {
             0 => Band(),
             1 => new LookupRule(Id(), Label, Guard(), Missing(category: true), Pick("c", "spouse.c"),
@@ -55,12 +57,13 @@ internal sealed class RandomRuleSets(Random random)
             6 or 7 => Group(depth),
             _ => Choose(depth),
         };
+        return random.Next(4) == 0 ? rule with { Source = new Source("Scheme", $"Art. {random.Next(1, 20)}", null) } : rule;
     }
 
     private BandRule Band()
     {
-        var fact = Pick("n", "i");
-        return new BandRule(Id(), Label, Guard(), Missing(category: false), fact, Ranges(fact == "i" ? 50 : 100)
+        var fact = Pick("n", "i", "lo");
+        return new BandRule(Id(), Label, Guard(), Missing(category: false), fact, Ranges(fact == "n" ? 100 : 50)
             .Select(r => new Band(r, random.Next(-5, 25))).ToList());
     }
 
@@ -122,7 +125,7 @@ internal sealed class RandomRuleSets(Random random)
     {
         0 => new EqualsCondition(Pick("c", "spouse.c"), Scalar.Of(Categories[random.Next(3)])),
         1 => new InCondition("c", Categories.Where(_ => random.Next(2) == 0).DefaultIfEmpty("y").Select(Scalar.Of).ToList()),
-        2 => new RangeCondition(Pick("n", "i"), new NumericRange(random.Next(0, 30), random.Next(2) == 0, random.Next(31, 60), random.Next(2) == 0)),
+        2 => new RangeCondition(Pick("n", "i", "lo"), new NumericRange(random.Next(0, 30), random.Next(2) == 0, random.Next(31, 60), random.Next(2) == 0)),
         3 => new PresenceCondition(Pick("n", "i", "b", "c"), random.Next(2) == 0),
         4 => new EqualsCondition("b", Scalar.Of(random.Next(2) == 0)),
         5 => new AllCondition([Condition(depth - 1), Condition(depth - 1)]),
