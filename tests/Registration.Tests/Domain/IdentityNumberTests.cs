@@ -7,18 +7,16 @@ public sealed class IdentityNumberTests
 {
     private static readonly DateOnly Today = new(2026, 12, 2);
 
-    public static TheoryData<IdentityDocumentType, string, string, Gender> ValidNumbers => new()
+    public static TheoryData<IdentityDocumentType, string, string, Gender> ValidNumbers
     {
-        { IdentityDocumentType.ResidentId, "11010519491231002X", "1949-12-31", Gender.Female },
-        { IdentityDocumentType.ResidentId, "440524188001010014", "1880-01-01", Gender.Male },
-        { IdentityDocumentType.ResidentId, "34052419800101001X", "1980-01-01", Gender.Male },
-        { IdentityDocumentType.HmtResidence, "810000199408230021", "1994-08-23", Gender.Female },
-        { IdentityDocumentType.HmtResidence, "820000199001010010", "1990-01-01", Gender.Male },
-        { IdentityDocumentType.HmtResidence, "830000198512120024", "1985-12-12", Gender.Female },
-        { IdentityDocumentType.ForeignPermanentResidence, "911398199012310021", "1990-12-31", Gender.Female },
-        { IdentityDocumentType.ForeignPermanentResidence, "USA110080010111", "1980-01-01", Gender.Male },
-        { IdentityDocumentType.ForeignPermanentResidence, "CAN310092031521", "1992-03-15", Gender.Female },
-    };
+        get
+        {
+            var data = new TheoryData<IdentityDocumentType, string, string, Gender>();
+            foreach (var (type, number, birthDate, gender) in Samples.IdentityNumbers)
+                data.Add(type, number, birthDate, gender);
+            return data;
+        }
+    }
 
     [Theory]
     [MemberData(nameof(ValidNumbers))]

@@ -9,6 +9,20 @@ public static class Samples
 {
     public const string Employer = "91350100M000100Y43";
 
+    /// <summary>Valid numbers of every document type that encodes birth date and gender (DOMAIN examples and computed ones).</summary>
+    public static readonly (IdentityDocumentType Type, string Number, string BirthDate, Gender Gender)[] IdentityNumbers =
+    [
+        (IdentityDocumentType.ResidentId, "11010519491231002X", "1949-12-31", Gender.Female),
+        (IdentityDocumentType.ResidentId, "440524188001010014", "1880-01-01", Gender.Male),
+        (IdentityDocumentType.ResidentId, "34052419800101001X", "1980-01-01", Gender.Male),
+        (IdentityDocumentType.HmtResidence, "810000199408230021", "1994-08-23", Gender.Female),
+        (IdentityDocumentType.HmtResidence, "820000199001010010", "1990-01-01", Gender.Male),
+        (IdentityDocumentType.HmtResidence, "830000198512120024", "1985-12-12", Gender.Female),
+        (IdentityDocumentType.ForeignPermanentResidence, "911398199012310021", "1990-12-31", Gender.Female),
+        (IdentityDocumentType.ForeignPermanentResidence, "USA110080010111", "1980-01-01", Gender.Male),
+        (IdentityDocumentType.ForeignPermanentResidence, "CAN310092031521", "1992-03-15", Gender.Female),
+    ];
+
     public static RegisterTalentRequest Registration(string identityNumber = "11010519491231002X", string phone = "13800000000") => new()
     {
         IdentityDocumentType = IdentityDocumentType.ResidentId,
