@@ -23,17 +23,23 @@ public static class Samples
         (IdentityDocumentType.ForeignPermanentResidence, "CAN310092031521", "1992-03-15", Gender.Female),
     ];
 
-    public static RegisterTalentRequest Registration(string identityNumber = "11010519491231002X", string phone = "13800000000") => new()
+    /// <summary>A resident-ID registration whose birth date and gender agree with the number (when it is valid).</summary>
+    public static RegisterTalentRequest Registration(string identityNumber = "11010519491231002X", string phone = "13800000000")
     {
-        IdentityDocumentType = IdentityDocumentType.ResidentId,
-        IdentityNumber = identityNumber,
-        FullName = "张小明",
-        BirthDate = new Date { Year = 1949, Month = 12, Day = 31 },
-        Gender = Gender.Female,
-        Phone = phone,
-        EmployerCreditCode = Employer,
-        IdempotencyKey = Guid.NewGuid().ToString(),
-    };
+        var encoded = TalentMesh.Registration.Identity.IdentityNumbers.Check(IdentityDocumentType.ResidentId, identityNumber, DateOnly.FromDateTime(System.DateTime.UtcNow));
+        var birth = encoded.BirthDate ?? new DateOnly(1949, 12, 31);
+        return new RegisterTalentRequest
+        {
+            IdentityDocumentType = IdentityDocumentType.ResidentId,
+            IdentityNumber = identityNumber,
+            FullName = "张小明",
+            BirthDate = new Date { Year = birth.Year, Month = birth.Month, Day = birth.Day },
+            Gender = encoded.IsValid ? encoded.Gender : Gender.Female,
+            Phone = phone,
+            EmployerCreditCode = Employer,
+            IdempotencyKey = Guid.NewGuid().ToString(),
+        };
+    }
 
     /// <summary>Valid attributes of every credential type, with a reference of the right shape.</summary>
     public static IReadOnlyList<(CredentialAttributes Attributes, string Reference)> AllCredentialTypes =>
