@@ -39,7 +39,7 @@ public sealed class SigningKeyRing : IDisposable
             if (privateKey.Contains("-----BEGIN", StringComparison.Ordinal))
                 key.ImportFromPem(privateKey);
             else
-                key.ImportPkcs8PrivateKey(Convert.FromBase64String(privateKey), out _);
+                ImportDer(key, Convert.FromBase64String(privateKey));
             if (key.KeySize == 256 && key.ExportParameters(false).Curve.Oid.Value == ECCurve.NamedCurves.nistP256.Oid.Value)
                 return key;
         }
@@ -48,6 +48,19 @@ public sealed class SigningKeyRing : IDisposable
         }
         key.Dispose();
         return null;
+    }
+
+    /// <summary>PKCS#8 as documented; SEC1 ("EC PRIVATE KEY", what some openssl versions write) is accepted too.</summary>
+    private static void ImportDer(ECDsa key, byte[] der)
+    {
+        try
+        {
+            key.ImportPkcs8PrivateKey(der, out _);
+        }
+        catch (CryptographicException)
+        {
+            key.ImportECPrivateKey(der, out _);
+        }
     }
 
     public void Dispose()
