@@ -38,15 +38,19 @@ public sealed class CodeVerifier(CodeTokenCodec codec, TalentCodeStore codes, Ti
         response.TokenExpiresAt = Timestamp.FromDateTimeOffset(claims.ExpiresAt);
         if (claims.ExpiresAt <= now)
             return Answer(response, VerificationResult.Expired);
-        var serial = await codes.FindAsync(claims.Serial, cancellationToken);
+        // The three reads are independent: issued together they cost one round trip.
+        var serialRead = codes.FindAsync(claims.Serial, cancellationToken);
+        var standingRead = tiers.FindAsync(claims.TalentId, cancellationToken);
+        var talentRead = talents.FindAsync(claims.TalentId, cancellationToken);
+        var serial = await serialRead;
+        var standing = await standingRead;
+        var talent = await talentRead;
         if (serial is null || serial.TalentId != claims.TalentId)
             return Answer(response, VerificationResult.Revoked);
         if (serial.Revoked)
             return Answer(response, serial.RevocationReason == TalentCodeRevocationReason.Superseded ? VerificationResult.Superseded : VerificationResult.Revoked);
         if (serial.ValidUntil <= now)
             return Answer(response, VerificationResult.Expired);
-        var standing = await tiers.FindAsync(claims.TalentId, cancellationToken);
-        var talent = await talents.FindAsync(claims.TalentId, cancellationToken);
         if (talent is null || talent.Talent.Status != TalentStatus.Active || standing is null || !standing.Holds(now) || standing.Tier != claims.Tier)
             return Answer(response, VerificationResult.TalentSuspended);
         response.FullNameMasked = Masking.FullName(talent.Talent.FullName);

@@ -16,8 +16,9 @@ public sealed class TalentApi(TalentRegistrar registrar, TalentStore talents, Ti
     [EnableRateLimiting(RateLimitOptions.Registration)]
     public override async Task<Talent> RegisterTalent(RegisterTalentRequest request, ServerCallContext context)
     {
-        var stored = await registrar.RegisterAsync(Caller.From(context), request, context.CancellationToken);
-        return await ViewAsync(stored, context.CancellationToken);
+        var (stored, created) = await registrar.RegisterAsync(Caller.From(context), request, context.CancellationToken);
+        // A talent registered just now has no evaluation yet; only a retry answers with the tier projection.
+        return created ? TalentView.Of(stored, null) : await ViewAsync(stored, context.CancellationToken);
     }
 
     [Authorize(Roles = RoleSets.ApplicantHrAdmin)]

@@ -20,7 +20,8 @@ public sealed class TalentRegistrar(
     /// <summary>Racing writers retry a read-modify-write this often before the caller is told to retry.</summary>
     private const int MaxAttempts = 5;
 
-    public async Task<StoredTalent> RegisterAsync(Caller caller, RegisterTalentRequest request, CancellationToken cancellationToken)
+    /// <summary>The talent, and whether this call created it (false: an idempotent retry answered with the stored one).</summary>
+    public async Task<(StoredTalent Talent, bool Created)> RegisterAsync(Caller caller, RegisterTalentRequest request, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var valid = RegistrationValidator.Validate(request, DateOnly.FromDateTime(now.UtcDateTime));
@@ -30,14 +31,14 @@ public sealed class TalentRegistrar(
         var fingerprint = blindIndex.Compute("register-request", System.Text.Json.JsonSerializer.Serialize(valid));
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
-            var (storedFingerprint, identityTaken) = await talents.RegistrationStateAsync(talentId, valid.IdempotencyKey, identityIndex, cancellationToken);
+            var (storedFingerprint, identityTaken, talentExists) = await talents.RegistrationStateAsync(talentId, valid.IdempotencyKey, identityIndex, cancellationToken);
             if (storedFingerprint is not null)
             {
                 if (storedFingerprint != fingerprint)
                     throw new AlreadyExistsException("The idempotency key was used with a different request.");
-                return await talents.FindAsync(talentId, cancellationToken) ?? throw new NotFoundException("talent", talentId);
+                return (await talents.FindAsync(talentId, cancellationToken) ?? throw new NotFoundException("talent", talentId), false);
             }
-            if (await talents.FindAsync(talentId, cancellationToken) is not null)
+            if (talentExists)
                 throw new AlreadyExistsException("The caller is already registered as a talent.");
             if (identityTaken)
                 throw new AlreadyExistsException("The identity number is already registered.");
@@ -61,7 +62,7 @@ public sealed class TalentRegistrar(
                 ["employer_credit_code"] = valid.EmployerCreditCode,
             }));
             if (await unit.CommitAsync() == CommitOutcome.Committed)
-                return talent with { Version = 1 };
+                return (talent with { Version = 1 }, true);
         }
         throw new WorkflowViolationException("The registration kept conflicting with concurrent changes; retry.", "CONCURRENT_CHANGE");
     }

@@ -33,14 +33,21 @@ public sealed class TalentStore(IConnectionMultiplexer redis, RedisKeyspace keys
         return new StoredTalent(Talent.Parser.ParseFrom((byte[])fields[1]!), fields[2]!, fields[3]!, (long)fields[0]);
     }
 
-    /// <summary>What a registration retry needs to know: the stored request fingerprint and whether the number is taken.</summary>
-    public async Task<(string? Fingerprint, bool IdentityTaken)> RegistrationStateAsync(
+    /// <summary>
+    /// What a registration needs to know, in one round trip: the fingerprint stored under the idempotency key, whether
+    /// the identity number is taken and whether the talent exists.
+    /// </summary>
+    public async Task<(string? Fingerprint, bool IdentityTaken, bool TalentExists)> RegistrationStateAsync(
         string talentId, string idempotencyKey, string identityIndex, CancellationToken cancellationToken)
     {
         var database = redis.GetDatabase();
-        var values = await pipeline.ExecuteAsync(async _ =>
-            await database.StringGetAsync([IdempotencyKey(talentId, idempotencyKey), IdentityIndexKey(identityIndex)]), cancellationToken);
-        return (values[0].IsNull ? null : (string?)values[0], !values[1].IsNull);
+        return await pipeline.ExecuteAsync(async _ =>
+        {
+            var values = database.StringGetAsync([IdempotencyKey(talentId, idempotencyKey), IdentityIndexKey(identityIndex)]);
+            var exists = database.KeyExistsAsync(TalentKey(talentId));
+            var (read, talent) = (await values, await exists);
+            return (read[0].IsNull ? null : (string?)read[0], !read[1].IsNull, talent);
+        }, cancellationToken);
     }
 
     /// <summary>Creates the talent, claiming its identity number and idempotency key; the commit fails if any exists.</summary>
