@@ -19,7 +19,7 @@ command -v openssl >/dev/null || { echo "openssl is required (apt-get install -y
 hex() { head -c "$1" /dev/urandom | od -An -tx1 | tr -d ' \n'; }
 b64() { head -c "$1" /dev/urandom | base64 -w0; }
 # ECDSA P-256 private key as base64 PKCS#8 DER: one line, fits an env var.
-p256() { openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -outform DER 2>/dev/null | base64 -w0; }
+p256() { openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 2>/dev/null | openssl pkcs8 -topk8 -nocrypt -outform DER | base64 -w0; }
 
 kid="$(date -u +%Y%m%d)"
 
@@ -61,8 +61,8 @@ ensure talentmesh-auth \
 
 # Loaded with envFrom, so each key is a configuration key of Registration.
 ensure talentmesh-registration-secrets \
-  --from-literal=PersonalData__ActiveKeyId="pd-$kid" \
-  --from-literal=PersonalData__EncryptionKeys__pd-"$kid"="$(b64 32)" \
-  --from-literal=PersonalData__LookupKey="$(b64 32)" \
-  --from-literal=TalentCode__ActiveKeyId="tc-$kid" \
-  --from-literal=TalentCode__SigningKeys__tc-"$kid"="$(p256)"
+  --from-literal=Registration__Pii__ActiveKeyId="pd-$kid" \
+  --from-literal=Registration__Pii__Keys__pd-"$kid"="$(b64 32)" \
+  --from-literal=Registration__Pii__BlindIndexKey="$(b64 32)" \
+  --from-literal=Registration__TalentCodes__ActiveKeyId="tc-$kid" \
+  --from-literal=Registration__TalentCodes__SigningKeys__tc-"$kid"__PrivateKey="$(p256)"

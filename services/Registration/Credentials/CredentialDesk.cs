@@ -1,0 +1,175 @@
+using System.Security.Cryptography;
+using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
+using TalentMesh.Contracts.Common.V1;
+using TalentMesh.Contracts.Events.V1;
+using TalentMesh.Contracts.Registration.V1;
+using TalentMesh.EventBus.Outbox;
+using TalentMesh.Registration.Audit;
+using TalentMesh.Registration.Security;
+using TalentMesh.Registration.Talents;
+using TalentMesh.Registration.Validation;
+using TalentMesh.ServiceDefaults.Errors;
+
+namespace TalentMesh.Registration.Credentials;
+
+/// <summary>Submission and HR decisions. Each change, its audit entry and its event commit as one unit.</summary>
+public sealed class CredentialDesk(CredentialStore credentials, TalentStore talents, AuditStore audit, EventUnitOfWorkFactory units, TimeProvider time)
+{
+    private const int MaxAttempts = 5;
+
+    public async Task<Credential> SubmitAsync(Caller caller, SubmitCredentialRequest request, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        SubmissionRules.Validate(request, DateOnly.FromDateTime(now.UtcDateTime));
+        caller.EnsureMayAccess(request.TalentId, "talent", request.TalentId);
+        var fingerprint = Convert.ToHexStringLower(SHA256.HashData(request.ToByteArray()));
+        if (await credentials.FindByIdempotencyKeyAsync(request.TalentId, request.IdempotencyKey, cancellationToken) is { } earlier)
+            return await Replay(earlier, fingerprint, cancellationToken);
+        var talent = await talents.FindAsync(request.TalentId, cancellationToken) ?? throw new NotFoundException("talent", request.TalentId);
+        if (talent.Talent.Status != TalentStatus.Active)
+            throw new WorkflowViolationException("A suspended talent cannot submit credentials.", "TALENT_SUSPENDED");
+
+        var credential = new Credential
+        {
+            CredentialId = "cred-" + Guid.CreateVersion7(now).ToString("N"),
+            TalentId = request.TalentId,
+            CredentialType = CredentialAttributeRules.TypeOf(request.Attributes),
+            Status = CredentialStatus.Submitted,
+            Attributes = request.Attributes,
+            VerificationReference = request.VerificationReference,
+            SubmittedAt = Timestamp.FromDateTimeOffset(now),
+        };
+        credential.Evidence.Add(request.Evidence);
+        var unit = units.Begin();
+        credentials.Create(unit, new StoredCredential(credential, talent.Talent.EmployerCreditCode, 1), request.IdempotencyKey, fingerprint);
+        unit.Publish(new CredentialSubmitted
+        {
+            TalentId = credential.TalentId,
+            CredentialId = credential.CredentialId,
+            CredentialType = credential.CredentialType,
+            OccurredAt = credential.SubmittedAt,
+        });
+        audit.Append(unit, AuditRecord.Of(caller, "credential.submitted", credential.TalentId, now, credential.CredentialId,
+            after: new Dictionary<string, string> { ["status"] = credential.Status.ToString(), ["credential_type"] = credential.CredentialType.ToString() }));
+        if (await unit.CommitAsync() == CommitOutcome.Committed)
+            return credential;
+        // Lost a race with a retry of the same submission: answer what the winner stored.
+        return await credentials.FindByIdempotencyKeyAsync(request.TalentId, request.IdempotencyKey, cancellationToken) is { } winner
+            ? await Replay(winner, fingerprint, cancellationToken)
+            : throw new WorkflowViolationException("The submission conflicted with a concurrent change; retry.", "CONCURRENT_CHANGE");
+    }
+
+    public Task<Credential> VerifyAsync(Caller caller, VerifyCredentialRequest request, CancellationToken cancellationToken)
+    {
+        var violations = new Violations();
+        violations.AddIf("credential_id", FieldRules.Identifier(request.CredentialId));
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        if (request.CorrectedAttributes is not null)
+            CredentialAttributeRules.Check(request.CorrectedAttributes, "corrected_attributes", today, violations);
+        violations.AddIf("note", FieldRules.Text(request.Note, 500, required: false));
+        violations.ThrowIfAny();
+        return DecideAsync(caller, request.CredentialId, CredentialStatus.Submitted, CredentialStatus.Verified, credential =>
+        {
+            if (request.CorrectedAttributes is { } corrected)
+            {
+                if (CredentialAttributeRules.TypeOf(corrected) != credential.CredentialType)
+                    throw new ValidationFailedException([new FieldViolation("corrected_attributes", "must be of the credential's own type")]);
+                credential.Attributes = corrected;
+            }
+            return new CredentialVerified
+            {
+                TalentId = credential.TalentId,
+                CredentialId = credential.CredentialId,
+                CredentialType = credential.CredentialType,
+                Attributes = credential.Attributes,
+                OccurredAt = credential.ReviewedAt,
+            };
+        }, cancellationToken);
+    }
+
+    public Task<Credential> RejectAsync(Caller caller, RejectCredentialRequest request, CancellationToken cancellationToken)
+    {
+        var violations = new Violations();
+        violations.AddIf("credential_id", FieldRules.Identifier(request.CredentialId));
+        violations.AddIf("reason", FieldRules.Text(request.Reason, 500));
+        violations.ThrowIfAny();
+        return DecideAsync(caller, request.CredentialId, CredentialStatus.Submitted, CredentialStatus.Rejected, credential =>
+        {
+            credential.Reason = request.Reason.Trim();
+            return new CredentialRejected
+            {
+                TalentId = credential.TalentId,
+                CredentialId = credential.CredentialId,
+                CredentialType = credential.CredentialType,
+                Reason = credential.Reason,
+                OccurredAt = credential.ReviewedAt,
+            };
+        }, cancellationToken);
+    }
+
+    public Task<Credential> RevokeAsync(Caller caller, RevokeCredentialRequest request, CancellationToken cancellationToken)
+    {
+        var violations = new Violations();
+        violations.AddIf("credential_id", FieldRules.Identifier(request.CredentialId));
+        violations.AddIf("reason", FieldRules.Text(request.Reason, 500));
+        violations.ThrowIfAny();
+        return DecideAsync(caller, request.CredentialId, CredentialStatus.Verified, CredentialStatus.Revoked, credential =>
+        {
+            credential.Reason = request.Reason.Trim();
+            credential.Fraud = request.Fraud;
+            return new CredentialRevoked
+            {
+                TalentId = credential.TalentId,
+                CredentialId = credential.CredentialId,
+                CredentialType = credential.CredentialType,
+                Reason = credential.Reason,
+                Fraud = credential.Fraud,
+                OccurredAt = credential.ReviewedAt,
+            };
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// One state transition, first writer wins: the commit requires the version read, so of two reviewers deciding at
+    /// once one commits and the other re-reads a decided credential and gets FAILED_PRECONDITION. The same reviewer
+    /// repeating the decision already made gets the current credential back (a retried call, not a second decision).
+    /// </summary>
+    private async Task<Credential> DecideAsync(Caller caller, string credentialId, CredentialStatus from, CredentialStatus to,
+        Func<Credential, IMessage> decide, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            var stored = await credentials.FindAsync(credentialId, cancellationToken) ?? throw new NotFoundException("credential", credentialId);
+            var current = stored.Credential;
+            if (current.Status == to && current.ReviewedBy == caller.Subject)
+                return current;
+            if (current.Status != from)
+                throw new WorkflowViolationException(
+                    $"The credential is {current.Status}, not {from}.", "CREDENTIAL_NOT_" + from.ToString().ToUpperInvariant());
+            var now = time.GetUtcNow();
+            var next = current.Clone();
+            next.Status = to;
+            next.ReviewedBy = caller.Subject;
+            next.ReviewedAt = Timestamp.FromDateTimeOffset(now);
+            var @event = decide(next);
+            var unit = units.Begin();
+            credentials.Update(unit, stored with { Credential = next }, stored.Version);
+            unit.Publish(@event);
+            audit.Append(unit, AuditRecord.Of(caller, "credential." + to.ToString().ToLowerInvariant(), next.TalentId, now, next.CredentialId,
+                before: new Dictionary<string, string> { ["status"] = current.Status.ToString() },
+                after: new Dictionary<string, string> { ["status"] = to.ToString(), ["reason"] = next.Reason, ["fraud"] = next.Fraud.ToString() }));
+            if (await unit.CommitAsync() == CommitOutcome.Committed)
+                return next;
+        }
+        throw new WorkflowViolationException("The credential kept changing concurrently; retry.", "CONCURRENT_CHANGE");
+    }
+
+    private async Task<Credential> Replay((string Fingerprint, string CredentialId) earlier, string fingerprint, CancellationToken cancellationToken)
+    {
+        if (earlier.Fingerprint != fingerprint)
+            throw new AlreadyExistsException("The idempotency key was used with a different request.");
+        return (await credentials.FindAsync(earlier.CredentialId, cancellationToken))?.Credential
+            ?? throw new NotFoundException("credential", earlier.CredentialId);
+    }
+}

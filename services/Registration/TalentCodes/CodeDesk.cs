@@ -1,0 +1,96 @@
+using TalentMesh.Contracts.Events.V1;
+using TalentMesh.Contracts.Registration.V1;
+using TalentMesh.EventBus.Outbox;
+using TalentMesh.Registration.Security;
+using TalentMesh.Registration.Talents;
+using TalentMesh.Registration.Tiers;
+using TalentMesh.Registration.Validation;
+using TalentMesh.ServiceDefaults.Errors;
+
+namespace TalentMesh.Registration.TalentCodes;
+
+/// <summary>Issuing, showing and revoking a talent's code on request.</summary>
+public sealed class CodeDesk(TalentStore talents, TierStore tiers, TalentCodeStore codes, CodeLedger ledger, CodeView view,
+    EventUnitOfWorkFactory units, TimeProvider time)
+{
+    private const int MaxAttempts = 5;
+
+    public async Task<TalentCode> IssueAsync(Caller caller, IssueTalentCodeRequest request, CancellationToken cancellationToken)
+    {
+        var violations = new Violations();
+        violations.AddIf("talent_id", FieldRules.Identifier(request.TalentId));
+        violations.AddIf("idempotency_key", FieldRules.IdempotencyKey(request.IdempotencyKey));
+        violations.ThrowIfAny();
+        await EnsureTalentAsync(caller, request.TalentId, cancellationToken);
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            var now = time.GetUtcNow();
+            if (await codes.FindByIdempotencyKeyAsync(request.TalentId, request.IdempotencyKey, cancellationToken) is { } earlier)
+                return view.Of(await codes.FindAsync(earlier, cancellationToken) ?? throw new NotFoundException("talent code", earlier), now);
+            var standing = await tiers.FindAsync(request.TalentId, cancellationToken);
+            if (standing is null || !standing.Holds(now))
+                throw new WorkflowViolationException("The talent holds no certified tier, so no code can be issued.", "NO_CERTIFIED_TIER");
+            var active = await codes.FindActiveAsync(request.TalentId, cancellationToken);
+            var unit = units.Begin();
+            var issued = ledger.Apply(unit, request.TalentId, active, CodeDecision.Reissue(active, standing), caller, now)!;
+            codes.ClaimIdempotencyKey(unit, request.TalentId, request.IdempotencyKey, issued.Serial);
+            if (await unit.CommitAsync() == CommitOutcome.Committed)
+                return view.Of(issued, now);
+        }
+        throw new WorkflowViolationException("The code kept changing concurrently; retry.", "CONCURRENT_CHANGE");
+    }
+
+    public async Task<TalentCode> GetAsync(Caller caller, GetTalentCodeRequest request, CancellationToken cancellationToken)
+    {
+        var violations = new Violations();
+        violations.AddIf("talent_id", FieldRules.Identifier(request.TalentId));
+        violations.ThrowIfAny();
+        await EnsureTalentAsync(caller, request.TalentId, cancellationToken);
+        var now = time.GetUtcNow();
+        var active = await codes.FindActiveAsync(request.TalentId, cancellationToken);
+        if (active is null || active.ValidUntil <= now)
+            throw new WorkflowViolationException("The talent has no active code.", "NO_ACTIVE_CODE");
+        return view.Of(active, now);
+    }
+
+    public async Task<RevokeTalentCodeResponse> RevokeAsync(Caller caller, RevokeTalentCodeRequest request, CancellationToken cancellationToken)
+    {
+        var violations = new Violations();
+        violations.AddIf("talent_id", FieldRules.Identifier(request.TalentId));
+        if (request.CodeSerial.Length > 0)
+            violations.AddIf("code_serial", FieldRules.Identifier(request.CodeSerial));
+        violations.AddIf("reason", FieldRules.Text(request.Reason, 200, required: false));
+        violations.ThrowIfAny();
+        await EnsureTalentAsync(caller, request.TalentId, cancellationToken);
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            var active = await codes.FindActiveAsync(request.TalentId, cancellationToken);
+            var target = request.CodeSerial.Length == 0 ? active : await codes.FindAsync(request.CodeSerial, cancellationToken);
+            if (target is null || target.TalentId != request.TalentId)
+                throw new NotFoundException("talent code", request.CodeSerial.Length == 0 ? "(active)" : request.CodeSerial);
+            if (target.Revoked)
+                return Revoked(target);
+            var now = time.GetUtcNow();
+            var wasActive = active?.Serial == target.Serial;
+            var unit = units.Begin();
+            codes.RequireActive(unit, request.TalentId, active?.Serial);
+            ledger.Revoke(unit, target, TalentCodeRevocationReason.Manual, wasActive, caller, now);
+            if (await unit.CommitAsync() == CommitOutcome.Committed)
+                return Revoked(target with { RevokedAt = now });
+        }
+        throw new WorkflowViolationException("The code kept changing concurrently; retry.", "CONCURRENT_CHANGE");
+    }
+
+    private static RevokeTalentCodeResponse Revoked(CodeSerial serial) => new()
+    {
+        CodeSerial = serial.Serial,
+        RevokedAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(serial.RevokedAt!.Value),
+    };
+
+    private async Task EnsureTalentAsync(Caller caller, string talentId, CancellationToken cancellationToken)
+    {
+        caller.EnsureMayAccess(talentId, "talent", talentId);
+        if (await talents.FindAsync(talentId, cancellationToken) is null)
+            throw new NotFoundException("talent", talentId);
+    }
+}

@@ -1,0 +1,80 @@
+using System.Text.Json;
+using StackExchange.Redis;
+using TalentMesh.EventBus.Outbox;
+using TalentMesh.ServiceDefaults.Redis;
+using TalentMesh.ServiceDefaults.Resilience;
+
+namespace TalentMesh.Registration.TalentCodes;
+
+/// <summary>
+/// Code serials in Redis: one record per serial, the talent's active serial, the revocation index (scored by the
+/// serial's end of validity, so the published list drops what no longer matters) and IssueTalentCode's idempotency keys.
+/// </summary>
+public sealed class TalentCodeStore(IConnectionMultiplexer redis, RedisKeyspace keyspace, RedisPipeline pipeline)
+{
+    private static readonly TimeSpan IdempotencyRetention = TimeSpan.FromDays(7);
+
+    private RedisKey SerialKey(string serial) => keyspace.Key("code", serial);
+
+    private RedisKey ActiveKey(string talentId) => keyspace.Key("code-active", talentId);
+
+    private RedisKey IdempotencyKey(string talentId, string key) => keyspace.Key("code-idempotency", talentId + ":" + key);
+
+    private RedisKey Revocations => keyspace.Key("code-revocations");
+
+    public async Task<CodeSerial?> FindAsync(string serial, CancellationToken cancellationToken)
+    {
+        var value = await pipeline.ExecuteAsync(async _ => await redis.GetDatabase().StringGetAsync(SerialKey(serial)), cancellationToken);
+        return value.IsNull ? null : JsonSerializer.Deserialize<CodeSerial>((string)value!);
+    }
+
+    public async Task<CodeSerial?> FindActiveAsync(string talentId, CancellationToken cancellationToken)
+    {
+        var serial = await pipeline.ExecuteAsync(async _ => await redis.GetDatabase().StringGetAsync(ActiveKey(talentId)), cancellationToken);
+        return serial.IsNull ? null : await FindAsync(serial!, cancellationToken);
+    }
+
+    public async Task<string?> FindByIdempotencyKeyAsync(string talentId, string key, CancellationToken cancellationToken)
+    {
+        var serial = await pipeline.ExecuteAsync(async _ => await redis.GetDatabase().StringGetAsync(IdempotencyKey(talentId, key)), cancellationToken);
+        return serial.IsNull ? null : (string?)serial;
+    }
+
+    /// <summary>Serials revoked whose validity has not ended at <paramref name="now"/>.</summary>
+    public async Task<IReadOnlyList<string>> RevokedSerialsAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var serials = await pipeline.ExecuteAsync(async _ =>
+            await redis.GetDatabase().SortedSetRangeByScoreAsync(Revocations, now.ToUnixTimeMilliseconds(), double.PositiveInfinity, Exclude.Start), cancellationToken);
+        return serials.Select(serial => (string)serial!).ToList();
+    }
+
+    /// <summary>Commit only if the talent's active serial is still <paramref name="serial"/> (null: none).</summary>
+    public void RequireActive(EventUnitOfWork unit, string talentId, string? serial)
+    {
+        if (serial is null)
+            unit.RequireAbsent(ActiveKey(talentId));
+        else
+            unit.RequireEqual(ActiveKey(talentId), serial);
+    }
+
+    public void SaveRevoked(EventUnitOfWork unit, CodeSerial revoked, bool wasActive)
+    {
+        unit.Set(SerialKey(revoked.Serial), JsonSerializer.Serialize(revoked));
+        unit.SortedSetAdd(Revocations, revoked.Serial, revoked.ValidUntil.ToUnixTimeMilliseconds());
+        if (wasActive)
+            unit.Delete(ActiveKey(revoked.TalentId));
+    }
+
+    public void SaveIssued(EventUnitOfWork unit, CodeSerial issued)
+    {
+        unit.RequireAbsent(SerialKey(issued.Serial));
+        unit.Set(SerialKey(issued.Serial), JsonSerializer.Serialize(issued));
+        unit.Set(ActiveKey(issued.TalentId), issued.Serial);
+    }
+
+    public void ClaimIdempotencyKey(EventUnitOfWork unit, string talentId, string key, string serial)
+    {
+        unit.RequireAbsent(IdempotencyKey(talentId, key));
+        unit.Set(IdempotencyKey(talentId, key), serial, IdempotencyRetention);
+    }
+}

@@ -1,0 +1,52 @@
+using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.RateLimiting;
+using TalentMesh.Contracts.Registration.V1;
+using TalentMesh.Registration.Security;
+using TalentMesh.Registration.Tiers;
+using TalentMesh.Registration.Validation;
+using TalentMesh.ServiceDefaults.Errors;
+
+namespace TalentMesh.Registration.Talents;
+
+/// <summary>TalentService: thin gRPC mapping; the decisions live in <see cref="TalentRegistrar"/>.</summary>
+public sealed class TalentApi(TalentRegistrar registrar, TalentStore talents, TierStore tiers) : TalentService.TalentServiceBase
+{
+    [Authorize(Roles = RoleSets.Applicant)]
+    [EnableRateLimiting(RateLimitOptions.Registration)]
+    public override async Task<Talent> RegisterTalent(RegisterTalentRequest request, ServerCallContext context)
+    {
+        var (stored, created) = await registrar.RegisterAsync(Caller.From(context), request, context.CancellationToken);
+        // A talent registered just now has no evaluation yet; only a retry answers with the tier projection.
+        return created ? TalentView.Of(stored, null) : await ViewAsync(stored, context.CancellationToken);
+    }
+
+    [Authorize(Roles = RoleSets.ApplicantHrAdmin)]
+    public override async Task<Talent> GetTalent(GetTalentRequest request, ServerCallContext context)
+    {
+        var violations = new Violations();
+        violations.AddIf("talent_id", FieldRules.Identifier(request.TalentId));
+        violations.ThrowIfAny();
+        Caller.From(context).EnsureMayAccess(request.TalentId, "talent", request.TalentId);
+        return await LoadAsync(request.TalentId, context.CancellationToken);
+    }
+
+    [Authorize(Roles = RoleSets.Applicant)]
+    public override Task<Talent> GetMyTalent(GetMyTalentRequest request, ServerCallContext context) =>
+        LoadAsync(Caller.From(context).Subject, context.CancellationToken);
+
+    [Authorize(Roles = RoleSets.ApplicantAdmin)]
+    public override async Task<Talent> UpdateContact(UpdateContactRequest request, ServerCallContext context)
+    {
+        var stored = await registrar.UpdateContactAsync(Caller.From(context), request, context.CancellationToken);
+        return await ViewAsync(stored, context.CancellationToken);
+    }
+
+    private async Task<Talent> LoadAsync(string talentId, CancellationToken cancellationToken) =>
+        await talents.FindAsync(talentId, cancellationToken) is { } stored
+            ? await ViewAsync(stored, cancellationToken)
+            : throw new NotFoundException("talent", talentId);
+
+    private async Task<Talent> ViewAsync(StoredTalent stored, CancellationToken cancellationToken) =>
+        TalentView.Of(stored, await tiers.FindAsync(stored.Talent.TalentId, cancellationToken));
+}

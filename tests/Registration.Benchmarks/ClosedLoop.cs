@@ -1,0 +1,49 @@
+using System.Diagnostics;
+
+namespace TalentMesh.Registration.Benchmarks;
+
+/// <summary>What one closed-loop run measured.</summary>
+public sealed record RunResult(string Name, long Calls, long Failures, double Seconds, double P50Ms, double P99Ms)
+{
+    public double PerSecond => Calls / Seconds;
+}
+
+/// <summary>
+/// A closed loop: <c>concurrency</c> workers each issue the next call as soon as the previous one answers, for a fixed
+/// time; every call's latency is recorded, so the percentiles cover the whole run, not a sample.
+/// </summary>
+public static class ClosedLoop
+{
+    public static async Task<RunResult> RunAsync(string name, int concurrency, TimeSpan duration, Func<long, Task> call)
+    {
+        var latencies = new List<double>[concurrency];
+        var failures = 0L;
+        var counter = -1L;
+        var stopwatch = Stopwatch.StartNew();
+        var deadline = duration;
+        var workers = Enumerable.Range(0, concurrency).Select(worker => Task.Run(async () =>
+        {
+            var own = latencies[worker] = new List<double>(100_000);
+            while (stopwatch.Elapsed < deadline)
+            {
+                var start = Stopwatch.GetTimestamp();
+                try
+                {
+                    await call(Interlocked.Increment(ref counter));
+                }
+                catch (Exception)
+                {
+                    Interlocked.Increment(ref failures);
+                }
+                own.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            }
+        })).ToArray();
+        await Task.WhenAll(workers);
+        var seconds = stopwatch.Elapsed.TotalSeconds;
+        var all = latencies.SelectMany(l => l).Order().ToArray();
+        return new RunResult(name, all.Length, failures, seconds, Percentile(all, 0.50), Percentile(all, 0.99));
+    }
+
+    private static double Percentile(double[] sorted, double quantile) =>
+        sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(quantile * sorted.Length) - 1)];
+}

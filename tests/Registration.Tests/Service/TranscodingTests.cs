@@ -1,0 +1,42 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Grpc.Core;
+using TalentMesh.Contracts.Registration.V1;
+using TalentMesh.Testing;
+
+namespace TalentMesh.Registration.Tests.Service;
+
+public sealed class TranscodingTests(RedisServerFixture redis)
+{
+    [Fact]
+    public async Task Json_RegisterAndReadKeys_ServedOnTheHttpPort()
+    {
+        await using var host = await RegistrationHost.StartAsync(redis, TestKeys.Prefix());
+        var register = new HttpRequestMessage(HttpMethod.Post, "/v1/talents")
+        {
+            Content = new StringContent(Google.Protobuf.JsonFormatter.Default.Format(Domain.Samples.Registration()), Encoding.UTF8, "application/json"),
+        };
+        register.Headers.Authorization = new AuthenticationHeaderValue("Bearer", host.Host.Token("applicant", "t-1"));
+
+        var registered = await host.Host.Http.SendAsync(register, TestContext.Current.CancellationToken);
+        var keys = await host.Host.Http.GetAsync("/v1/talent-code-keys", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, registered.StatusCode);
+        Assert.Contains("110105********002X", await registered.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(HttpStatusCode.OK, keys.StatusCode);
+        Assert.Contains("ES256", await keys.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task VerifyTalentCode_OverRateLimit_ResourceExhaustedPerScanner()
+    {
+        await using var host = await RegistrationHost.StartAsync(redis, TestKeys.Prefix(), settings => settings["Registration:RateLimits:VerificationsPerMinute"] = "2");
+        var request = new VerifyTalentCodeRequest { QrPayload = "TM1:BB8" };
+
+        await host.Codes.VerifyTalentCodeAsync(request, host.Scanner);
+        await host.Codes.VerifyTalentCodeAsync(request, host.Scanner);
+        await Statuses.FailsWith(StatusCode.ResourceExhausted, async () => await host.Codes.VerifyTalentCodeAsync(request, host.Scanner));
+        Assert.Equal(VerificationResult.Malformed, (await host.Codes.VerifyTalentCodeAsync(request, host.As("scanner", "scanner-2"))).Result);
+    }
+}
