@@ -45,7 +45,7 @@ public static class EngineFacts
 
     public static Fact ToProto(NamedFact fact)
     {
-        var proto = new Fact { Name = fact.Name };
+        var proto = new Fact { Key = fact.Name };
         var value = fact.Value;
         if (value.Category is { } category)
             proto.Category = category;
@@ -61,10 +61,10 @@ public static class EngineFacts
     /// <summary>A proto fact as a vocabulary fact; null when it has no value or an impossible date.</summary>
     public static NamedFact? FromProto(Fact fact, IReadOnlyList<string> credentialIds) => fact.ValueCase switch
     {
-        Fact.ValueOneofCase.Category => new NamedFact(fact.Name, FactValue.Of(fact.Category), credentialIds),
-        Fact.ValueOneofCase.Number when double.IsFinite(fact.Number) && Math.Abs(fact.Number) < 1e15 => new NamedFact(fact.Name, FactValue.Of((decimal)fact.Number), credentialIds),
-        Fact.ValueOneofCase.Flag => new NamedFact(fact.Name, FactValue.Of(fact.Flag), credentialIds),
-        Fact.ValueOneofCase.Date when CredentialDate(fact.Date) is { } date => new NamedFact(fact.Name, FactValue.Of(date), credentialIds),
+        Fact.ValueOneofCase.Category => new NamedFact(fact.Key, FactValue.Of(fact.Category), credentialIds),
+        Fact.ValueOneofCase.Number when double.IsFinite(fact.Number) && Math.Abs(fact.Number) < 1e15 => new NamedFact(fact.Key, FactValue.Of((decimal)fact.Number), credentialIds),
+        Fact.ValueOneofCase.Flag => new NamedFact(fact.Key, FactValue.Of(fact.Flag), credentialIds),
+        Fact.ValueOneofCase.Date when CredentialDate(fact.Date) is { } date => new NamedFact(fact.Key, FactValue.Of(date), credentialIds),
         _ => null,
     };
 

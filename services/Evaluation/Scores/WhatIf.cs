@@ -26,12 +26,12 @@ public sealed class WhatIf(RuleSetStore ruleSets, IOptions<EvaluationOptions> op
         for (var i = 0; i < Math.Min(request.Facts.Count, MaxFacts); i++)
         {
             var fact = request.Facts[i];
-            if (string.IsNullOrWhiteSpace(fact.Name) || fact.Name.Length > 100)
-                violations.Add(new FieldViolation($"facts[{i}].name", "a fact name from docs/facts.md is required"));
+            if (string.IsNullOrWhiteSpace(fact.Key) || fact.Key.Length > 100)
+                violations.Add(new FieldViolation($"facts[{i}].key", "a fact name from docs/facts.md is required"));
             else if (EngineFacts.FromProto(fact, []) is { } named)
                 given.Add(named);
             else
-                violations.Add(new FieldViolation($"facts[{i}]", $"fact '{fact.Name}' has no value (or an impossible one)"));
+                violations.Add(new FieldViolation($"facts[{i}]", $"fact '{fact.Key}' has no value (or an impossible one)"));
         }
         if (violations.Count > 0)
             throw new ValidationFailedException(violations);
