@@ -14,8 +14,6 @@ public static class FactDerivation
         var facts = new List<NamedFact>();
         var verified = talent.Verified.OrderBy(c => c.CredentialId, StringComparer.Ordinal).ToList();
 
-        if (talent.Registration?.BirthDate is { } born)
-            facts.Add(new NamedFact(Age, FactValue.Of(Math.Max(0, FullYears(born, today))), []));
         foreach (var name in new[] { Education, ProfessionalTitle, SkillLevel, AwardLevel, TalentProgram })
             Highest(facts, verified, name);
 
@@ -27,18 +25,8 @@ public static class FactDerivation
         Any(facts, verified, DoubleFirstClassGraduate);
 
         if (Latest(verified, GraduationDate) is { } graduation)
-        {
-            var date = graduation.Contributes[GraduationDate].Date!.Value;
-            facts.Add(new NamedFact(GraduationDate, FactValue.Of(date), [graduation.CredentialId]));
-            facts.Add(new NamedFact(YearsSinceGraduation, FactValue.Of(Math.Max(0, FullMonths(date, today) / 6) / 2m), [graduation.CredentialId]));
-        }
-        if (Latest(verified, SocialInsuranceMonths) is { } insurance)
-        {
-            var asOf = insurance.Contributes[SocialInsuranceAsOf].Date!.Value;
-            // Contributions are taken to continue after as_of until a newer credential or a revocation says otherwise.
-            var months = insurance.Contributes[SocialInsuranceMonths].Number!.Value + Math.Max(0, FullMonths(asOf, today));
-            facts.Add(new NamedFact(SocialInsuranceMonths, FactValue.Of(Math.Min(600, months)), [insurance.CredentialId]));
-        }
+            facts.Add(new NamedFact(GraduationDate, graduation.Contributes[GraduationDate], [graduation.CredentialId]));
+        facts.AddRange(TimeMoving(talent, verified, today));
         foreach (var name in new[] { IncomeMultiple, EmployerType, Position })
         {
             if (Latest(verified, name) is { } latest)
@@ -51,6 +39,29 @@ public static class FactDerivation
         {
             var falsified = talent.Falsified.OrderBy(c => c.CredentialId, StringComparer.Ordinal).ToList();
             facts.Add(new NamedFact(FalsifiedMaterials, FactValue.Of(Math.Min(100, falsified.Count)), Ids(falsified)));
+        }
+        return facts;
+    }
+
+    /// <summary>Only the facts that move with time (age, years since graduation, social-insurance months), as of <paramref name="day"/>.</summary>
+    public static IReadOnlyList<NamedFact> TimeMoving(TalentFacts talent, DateOnly day) => TimeMoving(talent, talent.Verified.ToList(), day);
+
+    private static List<NamedFact> TimeMoving(TalentFacts talent, List<CredentialRecord> verified, DateOnly today)
+    {
+        var facts = new List<NamedFact>(3);
+        if (talent.Registration?.BirthDate is { } born)
+            facts.Add(new NamedFact(Age, FactValue.Of(Math.Max(0, FullYears(born, today))), []));
+        if (Latest(verified, GraduationDate) is { } graduation)
+        {
+            var date = graduation.Contributes[GraduationDate].Date!.Value;
+            facts.Add(new NamedFact(YearsSinceGraduation, FactValue.Of(Math.Max(0, FullMonths(date, today) / 6) / 2m), [graduation.CredentialId]));
+        }
+        if (Latest(verified, SocialInsuranceMonths) is { } insurance)
+        {
+            var asOf = insurance.Contributes[SocialInsuranceAsOf].Date!.Value;
+            // Contributions are taken to continue after as_of until a newer credential or a revocation says otherwise.
+            var months = insurance.Contributes[SocialInsuranceMonths].Number!.Value + Math.Max(0, FullMonths(asOf, today));
+            facts.Add(new NamedFact(SocialInsuranceMonths, FactValue.Of(Math.Min(600, months)), [insurance.CredentialId]));
         }
         return facts;
     }

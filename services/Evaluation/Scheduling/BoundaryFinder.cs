@@ -29,12 +29,20 @@ public static class BoundaryFinder
                     days.Add(day);
             }
         }
+        if (days.Count == 0)
+            return certificationEnd;
+        // Only the time-moving facts differ from day to day: derive the rest once and rewrite just their slots.
+        var compiled = ruleSet.Compiled;
+        var facts = EngineFacts.ToFactSet(compiled, FactDerivation.Derive(talent, today));
+        var result = compiled.CreateResult();
         foreach (var day in days)
         {
             var at = startOfDay(day);
             if (certificationEnd is { } end && at >= end)
                 break;
-            var result = EvaluationCalculator.Evaluate(ruleSet, FactDerivation.Derive(talent, day));
+            foreach (var moving in FactDerivation.TimeMoving(talent, day))
+                EngineFacts.Overwrite(facts, moving);
+            compiled.Evaluate(facts, result);
             if ((double)result.Total != current.TotalPoints || TierMapping.TierOf(result) != current.Tier || result.IsVetoed != current.Vetoed)
                 return at;
         }

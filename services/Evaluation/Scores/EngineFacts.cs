@@ -43,6 +43,21 @@ public static class EngineFacts
         return set;
     }
 
+    /// <summary>Replaces one numeric fact in a fact set; a value the rule set cannot take leaves it not provided.</summary>
+    public static void Overwrite(FactSet set, NamedFact fact)
+    {
+        if (set.RuleSet.Fact(fact.Name) is not { } declared || fact.Value.Number is not { } number)
+            return;
+        try
+        {
+            set.Set(fact.Name, number, fact.CredentialIds);
+        }
+        catch (FactsException)
+        {
+            set.Unset(declared.Slot);
+        }
+    }
+
     public static Fact ToProto(NamedFact fact)
     {
         var proto = new Fact { Key = fact.Name };
