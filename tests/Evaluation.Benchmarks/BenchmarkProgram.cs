@@ -31,7 +31,9 @@ public static class BenchmarkProgram
         // WebApplicationFactory finds the service's content root (appsettings) through this variable outside a test run.
         Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_TALENTMESH_EVALUATION", ServiceContentRoot());
         await using var redis = await RedisServer.StartNewAsync();
+        // Topic streams keep every event of the run (the default cap of 100,000 would trim the rollout's events).
         await using var host = await ServiceHost<ServiceProgram>.StartAsync(redis.ConnectionString, Prefix,
+            configure: s => s["EventBus:MaxLenApprox"] = "10000000",
             services: registrations => registrations.AddSingleton(TimeProvider.System));
         var connection = host.Redis;
         var admin = ServiceHost<ServiceProgram>.Call(host.Token("admin", "bench"), TimeSpan.FromMinutes(10));
@@ -45,7 +47,10 @@ public static class BenchmarkProgram
         var baseline = await BareReadAsync(host.Services.GetRequiredService<FactsStore>(), settings.Talents);
         Report("baseline: bare read of every talent's facts", settings.Talents, baseline);
 
-        var candidate = ShippedRuleSets.Json(ShippedRuleSets.HighTechZone)
+        // The default's worked examples expect a doctorate to earn 25; the candidate drops them.
+        var shipped = ShippedRuleSets.Json(ShippedRuleSets.HighTechZone);
+        var examples = shipped.IndexOf(",\n  \"examples\": [", StringComparison.Ordinal);
+        var candidate = (examples < 0 ? shipped : shipped[..examples] + "\n}\n")
             .Replace("\"doctor\": 25", "\"doctor\": 30", StringComparison.Ordinal).Replace("\"version\": \"2025.1\"", "\"version\": \"bench\"", StringComparison.Ordinal);
         watch.Restart();
         var preview = await ruleSets.PreviewRuleSetAsync(new PreviewRuleSetRequest { Document = candidate }, admin);
@@ -54,7 +59,7 @@ public static class BenchmarkProgram
         Console.WriteLine($"  moved up {preview.MovedUp:N0}, down {preview.MovedDown:N0}, gained tier {preview.GainedTier:N0}, lost tier {preview.LostTier:N0}");
 
         var topic = Prefix + "talent.evaluated";
-        var before = await connection.GetDatabase().StreamLengthAsync(topic);
+        var before = (await connection.GetDatabase().StreamInfoAsync(topic)).LastEntry.Id;
         watch.Restart();
         await ruleSets.PublishRuleSetAsync(new PublishRuleSetRequest { Document = candidate, ExpectedHash = preview.Hash, IdempotencyKey = "bench" }, admin);
         Rollout rollout;
@@ -65,7 +70,7 @@ public static class BenchmarkProgram
         }
         while (rollout.State == RolloutState.Running);
         var rolloutTime = watch.Elapsed;
-        while (await connection.GetDatabase().StreamLengthAsync(topic) - before < rollout.Changed)
+        while (await CountAfterAsync(connection.GetDatabase(), topic, before) < rollout.Changed)
             await Task.Delay(20);
         var rolloutWithEvents = watch.Elapsed;
         Report("rollout: every talent re-evaluated and committed", rollout.Done, rolloutTime);
@@ -80,6 +85,20 @@ public static class BenchmarkProgram
             $"credential.verified → talent.evaluated at {settings.Rate}/s for {settings.Seconds} s ({latencies.Count:N0} events): p50 {percentiles.At(0.5):F1} ms, p99 {percentiles.At(0.99):F1} ms, max {percentiles.Max:F1} ms"));
         Goal("p99 < 20 ms", percentiles.At(0.99) < 20);
         return 0;
+    }
+
+    /// <summary>Entries after <paramref name="after"/> (exclusive), paged.</summary>
+    private static async Task<long> CountAfterAsync(IDatabase database, string stream, RedisValue after)
+    {
+        long count = 0;
+        while (true)
+        {
+            var page = await database.StreamRangeAsync(stream, "(" + after, "+", 10_000);
+            if (page.Length == 0)
+                return count;
+            count += page.Length;
+            after = page[^1].Id;
+        }
     }
 
     private static string ServiceContentRoot()

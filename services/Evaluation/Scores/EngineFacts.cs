@@ -23,7 +23,8 @@ public static class EngineFacts
         var set = ruleSet.CreateFactSet();
         foreach (var fact in facts)
         {
-            if (ruleSet.Fact(fact.Name) is null)
+            // Derived facts (min, max, sum over facts) are the engine's to compute, never an input.
+            if (ruleSet.Fact(fact.Name) is not { Definition.Derived: null })
                 continue;
             try
             {
@@ -46,7 +47,7 @@ public static class EngineFacts
     /// <summary>Replaces one numeric fact in a fact set; a value the rule set cannot take leaves it not provided.</summary>
     public static void Overwrite(FactSet set, NamedFact fact)
     {
-        if (set.RuleSet.Fact(fact.Name) is not { } declared || fact.Value.Number is not { } number)
+        if (set.RuleSet.Fact(fact.Name) is not { Definition.Derived: null } declared || fact.Value.Number is not { } number)
             return;
         try
         {

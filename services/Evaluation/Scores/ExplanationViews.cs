@@ -13,6 +13,7 @@ public static class ExplanationViews
     {
         var result = CalculatorReplay(ruleSet, stored);
         var fired = result.Breakdown.ToDictionary(b => b.RuleId);
+        var trace = result.Trace.ToDictionary(b => b.RuleId);
         var explanation = new ScoreExplanation
         {
             TalentId = talentId,
@@ -30,6 +31,14 @@ public static class ExplanationViews
                 RuleId = node.Id, LabelZh = node.Labels.Zh, LabelEn = node.Labels.En, Kind = node.Kind, Depth = node.Depth,
                 Outcome = Outcome(result.StatusOf(node.Id)), Points = (double)result.PointsOf(node.Id),
             };
+            if (trace.TryGetValue(node.Id, out var traced))
+            {
+                step.Condition = traced.Condition ?? "";
+                step.Source = ScoreViews.Source(traced.Source);
+                step.SelectedBy.AddRange(traced.SelectedBy.Select(ScoreViews.Evidence));
+                if (traced.Status == NodeStatus.NotApplicable)
+                    explanation.Summary.Add($"{node.Id} ({node.Labels.En}): not applicable ({traced.Condition})");
+            }
             if (fired.TryGetValue(node.Id, out var entry))
             {
                 step.RawPoints = (double)entry.RawPoints;
@@ -54,7 +63,8 @@ public static class ExplanationViews
         var facts = string.Join(", ", entry.Facts.Select(f => $"{f.Fact}={f.Value ?? "not provided"}" +
             (f.Credentials.Count > 0 ? $" [{string.Join(", ", f.Credentials)}]" : "")));
         var clipped = entry.ClippedBy is { } by && entry.Points != entry.RawPoints ? $" (capped by {by}: {Points(entry.RawPoints)} → {Points(entry.Points)})" : "";
-        return $"{entry.RuleId} ({entry.Labels.En}): {Points(entry.Points)}{clipped}" + (facts.Length > 0 ? $" from {facts}" : "");
+        var source = entry.Source is { } provision ? $" — {provision}" : "";
+        return $"{entry.RuleId} ({entry.Labels.En}): {Points(entry.Points)}{clipped}" + (facts.Length > 0 ? $" from {facts}" : "") + source;
     }
 
     private static string Points(decimal points) => points.ToString("0.##", CultureInfo.InvariantCulture);

@@ -23,7 +23,8 @@ public static class ScoreViews
             Recognitions = { result.Recognitions.Select(r => r.Id) },
             Vetoes = { result.Vetoes.Select(v => v.Id) },
             Breakdown = { result.Breakdown.Select(Rule) },
-            NotProvided = { result.NotProvided.Select(n => n.Id) },
+            NotProvided = { result.NotProvidedFacts },
+            Groups = { result.Groups.Select(Group) },
         };
         if (result.NextTier is { } next)
         {
@@ -70,7 +71,23 @@ public static class ScoreViews
         ClippedBy = entry.ClippedBy ?? "",
         Facts = { entry.Facts.Select(Evidence) },
         CredentialIds = { entry.Facts.SelectMany(f => f.Credentials).Distinct() },
+        Source = Source(entry.Source),
     };
+
+    public static Contracts.Evaluation.V1.GroupSubtotal Group(Rules.Evaluation.GroupSubtotal group)
+    {
+        var view = new Contracts.Evaluation.V1.GroupSubtotal
+        {
+            RuleId = group.RuleId, LabelZh = group.Labels.Zh, LabelEn = group.Labels.En, Path = { group.Path }, Combine = group.Combine,
+            BeforeCap = (double)group.BeforeCap, AfterCap = (double)group.AfterCap, Source = Source(group.Source),
+        };
+        if (group.Cap is { } cap)
+            view.Cap = (double)cap;
+        return view;
+    }
+
+    public static RuleSource? Source(Rules.Model.Source? source) =>
+        source is null ? null : new RuleSource { Document = source.Document ?? "", Article = source.Article ?? "", Url = source.Url ?? "" };
 
     public static Contracts.Evaluation.V1.FactEvidence Evidence(Rules.Evaluation.FactEvidence fact) =>
         new() { Fact = fact.Fact, Value = fact.Value ?? "", CredentialIds = { fact.Credentials } };

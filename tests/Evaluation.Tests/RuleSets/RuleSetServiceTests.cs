@@ -62,6 +62,20 @@ public sealed class RuleSetServiceTests(RedisServerFixture redis) : EvaluationTe
     }
 
     [Fact]
+    public async Task ValidateRuleSet_WorkedExampleNoLongerHolds_RefusedNamingTheExample()
+    {
+        var document = RuleSetDocuments.DoctorWorth(30, "examples", keepExamples: true);
+
+        var validate = await Assert.ThrowsAsync<RpcException>(async () => await RuleSets.ValidateRuleSetAsync(new ValidateRuleSetRequest { Document = document }, Admin));
+        var publish = await Assert.ThrowsAsync<RpcException>(async () => await RuleSets.PublishRuleSetAsync(
+            new PublishRuleSetRequest { Document = document, ExpectedHash = "sha256:" + new string('0', 64) }, Admin));
+
+        Assert.Equal(StatusCode.InvalidArgument, validate.StatusCode);
+        Assert.Contains(validate.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations, v => v.Field.StartsWith("document.examples[", StringComparison.Ordinal));
+        Assert.Equal(StatusCode.InvalidArgument, publish.StatusCode);
+    }
+
+    [Fact]
     public async Task PreviewRuleSet_DoctorWorthMore_MovesDoctorsUpAndChangesNothing()
     {
         await DoctorAsync("t-preview");
