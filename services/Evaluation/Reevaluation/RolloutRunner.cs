@@ -40,6 +40,16 @@ public sealed class RolloutRunner(RolloutStore rollouts, RuleSetStore ruleSets, 
         }
     }
 
+    private async Task<(string[] Ids, VersionedFacts[] Facts, Contracts.Evaluation.V1.Evaluation?[] Scores)> ReadPageAsync(string after, int size)
+    {
+        var ids = await facts.TalentIdsAfterAsync(after, size);
+        if (ids.Length == 0)
+            return (ids, [], []);
+        var factsRead = facts.LoadManyAsync(ids);
+        var scoresRead = scores.CurrentManyAsync(ids);
+        return (ids, await factsRead, await scoresRead);
+    }
+
     private async Task RunCurrentAsync(CancellationToken cancellationToken)
     {
         if (await rollouts.CurrentAsync() is not { } hash)
@@ -52,7 +62,8 @@ public sealed class RolloutRunner(RolloutStore rollouts, RuleSetStore ruleSets, 
         var target = await ruleSets.ByHashAsync(hash) ?? throw new InvalidOperationException($"rule set {hash} is not stored");
         logger.LogInformation("Rollout of {Hash}: {Done}/{Total} done, resuming after '{Cursor}'", hash, progress.Done, progress.Total, progress.Cursor);
         var settings = options.Value;
-        var cursor = progress.Cursor;
+        // The next page is read while this one is re-evaluated (a stale read only costs a retry: commits check versions).
+        var page = ReadPageAsync(progress.Cursor, settings.RolloutPageSize);
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -61,21 +72,18 @@ public sealed class RolloutRunner(RolloutStore rollouts, RuleSetStore ruleSets, 
                 await rollouts.FinishAsync(hash, RolloutPhase.Superseded, time.GetUtcNow());
                 return;
             }
-            var ids = await facts.TalentIdsAfterAsync(cursor, settings.RolloutPageSize);
+            var (ids, loaded, current) = await page;
             if (ids.Length == 0)
             {
                 await rollouts.FinishAsync(hash, RolloutPhase.Completed, time.GetUtcNow());
                 logger.LogInformation("Rollout of {Hash} completed", hash);
                 return;
             }
-            var factsRead = facts.LoadManyAsync(ids);
-            var scoresRead = scores.CurrentManyAsync(ids);
-            var (loaded, current) = (await factsRead, await scoresRead);
+            page = ReadPageAsync(ids[^1], settings.RolloutPageSize);
             await Parallel.ForAsync(0, ids.Length, new ParallelOptions { MaxDegreeOfParallelism = settings.RolloutConcurrency, CancellationToken = cancellationToken },
                 async (i, _) => await reevaluation.ReevaluateAsync(ids[i], EvaluationTrigger.RuleSetPublished,
                     (previous, active) => active.Hash == hash && previous?.RuleSetHash != hash, loaded[i], current[i], target));
-            cursor = ids[^1];
-            await rollouts.CheckpointAsync(hash, cursor);
+            await rollouts.CheckpointAsync(hash, ids[^1]);
         }
     }
 }

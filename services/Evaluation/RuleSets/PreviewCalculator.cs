@@ -16,20 +16,29 @@ public sealed class PreviewCalculator(FactsStore facts, ScoreStore scores, RuleS
 {
     private const int PageSize = 2000;
 
+    private async Task<(string[] Ids, VersionedFacts[] Facts, Contracts.Evaluation.V1.Evaluation?[] Scores)> ReadPageAsync(string after)
+    {
+        var ids = await facts.TalentIdsAfterAsync(after, PageSize);
+        if (ids.Length == 0)
+            return (ids, [], []);
+        var factsRead = facts.LoadManyAsync(ids);
+        var scoresRead = scores.CurrentManyAsync(ids);
+        return (ids, await factsRead, await scoresRead);
+    }
+
     public async Task<PreviewRuleSetResponse> PreviewAsync(LoadedRuleSet candidate, int sampleSize, CancellationToken cancellationToken)
     {
         var today = options.Value.LocalDate(time.GetUtcNow());
         var tally = new PreviewTally(sampleSize);
-        var cursor = "";
+        // The next page is read while this one is evaluated.
+        var page = ReadPageAsync("");
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var ids = await facts.TalentIdsAfterAsync(cursor, PageSize);
+            var (ids, loaded, current) = await page;
             if (ids.Length == 0)
                 break;
-            var factsRead = facts.LoadManyAsync(ids);
-            var scoresRead = scores.CurrentManyAsync(ids);
-            var (loaded, current) = (await factsRead, await scoresRead);
+            page = ReadPageAsync(ids[^1]);
             var previewed = new (double Points, Tier Tier)[ids.Length];
             Parallel.For(0, ids.Length, i =>
             {
@@ -41,7 +50,6 @@ public sealed class PreviewCalculator(FactsStore facts, ScoreStore scores, RuleS
                 if (current[i] is { } now)
                     tally.Add(ids[i], now.TotalPoints, now.Tier, previewed[i].Points, previewed[i].Tier);
             }
-            cursor = ids[^1];
         }
         return tally.ToResponse(candidate.Hash, await ruleSets.ActiveHashAsync() ?? "");
     }
