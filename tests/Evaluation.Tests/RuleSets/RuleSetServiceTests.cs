@@ -93,6 +93,27 @@ public sealed class RuleSetServiceTests(RedisServerFixture redis) : EvaluationTe
     }
 
     [Fact]
+    public async Task PublishRuleSet_EffectiveTomorrow_ActivatesWhenTheClockGetsThere()
+    {
+        await DoctorAsync("t-scheduled");
+        var document = RuleSetDocuments.DoctorWorth(30, "scheduled");
+        var hash = (await RuleSets.ValidateRuleSetAsync(new ValidateRuleSetRequest { Document = document }, Admin)).Hash;
+
+        var published = await RuleSets.PublishRuleSetAsync(new PublishRuleSetRequest
+        {
+            Document = document, ExpectedHash = hash, IdempotencyKey = "scheduled-1",
+            EffectiveFrom = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(Host.Time.GetUtcNow().AddDays(1)),
+        }, Admin);
+
+        Assert.Equal(RuleSetStatus.Scheduled, published.Status);
+        Assert.NotEqual(hash, (await RuleSets.GetRuleSetAsync(new GetRuleSetRequest { Hash = "active" }, Admin)).Hash);
+        Host.Time.Advance(TimeSpan.FromDays(1) + TimeSpan.FromSeconds(2));
+        await WaitForEvaluationAsync("t-scheduled", e => e.RuleSetHash == hash && e.TotalPoints == 40, "the scheduled rule set takes effect and re-evaluates");
+        Assert.Equal(RuleSetStatus.Active, (await RuleSets.GetRuleSetAsync(new GetRuleSetRequest { Hash = "active" }, Admin)).Status);
+        Assert.Equal(hash, (await RuleSets.GetRuleSetAsync(new GetRuleSetRequest { Hash = "active" }, Admin)).Hash);
+    }
+
+    [Fact]
     public async Task PublishRuleSet_HashNotPreviewed_FailedPrecondition()
     {
         var error = await Assert.ThrowsAsync<RpcException>(async () => await RuleSets.PublishRuleSetAsync(new PublishRuleSetRequest
