@@ -1,0 +1,8 @@
+namespace TalentMesh.Evaluation.Facts;
+
+public enum CredentialState
+{
+    Verified,
+    Rejected,
+    Revoked,
+}

@@ -1,0 +1,121 @@
+using static TalentMesh.Evaluation.Facts.FactNames;
+
+namespace TalentMesh.Evaluation.Facts;
+
+/// <summary>
+/// Turns a talent's projection into facts as of one day: each fact from the verified credentials that contribute it
+/// (highest, latest, any or count, per docs/facts.md), with those credentials' ids; and the time-moving facts (age,
+/// years since graduation, months of social insurance) computed from their dates on <paramref name="today"/>.
+/// </summary>
+public static class FactDerivation
+{
+    public static IReadOnlyList<NamedFact> Derive(TalentFacts talent, DateOnly today)
+    {
+        var facts = new List<NamedFact>();
+        var verified = talent.Verified.OrderBy(c => c.CredentialId, StringComparer.Ordinal).ToList();
+
+        foreach (var name in new[] { Education, ProfessionalTitle, SkillLevel, AwardLevel, TalentProgram })
+            Highest(facts, verified, name);
+
+        var returnee = Contributors(verified, ReturneeOrForeign);
+        if (returnee.Count > 0 || talent.Registration is { ForeignDocument: true })
+            facts.Add(new NamedFact(ReturneeOrForeign, FactValue.Of(true), Ids(returnee)));
+        else if (talent.Registration is not null)
+            facts.Add(new NamedFact(ReturneeOrForeign, FactValue.Of(false), []));
+        Any(facts, verified, DoubleFirstClassGraduate);
+
+        if (Latest(verified, GraduationDate) is { } graduation)
+            facts.Add(new NamedFact(GraduationDate, graduation.Contributes[GraduationDate], [graduation.CredentialId]));
+        facts.AddRange(TimeMoving(talent, verified, today));
+        foreach (var name in new[] { IncomeMultiple, EmployerType, Position })
+        {
+            if (Latest(verified, name) is { } latest)
+                facts.Add(new NamedFact(name, latest.Contributes[name], [latest.CredentialId]));
+        }
+        var patents = Contributors(verified, InventionPatents);
+        if (patents.Count > 0)
+            facts.Add(new NamedFact(InventionPatents, FactValue.Of(Math.Min(1000, patents.Count)), Ids(patents)));
+        if (talent.Registration is not null || talent.Credentials.Count > 0)
+        {
+            var falsified = talent.Falsified.OrderBy(c => c.CredentialId, StringComparer.Ordinal).ToList();
+            facts.Add(new NamedFact(FalsifiedMaterials, FactValue.Of(Math.Min(100, falsified.Count)), Ids(falsified)));
+        }
+        return facts;
+    }
+
+    /// <summary>Only the facts that move with time (age, years since graduation, social-insurance months), as of <paramref name="day"/>.</summary>
+    public static IReadOnlyList<NamedFact> TimeMoving(TalentFacts talent, DateOnly day) => TimeMoving(talent, talent.Verified.ToList(), day);
+
+    private static List<NamedFact> TimeMoving(TalentFacts talent, List<CredentialRecord> verified, DateOnly today)
+    {
+        var facts = new List<NamedFact>(3);
+        if (talent.Registration?.BirthDate is { } born)
+            facts.Add(new NamedFact(Age, FactValue.Of(Math.Max(0, FullYears(born, today))), []));
+        if (Latest(verified, GraduationDate) is { } graduation)
+        {
+            var date = graduation.Contributes[GraduationDate].Date!.Value;
+            facts.Add(new NamedFact(YearsSinceGraduation, FactValue.Of(Math.Max(0, FullMonths(date, today) / 6) / 2m), [graduation.CredentialId]));
+        }
+        if (Latest(verified, SocialInsuranceMonths) is { } insurance)
+        {
+            var asOf = insurance.Contributes[SocialInsuranceAsOf].Date!.Value;
+            // Contributions are taken to continue after as_of until a newer credential or a revocation says otherwise.
+            var months = insurance.Contributes[SocialInsuranceMonths].Number!.Value + Math.Max(0, FullMonths(asOf, today));
+            facts.Add(new NamedFact(SocialInsuranceMonths, FactValue.Of(Math.Min(600, months)), [insurance.CredentialId]));
+        }
+        return facts;
+    }
+
+    /// <summary>
+    /// The dates time-moving facts count from, with how often each moves (months): a birthday yearly, years since
+    /// graduation every half year, social-insurance months monthly. Between these days no derived fact changes.
+    /// </summary>
+    public static IEnumerable<(DateOnly Anchor, int StepMonths)> TimeAnchors(TalentFacts talent)
+    {
+        var verified = talent.Verified.ToList();
+        if (talent.Registration?.BirthDate is { } born)
+            yield return (born, 12);
+        if (Latest(verified, GraduationDate) is { } graduation)
+            yield return (graduation.Contributes[GraduationDate].Date!.Value, 6);
+        if (Latest(verified, SocialInsuranceMonths) is { } insurance)
+            yield return (insurance.Contributes[SocialInsuranceAsOf].Date!.Value, 1);
+    }
+
+    /// <summary>Whole years from <paramref name="from"/> to <paramref name="to"/> (a birthday counts on the day).</summary>
+    public static int FullYears(DateOnly from, DateOnly to)
+    {
+        var years = to.Year - from.Year;
+        return from.AddYears(years) > to ? years - 1 : years;
+    }
+
+    public static int FullMonths(DateOnly from, DateOnly to)
+    {
+        var months = ((to.Year - from.Year) * 12) + to.Month - from.Month;
+        return from.AddMonths(months) > to ? months - 1 : months;
+    }
+
+    private static void Highest(List<NamedFact> facts, List<CredentialRecord> verified, string name)
+    {
+        var order = Ordered[name];
+        var best = Contributors(verified, name).GroupBy(c => Array.IndexOf(order, c.Contributes[name].Category)).MaxBy(g => g.Key);
+        if (best is not null && best.Key >= 0)
+            facts.Add(new NamedFact(name, FactValue.Of(order[best.Key]), Ids(best)));
+    }
+
+    private static void Any(List<NamedFact> facts, List<CredentialRecord> verified, string name)
+    {
+        var contributors = Contributors(verified, name);
+        if (contributors.Count == 0)
+            return;
+        var holding = contributors.Where(c => c.Contributes[name].Flag == true).ToList();
+        facts.Add(holding.Count > 0 ? new NamedFact(name, FactValue.Of(true), Ids(holding)) : new NamedFact(name, FactValue.Of(false), Ids(contributors)));
+    }
+
+    private static CredentialRecord? Latest(List<CredentialRecord> verified, string name) =>
+        Contributors(verified, name).OrderByDescending(c => c.Recency ?? DateOnly.MinValue).ThenByDescending(c => c.DecidedAt).FirstOrDefault();
+
+    private static List<CredentialRecord> Contributors(List<CredentialRecord> verified, string name) =>
+        verified.Where(c => c.Contributes.ContainsKey(name)).ToList();
+
+    private static List<string> Ids(IEnumerable<CredentialRecord> credentials) => credentials.Select(c => c.CredentialId).ToList();
+}

@@ -1,0 +1,74 @@
+using StackExchange.Redis;
+using TalentMesh.EventBus.Outbox;
+using TalentMesh.ServiceDefaults.Redis;
+
+namespace TalentMesh.Evaluation.Reevaluation;
+
+/// <summary>
+/// Rollouts: one hash per rule set that took effect (counters, checkpoint cursor, times) and a pointer to the one
+/// running. The done/changed counters move in the same unit of work as each talent's evaluation, so they are exact
+/// across crashes; the cursor is only a checkpoint (talents already under the rule set are skipped after a restart).
+/// </summary>
+public sealed class RolloutStore(IConnectionMultiplexer redis, RedisKeyspace keyspace)
+{
+    private RedisKey RolloutKey(string hash) => keyspace.Key("rollout", hash);
+
+    private RedisKey CurrentKey => keyspace.Key("rollout-current");
+
+    public void StageStart(EventUnitOfWork unit, string hash, string? previous, long total, DateTimeOffset startedAt)
+    {
+        var key = RolloutKey(hash);
+        unit.Delete(key);
+        unit.HashSet(key, new HashEntry("previous", previous ?? ""), new HashEntry("total", total), new HashEntry("done", 0),
+            new HashEntry("changed", 0), new HashEntry("started", startedAt.ToUnixTimeMilliseconds()),
+            new HashEntry("state", total == 0 ? (int)RolloutPhase.Completed : (int)RolloutPhase.Running), new HashEntry("cursor", ""));
+        if (total == 0)
+            unit.HashSet(key, new HashEntry("completed", startedAt.ToUnixTimeMilliseconds()));
+        unit.Set(CurrentKey, hash);
+    }
+
+    /// <summary>Counts one talent moved onto the rule set (by the rollout or by an event about them).</summary>
+    public void StageDone(EventUnitOfWork unit, string hash, bool changed)
+    {
+        unit.HashIncrement(RolloutKey(hash), "done");
+        if (changed)
+            unit.HashIncrement(RolloutKey(hash), "changed");
+    }
+
+    public async Task<string?> CurrentAsync() => (string?)await redis.GetDatabase().StringGetAsync(CurrentKey);
+
+    public async Task<RolloutProgress?> ProgressAsync(string hash)
+    {
+        var fields = await redis.GetDatabase().HashGetAllAsync(RolloutKey(hash));
+        if (fields.Length == 0)
+            return null;
+        var values = fields.ToDictionary(f => f.Name.ToString(), f => f.Value);
+        return new RolloutProgress(hash, (string?)values.GetValueOrDefault("previous") ?? "", (RolloutPhase)(int)values["state"],
+            (long)values["total"], (long)values["done"], (long)values["changed"],
+            DateTimeOffset.FromUnixTimeMilliseconds((long)values["started"]),
+            values.TryGetValue("completed", out var completed) ? DateTimeOffset.FromUnixTimeMilliseconds((long)completed) : null,
+            (string?)values.GetValueOrDefault("cursor") ?? "");
+    }
+
+    /// <summary>Records how far the walk over the talents got (idempotent: a replayed page changes nothing twice).</summary>
+    public Task CheckpointAsync(string hash, string cursor) => redis.GetDatabase().HashSetAsync(RolloutKey(hash), "cursor", cursor);
+
+    public async Task FinishAsync(string hash, RolloutPhase phase, DateTimeOffset at)
+    {
+        var database = redis.GetDatabase();
+        await database.HashSetAsync(RolloutKey(hash), [new HashEntry("state", (int)phase), new HashEntry("completed", at.ToUnixTimeMilliseconds())]);
+        // Only clears the pointer if no later rollout replaced it meanwhile.
+        await database.ScriptEvaluateAsync("if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0",
+            [CurrentKey], [hash]);
+    }
+}
+
+public enum RolloutPhase
+{
+    Running = 1,
+    Completed = 2,
+    Superseded = 3,
+}
+
+public sealed record RolloutProgress(string Hash, string Previous, RolloutPhase Phase, long Total, long Done, long Changed,
+    DateTimeOffset StartedAt, DateTimeOffset? CompletedAt, string Cursor);

@@ -1,0 +1,65 @@
+using TalentMesh.Contracts.Events.V1;
+using TalentMesh.EventBus.Handling;
+using TalentMesh.EventBus.Outbox;
+using TalentMesh.Evaluation.Facts;
+using TalentMesh.Evaluation.RuleSets;
+using EvaluationRecord = TalentMesh.Contracts.Evaluation.V1.Evaluation;
+
+namespace TalentMesh.Evaluation.Scores;
+
+/// <summary>
+/// Read, decide, commit, and on a lost optimistic race read again: the one loop behind every re-evaluation, whether
+/// an event changed the facts, a rule set took effect or the clock crossed a boundary.
+/// </summary>
+public sealed class TalentReevaluation(FactsStore facts, ScoreStore scores, RuleSetStore ruleSets, TalentEvaluator evaluator,
+    EventUnitOfWorkFactory units)
+{
+    private const int Attempts = 8;
+
+    /// <summary>Applies an event's change to the facts and re-evaluates, in the event's inbox-guarded unit of work.</summary>
+    public async Task ApplyAsync(string talentId, Func<TalentFacts, TalentFacts?> change, EvaluationTrigger trigger, EventContext context)
+    {
+        for (var attempt = 1; attempt <= Attempts; attempt++)
+        {
+            // The three reads are independent: issue them together (one round trip's wait instead of three).
+            var factsRead = facts.LoadAsync(talentId);
+            var scoreRead = scores.CurrentAsync(talentId);
+            var activeRead = ruleSets.ActiveAsync();
+            var (loaded, previous, active) = (await factsRead, await scoreRead, await activeRead);
+            var unit = context.BeginUnitOfWork();
+            // An older or repeated decision changes nothing, but the event is still recorded as handled.
+            if (change(loaded.Facts) is { } next)
+            {
+                facts.Stage(unit, loaded, next);
+                evaluator.Stage(unit, active, next, previous, trigger);
+            }
+            if (await unit.CommitAsync() != CommitOutcome.Conflict)
+                return;
+        }
+        throw new ConcurrencyConflictException($"talent {talentId} kept changing while an event was applied");
+    }
+
+    /// <summary>
+    /// Re-evaluates one talent under the active rule set if <paramref name="needed"/> says so for their current
+    /// evaluation. Returns the outcome (null when nothing needed doing).
+    /// </summary>
+    public async Task<EvaluationOutcome?> ReevaluateAsync(string talentId, EvaluationTrigger trigger, Func<EvaluationRecord?, LoadedRuleSet, bool> needed,
+        VersionedFacts? preloadedFacts = null, EvaluationRecord? preloadedScore = null, LoadedRuleSet? preloadedRuleSet = null)
+    {
+        for (var attempt = 1; attempt <= Attempts; attempt++)
+        {
+            var loaded = attempt == 1 && preloadedFacts is not null ? preloadedFacts : await facts.LoadAsync(talentId);
+            var previous = attempt == 1 && preloadedFacts is not null ? preloadedScore : await scores.CurrentAsync(talentId);
+            var active = attempt == 1 && preloadedRuleSet is not null ? preloadedRuleSet : await ruleSets.ActiveAsync();
+            if (loaded.Version == 0 || !needed(previous, active))
+                return null;
+            var unit = units.Begin();
+            // The facts must still be the ones evaluated: an event landing meanwhile makes this attempt a conflict.
+            facts.StageUnchanged(unit, loaded);
+            var outcome = evaluator.Stage(unit, active, loaded.Facts, previous, trigger);
+            if (await unit.CommitAsync() != CommitOutcome.Conflict)
+                return outcome;
+        }
+        throw new ConcurrencyConflictException($"talent {talentId} kept changing while being re-evaluated");
+    }
+}
