@@ -1,0 +1,82 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using TalentMesh.Contracts.Redemption.V1;
+using TalentMesh.EventBus.Outbox;
+using TalentMesh.Redemption.Calendar;
+using TalentMesh.Redemption.Eligibility;
+using TalentMesh.Redemption.Policies;
+using TalentMesh.Redemption.Redemptions;
+using TalentMesh.Redemption.Talents;
+
+namespace TalentMesh.Redemption.Notifications;
+
+/// <summary>
+/// Runs match jobs in the background: walks the talents in id order in batches, notifies (or auto-grants) those who
+/// qualify, and advances the job's cursor in the batch's commit. Never on a request's path.
+/// </summary>
+public sealed class PolicyMatcher(MatchJobs jobs, PolicyStore policies, TalentStore talents, NotificationStore notifications,
+    BenefitMatching matching, AutoGrants autoGrants, EventUnitOfWorkFactory units, TimeProvider time, ILogger<PolicyMatcher> logger) : BackgroundService
+{
+    public const int BatchSize = 500;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                foreach (var policyId in await jobs.PendingAsync(stoppingToken))
+                    await RunAsync(policyId, stoppingToken);
+                await jobs.WaitAsync(TimeSpan.FromSeconds(2), stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception)
+            {
+                logger.LogWarning(exception, "Policy matching failed; it resumes from its cursor");
+                await jobs.WaitAsync(TimeSpan.FromSeconds(2), stoppingToken);
+            }
+        }
+    }
+
+    public async Task RunAsync(string policyId, CancellationToken cancellationToken)
+    {
+        var policy = (await policies.LoadAsync(policyId, cancellationToken))?.Policy;
+        while (true)
+        {
+            var cursor = await jobs.CursorAsync(policyId, cancellationToken);
+            if (cursor is null or "$done")
+                return;
+            var ids = await talents.RangeAsync(cursor == MatchJobs.Start ? "" : cursor, BatchSize, cancellationToken);
+            var unit = units.Begin();
+            if (ids.Count == 0 || policy is not { Status: PolicyStatus.Published })
+            {
+                jobs.Finish(unit, policyId, cursor);
+                await unit.CommitAsync();
+                return;
+            }
+            var profiles = await talents.LoadManyAsync(ids, cancellationToken);
+            var today = ChinaTime.Today(time.GetUtcNow());
+            var eligible = profiles.Where(p => EligibilityRules.IsEligible(policy, p, today)).ToList();
+            if (policy.AutomaticGrant)
+            {
+                await Parallel.ForEachAsync(eligible, new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = cancellationToken },
+                    async (talent, ct) => await autoGrants.GrantAsync([policy], talent, ct));
+            }
+            else
+            {
+                var notified = await notifications.WereNotifiedAsync([.. eligible.Select(p => p.TalentId)], policyId, cancellationToken);
+                var now = time.GetUtcNow();
+                for (var i = 0; i < eligible.Count; i++)
+                {
+                    if (!notified[i])
+                        matching.Notify(unit, eligible[i].TalentId, policy, now);
+                }
+            }
+            jobs.Advance(unit, policyId, cursor, ids[^1]);
+            await unit.CommitAsync();
+        }
+    }
+}
