@@ -12,3 +12,6 @@ app.MapServiceDefaults();
 app.MapEventBus();
 app.MapEvaluationApi();
 app.Run();
+
+/// <summary>The entry point, visible to tests that host the real service (WebApplicationFactory).</summary>
+public partial class Program;
