@@ -21,10 +21,14 @@ public sealed class PolicyMatcher(MatchJobs jobs, PolicyStore policies, TalentSt
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var failed = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
+                if (failed)
+                    await jobs.WaitAsync(TimeSpan.FromSeconds(2), stoppingToken);
+                failed = false;
                 foreach (var policyId in await jobs.PendingAsync(stoppingToken))
                     await RunAsync(policyId, stoppingToken);
                 await jobs.WaitAsync(TimeSpan.FromSeconds(2), stoppingToken);
@@ -33,10 +37,10 @@ public sealed class PolicyMatcher(MatchJobs jobs, PolicyStore policies, TalentSt
             {
                 return;
             }
-            catch (Exception exception)
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {
                 logger.LogWarning(exception, "Policy matching failed; it resumes from its cursor");
-                await jobs.WaitAsync(TimeSpan.FromSeconds(2), stoppingToken);
+                failed = true;
             }
         }
     }
