@@ -72,7 +72,12 @@ public sealed class RedemptionCommitter(RedemptionStore redemptions, PolicyStore
             if (idempotencyKey is { } retry && await idempotency.FindAsync(retry.Key, retry.Fingerprint, cancellationToken) is { } raced)
                 return (await redemptions.LoadAsync(raced, cancellationToken))!.Record.View;
             if (transition.Holdings == HoldingChange.Acquire)
-                throw new WorkflowViolationException("You already hold a live redemption of this benefit or of its exclusion group.", Blocker.AlreadyHeld);
+            {
+                var holdings = await redemptions.LoadHoldingsAsync(transition.After.View.TalentId, policy.PolicyId, cancellationToken);
+                if (holdings.LiveByPolicy.ContainsKey(policy.PolicyId)
+                    || transition.After.ExclusionGroup.Length > 0 && holdings.LiveByGroup.ContainsKey(transition.After.ExclusionGroup))
+                    throw new WorkflowViolationException("You already hold a live redemption of this benefit or of its exclusion group.", Blocker.AlreadyHeld);
+            }
         }
         throw new WorkflowViolationException("The redemption kept changing while this request was decided; retry.", "CONCURRENT_CHANGE");
     }

@@ -261,4 +261,58 @@ public sealed class RedemptionFlowTests(RedisServerFixture redis)
         Assert.Equal(RedemptionStatus.Voided, (await harness.Redemptions.VoidRedemptionAsync(request, harness.As("t1"))).Status);
         Assert.Equal(RedemptionStatus.PendingReview, (await harness.RedeemAsync("t1", policy.PolicyId)).Status);
     }
+
+    [Fact]
+    public async Task Appeal_WhileAnotherLiveRedemptionOfThePolicyExists_IsAlreadyHeld()
+    {
+        await using var harness = await StartAsync(redis);
+        var policy = await harness.PublishAsync(Support.Policies.RentSubsidy());
+        await harness.EvaluateAsync("t1", Tier.E, 1);
+        var first = await harness.RedeemAsync("t1", policy.PolicyId);
+        await harness.Redemptions.RejectRedemptionAsync(new RejectRedemptionRequest
+        {
+            RedemptionId = first.RedemptionId, Stage = ApprovalStage.PreliminaryReview, Reason = RejectionReason.MarriageCheckMismatch,
+        }, harness.Officer());
+        await harness.RedeemAsync("t1", policy.PolicyId);
+        var error = await FailsWith(StatusCode.FailedPrecondition, () => harness.Redemptions.AppealRejectionAsync(
+            new AppealRejectionRequest { RedemptionId = first.RedemptionId, Statement = "married after all" }, harness.As("t1")).ResponseAsync);
+        Assert.Equal("ALREADY_HELD", Reason(error));
+        Assert.Equal(RedemptionStatus.Rejected, (await harness.GetAsync(first.RedemptionId)).Status);
+    }
+
+    [Fact]
+    public async Task ApproveRedemption_RetriedWithTheSameKey_PassesTheStageOnce()
+    {
+        await using var harness = await StartAsync(redis);
+        var policy = await harness.PublishAsync(Support.Policies.RentSubsidy());
+        await harness.EvaluateAsync("t1", Tier.E, 1);
+        var redemption = await harness.RedeemAsync("t1", policy.PolicyId);
+        var request = new ApproveRedemptionRequest { RedemptionId = redemption.RedemptionId, Stage = ApprovalStage.PreliminaryReview, IdempotencyKey = "approve-1" };
+        var first = await harness.Redemptions.ApproveRedemptionAsync(request, harness.Officer());
+        var retry = await harness.Redemptions.ApproveRedemptionAsync(request, harness.Officer());
+        Assert.Equal(ApprovalStage.TalentOffice, retry.CurrentStage);
+        Assert.Equal(first.Decisions.Count, retry.Decisions.Count);
+    }
+
+    [Fact]
+    public async Task PublicNotice_ScheduledBeforeARestart_EndsAfterIt()
+    {
+        var prefix = TestKeys.Prefix();
+        string redemptionId;
+        DateTimeOffset until;
+        await using (var before = await RestartAsync(redis, prefix))
+        {
+            var draft = Support.Policies.PurchaseSubsidy();
+            draft.PublicNoticeWorkingDays = 3;
+            var policy = await before.PublishAsync(draft);
+            await before.EvaluateAsync("t1", Tier.E, 1);
+            var approved = await before.ApproveAsync(await before.RedeemAsync("t1", policy.PolicyId), ApprovalStage.PreliminaryReview);
+            Assert.Equal(RedemptionStatus.PublicNotice, approved.Status);
+            (redemptionId, until) = (approved.RedemptionId, approved.PublicNoticeUntil.ToDateTimeOffset());
+        }
+        await using var after = await RestartAsync(redis, prefix);
+        after.MoveClockTo(until.AddSeconds(1));
+        await Eventually.TrueAsync(async () => (await after.GetAsync(redemptionId)).Status == RedemptionStatus.Disbursing,
+            TimeSpan.FromSeconds(10), "the restarted service ends the notice from the durable schedule");
+    }
 }

@@ -31,11 +31,12 @@ public sealed class RedemptionHarness : IAsyncDisposable
     public RedemptionService.RedemptionServiceClient Redemptions { get; }
     public NotificationService.NotificationServiceClient Notifications { get; }
 
-    public static async Task<RedemptionHarness> StartAsync(RedisServerFixture redis, [CallerMemberName] string caller = "")
-    {
-        var prefix = TestKeys.Prefix(caller);
-        return new RedemptionHarness(await ServiceHost<Program>.StartAsync(redis.ConnectionString, prefix), prefix);
-    }
+    public static async Task<RedemptionHarness> StartAsync(RedisServerFixture redis, [CallerMemberName] string caller = "") =>
+        await RestartAsync(redis, TestKeys.Prefix(caller));
+
+    /// <summary>Starts the service on an existing keyspace (a restart: same Redis data, new process state).</summary>
+    public static async Task<RedemptionHarness> RestartAsync(RedisServerFixture redis, string prefix) =>
+        new(await ServiceHost<Program>.StartAsync(redis.ConnectionString, prefix), prefix);
 
     public CallOptions Officer(TimeSpan? timeout = null) => ServiceHost<Program>.Call(Host.Token(Roles.PolicyOfficer, "officer-1"), timeout);
 
