@@ -25,6 +25,9 @@ public sealed class MatchJobs(RedisReader reader, RedisKeyspace keyspace)
         unit.SortedSetAdd(Jobs, policyId, now.ToUnixTimeMilliseconds());
     }
 
+    /// <summary>Commit only while the job's cursor is still <paramref name="seen"/>.</summary>
+    public void RequireAt(EventUnitOfWork unit, string policyId, string seen) => unit.RequireEqual(Cursor(policyId), seen);
+
     public void Advance(EventUnitOfWork unit, string policyId, string seen, string next)
     {
         unit.RequireEqual(Cursor(policyId), seen);

@@ -19,6 +19,9 @@ public sealed class PolicyMatcher(MatchJobs jobs, PolicyStore policies, TalentSt
 {
     public const int BatchSize = 500;
 
+    /// <summary>Talents notified per commit: a unit's cost grows faster than its size, so a batch commits in slices, together.</summary>
+    public const int SliceSize = 50;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var failed = false;
@@ -70,17 +73,31 @@ public sealed class PolicyMatcher(MatchJobs jobs, PolicyStore policies, TalentSt
                     async (talent, ct) => await autoGrants.GrantAsync([policy], talent, ct));
             }
             else
-            {
-                var notified = await notifications.WereNotifiedAsync([.. eligible.Select(p => p.TalentId)], policyId, cancellationToken);
-                var now = time.GetUtcNow();
-                for (var i = 0; i < eligible.Count; i++)
-                {
-                    if (!notified[i])
-                        matching.Notify(unit, eligible[i].TalentId, policy, now);
-                }
-            }
+                await NotifyAsync(policy, cursor, eligible, cancellationToken);
             jobs.Advance(unit, policyId, cursor, ids[^1]);
             await unit.CommitAsync();
         }
+    }
+
+    /// <summary>
+    /// Notifies the batch's eligible talents not yet told, in slices committed concurrently. Each slice commits only
+    /// while the cursor is still where this batch started (another replica that moved on makes it a no-op), and marks
+    /// its talents notified, so a batch redone after a crash skips those already told.
+    /// </summary>
+    private async Task NotifyAsync(Policy policy, string cursor, IReadOnlyList<TalentProfile> eligible, CancellationToken cancellationToken)
+    {
+        var notified = await notifications.WereNotifiedAsync([.. eligible.Select(p => p.TalentId)], policy.PolicyId, cancellationToken);
+        var now = time.GetUtcNow();
+        var pending = eligible.Where((_, i) => !notified[i]).ToList();
+        var slices = new List<Task<CommitOutcome>>();
+        for (var start = 0; start < pending.Count; start += SliceSize)
+        {
+            var slice = units.Begin();
+            jobs.RequireAt(slice, policy.PolicyId, cursor);
+            foreach (var talent in pending.Skip(start).Take(SliceSize))
+                matching.Notify(slice, talent.TalentId, policy, now);
+            slices.Add(slice.CommitAsync());
+        }
+        await Task.WhenAll(slices);
     }
 }
