@@ -27,9 +27,11 @@ public sealed class Redeemer(PolicyStore policies, TalentStore talents, Redempti
         {
             if (await idempotency.FindAsync(idempotencyKey.Key, idempotencyKey.Fingerprint, cancellationToken) is { } existing)
                 return (await redemptions.LoadAsync(existing, cancellationToken))!.Record.View;
-            var profile = await talents.LoadAsync(talentId, cancellationToken);
-            var holdings = await redemptions.LoadHoldingsAsync(talentId, policy.PolicyId, cancellationToken);
-            var usage = await policies.LoadUsageAsync(policy.PolicyId, cancellationToken);
+            var profileRead = talents.LoadAsync(talentId, cancellationToken);
+            var holdingsRead = redemptions.LoadHoldingsAsync(talentId, policy.PolicyId, cancellationToken);
+            var usageRead = policies.LoadUsageAsync(policy.PolicyId, cancellationToken);
+            await Task.WhenAll(profileRead, holdingsRead, usageRead);
+            var (profile, holdings, usage) = (await profileRead, await holdingsRead, await usageRead);
             var at = now();
             var blockers = RedeemRules.Check(policy, profile, holdings, usage, at);
             if (blockers.FirstOrDefault(b => !b.IsExhaustion) is { } blocker)

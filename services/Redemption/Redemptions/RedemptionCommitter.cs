@@ -15,10 +15,10 @@ namespace TalentMesh.Redemption.Redemptions;
 /// <summary>
 /// Commits redemption transitions: the record, holdings, audit entry, events, budget reservation or release, schedule
 /// entries and the talent's notification, all in one unit of work guarded by the record's revision. A lost race is
-/// re-read and decided again; a final approval reads and reserves the policy's usage under the policy's lock.
+/// re-read and decided again; final approvals of one policy chain their reservations (see <see cref="ReservationChain"/>).
 /// </summary>
 public sealed class RedemptionCommitter(RedemptionStore redemptions, PolicyStore policies, NotificationStore notifications,
-    ScheduleStore schedule, IdempotencyStore idempotency, EventUnitOfWorkFactory units, PolicyLocks locks)
+    ScheduleStore schedule, IdempotencyStore idempotency, EventUnitOfWorkFactory units, PolicyLocks locks, ReservationChain chain)
 {
     private const int Attempts = 10;
 
@@ -38,6 +38,15 @@ public sealed class RedemptionCommitter(RedemptionStore redemptions, PolicyStore
         notifications.Add(unit, view.TalentId, transition.Notice.Kind, transition.Notice.Title, transition.Notice.Body, view.PolicyId, view.RedemptionId, now);
     }
 
+    private void Prepare(EventUnitOfWork unit, Transition transition, long revision, string actor, DateTimeOffset now, BudgetUsage? usage,
+        (RedisKey Key, string Fingerprint)? idempotencyKey, Action<EventUnitOfWork>? also)
+    {
+        AddTo(unit, transition, revision, actor, now, usage);
+        if (idempotencyKey is { } key)
+            IdempotencyStore.Record(unit, key.Key, key.Fingerprint, transition.After.Id);
+        also?.Invoke(unit);
+    }
+
     /// <summary>
     /// Loads the redemption, decides with <paramref name="decide"/> and commits, retrying lost races. With an
     /// idempotency key, a repeated request returns the redemption as it is now.
@@ -54,21 +63,34 @@ public sealed class RedemptionCommitter(RedemptionStore redemptions, PolicyStore
                 ?? throw new InvalidOperationException($"Policy {stored.Record.View.PolicyId} of redemption {redemptionId} is missing.");
             var at = now();
             var transition = decide(stored.Record, policy);
-            using var gate = transition.ReservesPlace ? await locks.AcquireAsync(policy.PolicyId, cancellationToken) : null;
-            BudgetUsage? usage = null;
+            var unit = units.Begin();
+            Task<CommitOutcome> commit;
             if (transition.ReservesPlace)
             {
-                usage = await policies.LoadUsageAsync(policy.PolicyId, cancellationToken);
-                if (usage.CannotReserve(policy, transition.ReserveFen) is { } exhausted)
-                    throw new QuotaExceededException(exhausted.Text);
+                // Under the policy's lock only long enough to decide on the chained usage and queue the commit.
+                using var gate = await locks.AcquireAsync(policy.PolicyId, cancellationToken);
+                var usage = chain.Expected(policy.PolicyId) ?? await policies.LoadUsageAsync(policy.PolicyId, cancellationToken);
+                if (usage.CannotReserve(policy, transition.ReserveFen) is not null)
+                {
+                    // The chain may be stale (a release since); only Redis's figures can refuse.
+                    chain.Drop(policy.PolicyId);
+                    usage = await policies.LoadUsageAsync(policy.PolicyId, cancellationToken);
+                    if (usage.CannotReserve(policy, transition.ReserveFen) is { } exhausted)
+                        throw new QuotaExceededException(exhausted.Text);
+                }
+                Prepare(unit, transition, stored.Revision, actor, at, usage, idempotencyKey, also);
+                chain.Extend(policy.PolicyId, usage.Reserve(transition.ReserveFen));
+                commit = unit.CommitAsync();
             }
-            var unit = units.Begin();
-            AddTo(unit, transition, stored.Revision, actor, at, usage);
-            if (idempotencyKey is { } key)
-                IdempotencyStore.Record(unit, key.Key, key.Fingerprint, redemptionId);
-            also?.Invoke(unit);
-            if (await unit.CommitAsync() == CommitOutcome.Committed)
+            else
+            {
+                Prepare(unit, transition, stored.Revision, actor, at, null, idempotencyKey, also);
+                commit = unit.CommitAsync();
+            }
+            if (await commit == CommitOutcome.Committed)
                 return transition.After.View;
+            if (transition.ReservesPlace)
+                chain.Drop(policy.PolicyId);
             if (idempotencyKey is { } retry && await idempotency.FindAsync(retry.Key, retry.Fingerprint, cancellationToken) is { } raced)
                 return (await redemptions.LoadAsync(raced, cancellationToken))!.Record.View;
             if (transition.Holdings == HoldingChange.Acquire)

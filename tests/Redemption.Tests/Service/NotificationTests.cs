@@ -1,4 +1,8 @@
 using Grpc.Core;
+using Microsoft.Extensions.DependencyInjection;
+using TalentMesh.EventBus.Outbox;
+using TalentMesh.Redemption.Notifications;
+using TalentMesh.Redemption.Talents;
 using TalentMesh.Contracts.Common.V1;
 using TalentMesh.Contracts.Redemption.V1;
 using TalentMesh.Redemption.Tests.Support;
@@ -48,8 +52,10 @@ public sealed class NotificationTests(RedisServerFixture redis)
         await harness.EvaluateAsync("t1", Tier.E, 1);
         var first = await harness.RedeemAsync("t1", policy.PolicyId);
 
-        string lastSeen;
-        using (var watch = harness.Notifications.WatchNotifications(new WatchNotificationsRequest(), harness.As("t1", TimeSpan.FromSeconds(30))))
+        // Resume after the newest one already seen, so the watch cannot miss an approval that lands before it subscribes.
+        var lastSeen = (await harness.InboxAsync("t1"))[0].NotificationId;
+        using (var watch = harness.Notifications.WatchNotifications(new WatchNotificationsRequest { ResumeAfterNotificationId = lastSeen },
+            harness.As("t1", TimeSpan.FromSeconds(30))))
         {
             var moved = harness.ApproveAsync(first, ApprovalStage.PreliminaryReview);
             Assert.True(await watch.ResponseStream.MoveNext(TestContext.Current.CancellationToken));
@@ -106,5 +112,30 @@ public sealed class NotificationTests(RedisServerFixture redis)
         Assert.DoesNotContain(unread.Notifications, n => n.NotificationId == read.NotificationId);
         await FailsWith(StatusCode.NotFound, () => harness.Notifications.MarkNotificationReadAsync(
             new MarkNotificationReadRequest { NotificationId = read.NotificationId }, harness.As("t2")).ResponseAsync);
+    }
+
+    [Fact]
+    public async Task PolicyMatcher_InterruptedJob_ResumesAfterItsCursor()
+    {
+        await using var harness = await StartAsync(redis);
+        var policy = await harness.PublishAsync(Support.Policies.RentSubsidy());
+        var database = harness.Host.Redis.GetDatabase();
+        await Eventually.TrueAsync(async () => await database.StringGetAsync(harness.Prefix + "match-cursor:" + policy.PolicyId) == "$done",
+            Wait, "the job over no talents finished");
+        var talents = harness.Host.Services.GetRequiredService<TalentStore>();
+        var units = harness.Host.Services.GetRequiredService<EventUnitOfWorkFactory>();
+        var seed = units.Begin();
+        foreach (var id in new[] { "m1", "m2", "m3" })
+            talents.WriteEvaluation(seed, new TalentProfile(id, Tier.E, 1, new TalentFactsSummary(), CodeState.Active), 0);
+        Assert.Equal(CommitOutcome.Committed, await seed.CommitAsync());
+
+        // As if the job had stopped after a batch ending at m1.
+        await database.StringSetAsync(harness.Prefix + "match-cursor:" + policy.PolicyId, "m1");
+        await harness.Host.Services.GetRequiredService<PolicyMatcher>().RunAsync(policy.PolicyId, CancellationToken.None);
+
+        Assert.Empty(await harness.InboxAsync("m1"));
+        Assert.Single(await harness.InboxAsync("m2"), n => n.Kind == NotificationKind.BenefitAvailable);
+        Assert.Single(await harness.InboxAsync("m3"), n => n.Kind == NotificationKind.BenefitAvailable);
+        Assert.Equal("$done", (string?)await database.StringGetAsync(harness.Prefix + "match-cursor:" + policy.PolicyId));
     }
 }
