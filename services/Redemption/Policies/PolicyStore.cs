@@ -22,6 +22,21 @@ public sealed class PolicyStore(RedisReader reader, RedisKeyspace keyspace)
 
     public sealed record Stored(Policy Policy, long Revision);
 
+    // A published policy's content never changes (only its status may move on to closed), so review steps, which do
+    // not care about the status, read it from memory after the first time.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Policy> published = new(StringComparer.Ordinal);
+
+    /// <summary>The policy's terms for deciding a review step of a running redemption (any status after publication).</summary>
+    public async Task<Policy?> TermsAsync(string id, CancellationToken cancellationToken)
+    {
+        if (published.TryGetValue(id, out var cached))
+            return cached;
+        var stored = await LoadAsync(id, cancellationToken);
+        if (stored is { Policy.Status: not PolicyStatus.Draft })
+            published.TryAdd(id, stored.Policy);
+        return stored?.Policy;
+    }
+
     public async Task<Stored?> LoadAsync(string id, CancellationToken cancellationToken)
     {
         var fields = await reader.ReadAsync(db => db.HashGetAsync(PolicyKey(id), ["data", "rev"]), cancellationToken);

@@ -59,7 +59,7 @@ public sealed class RedemptionCommitter(RedemptionStore redemptions, PolicyStore
         for (var attempt = 0; attempt < Attempts; attempt++)
         {
             var stored = await redemptions.LoadAsync(redemptionId, cancellationToken) ?? throw new NotFoundException("Redemption", redemptionId);
-            var policy = (await policies.LoadAsync(stored.Record.View.PolicyId, cancellationToken))?.Policy
+            var policy = await policies.TermsAsync(stored.Record.View.PolicyId, cancellationToken)
                 ?? throw new InvalidOperationException($"Policy {stored.Record.View.PolicyId} of redemption {redemptionId} is missing.");
             var at = now();
             var transition = decide(stored.Record, policy);
