@@ -177,6 +177,8 @@ public sealed class RedemptionFlowTests(RedisServerFixture redis)
         Assert.Equal("INSTALLMENT_NOT_DUE", Reason(early));
 
         harness.MoveClockTo(redemption.NextInstallmentDueAt.ToDateTimeOffset());
+        await Eventually.TrueAsync(async () => (await harness.InboxAsync("t1")).Any(n => n.Title.Contains("installment 2 due")),
+            TimeSpan.FromSeconds(10), "the schedule announces the due installment");
         var failed = await harness.Redemptions.RecordDisbursementAsync(new RecordDisbursementRequest
         {
             RedemptionId = redemption.RedemptionId, Installment = 2, Amount = Fen.ToMoney(250_000),
