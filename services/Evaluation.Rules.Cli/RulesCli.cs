@@ -4,7 +4,7 @@ using TalentMesh.Evaluation.Rules.Cli.Commands;
 namespace TalentMesh.Evaluation.Rules.Cli;
 
 /// <summary>
-/// talentmesh-rules rules validate|eval|explain. Exit codes: 0 ok, 1 invalid input (details on stderr),
+/// talentmesh-rules rules validate|eval|explain|test. Exit codes: 0 ok, 1 invalid input (details on stderr),
 /// 2 usage. Writers are parameters so tests run the CLI in-process.
 /// </summary>
 public static class RulesCli
@@ -20,6 +20,7 @@ public static class RulesCli
             ValidateCommand.Create(output, error),
             EvalCommand.Create(output, error),
             ExplainCommand.Create(output, error),
+            TestCommand.Create(output, error),
         };
         var root = new RootCommand("TalentMesh points engine.") { rules };
         var parsed = root.Parse(args);
@@ -27,7 +28,7 @@ public static class RulesCli
         {
             foreach (var parseError in parsed.Errors)
                 error.WriteLine(parseError.Message);
-            error.WriteLine("Usage: talentmesh-rules rules (validate <file> | eval <ruleset> <facts.json> [--table] | explain <ruleset> <facts.json>)");
+            error.WriteLine("Usage: talentmesh-rules rules (validate <file> | eval <ruleset> <facts.json> [--table] | explain <ruleset> <facts.json> [--target N] | test <ruleset>)");
             return Usage;
         }
         return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error });

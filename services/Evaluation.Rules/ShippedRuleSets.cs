@@ -14,7 +14,7 @@ public static class ShippedRuleSets
     {
         var resource = $"TalentMesh.Evaluation.Rules.RuleSets.{name}.json";
         using var stream = typeof(ShippedRuleSets).Assembly.GetManifestResourceStream(resource)
-            ?? throw new ArgumentException($"no shipped rule set '{name}'", nameof(name));
+            ?? throw new ArgumentException($"no shipped rule set '{name}' (shipped: {string.Join(", ", Names)})", nameof(name));
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     }

@@ -37,13 +37,39 @@ public sealed class EventBusOptions
     [Range(typeof(TimeSpan), "00:01:00", "365.00:00:00")]
     public TimeSpan InboxRetention { get; set; } = TimeSpan.FromDays(7);
 
+    /// <summary>The sustained publish rate per topic the default stream cap is sized for (docs/event-bus.md, Retention).</summary>
+    public const int PromisedEventsPerSecondPerTopic = 10;
+
+    /// <summary>How long a consumer group may be stopped or behind without losing entries at that rate.</summary>
+    public static readonly TimeSpan PromisedBacklogWindow = TimeSpan.FromHours(24);
+
+    /// <summary>
+    /// The default cap: rate × window (864,000), rounded up to 1,000,000 for the slack of approximate trimming (MAXLEN ~
+    /// trims whole stream nodes of at most 100 entries). Kept equal to the Component's maxLenApprox (k8s/base/dapr/pubsub.yaml).
+    /// </summary>
+    public const long DefaultMaxLenApprox = 1_000_000;
+
     /// <summary>Approximate cap on each topic stream (XADD MAXLEN ~), like daprd's maxLenApprox.</summary>
     [Range(1000, long.MaxValue)]
-    public long MaxLenApprox { get; set; } = 100_000;
+    public long MaxLenApprox { get; set; } = DefaultMaxLenApprox;
 
-    /// <summary>An entry delivered but not acked for this long is considered lost and redelivered (XAUTOCLAIM).</summary>
+    /// <summary>The Component's processingTimeout (k8s/base/dapr/pubsub.yaml); the default here is the same value.</summary>
+    public static readonly TimeSpan DefaultProcessingTimeout = TimeSpan.FromSeconds(180);
+
+    /// <summary>
+    /// An entry delivered but not acked for this long is considered lost and redelivered (XAUTOCLAIM); a handler's
+    /// cancellation token fires after it, so a handler never outlives its claim on the entry.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
-    public TimeSpan ProcessingTimeout { get; set; } = TimeSpan.FromSeconds(60);
+    public TimeSpan ProcessingTimeout { get; set; } = DefaultProcessingTimeout;
+
+    /// <summary>This process's consumer name in its groups; empty: &lt;app id&gt;-&lt;host name&gt; (the pod name), stable across restarts.</summary>
+    [RegularExpression("^[A-Za-z0-9][A-Za-z0-9._-]{0,120}$")]
+    public string? ConsumerName { get; set; }
+
+    /// <summary>A consumer of this app's groups idle this long with nothing pending is removed (XGROUP DELCONSUMER).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "30.00:00:00")]
+    public TimeSpan ConsumerIdleTimeout { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>How often pending entries are checked for reclaiming, and consumer lag is measured.</summary>
     [Range(typeof(TimeSpan), "00:00:00.050", "00:10:00")]

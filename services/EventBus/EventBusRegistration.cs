@@ -34,6 +34,8 @@ public static class EventBusRegistration
         services.AddSingleton<TopicNames>();
         services.AddSingleton<SubscriptionRegistry>();
         services.AddSingleton<EventDispatcher>();
+        services.AddSingleton<StreamLoop>();
+        services.AddSingleton<DeadLetterReplayer>();
         services.AddHostedService<OutboxRelay>();
 
         var transport = builder.Configuration.GetSection(EventBusOptions.Section).Get<EventBusOptions>()?.Transport ?? EventTransportKind.Redis;
@@ -55,7 +57,10 @@ public static class EventBusRegistration
         return services;
     }
 
-    /// <summary>Under the dapr transport, serves Dapr's AppCallback on the gRPC port for the sidecar.</summary>
+    /// <summary>
+    /// Under the dapr transport, serves Dapr's AppCallback on the gRPC port for the sidecar. It takes no user token; when
+    /// APP_API_TOKEN is configured every call must carry it as daprd's dapr-api-token header (<see cref="AppApiToken"/>).
+    /// </summary>
     public static WebApplication MapEventBus(this WebApplication app)
     {
         if (app.Services.GetRequiredService<IOptions<EventBusOptions>>().Value.Transport == EventTransportKind.Dapr)
@@ -81,5 +86,6 @@ public static class EventBusRegistration
             return builder.Build();
         });
         services.AddSingleton<IEventPublisher, DaprSidecarPublisher>();
+        services.AddSingleton<AppApiToken>();
     }
 }

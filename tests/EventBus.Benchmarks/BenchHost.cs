@@ -12,6 +12,9 @@ namespace TalentMesh.EventBus.Benchmarks;
 /// <summary>A real generic host running the event bus (its own multiplexer, relay and consumer loops), as a service runs it.</summary>
 public sealed class BenchHost(IHost host) : IAsyncDisposable
 {
+    /// <summary>Short enough that an external Redis sheds the benchmark's inbox markers soon after.</summary>
+    public static readonly TimeSpan InboxRetention = TimeSpan.FromMinutes(10);
+
     private readonly EventUnitOfWorkFactory unitsOfWork = host.Services.GetRequiredService<EventUnitOfWorkFactory>();
     private readonly RedisKeyspace keyspace = host.Services.GetRequiredService<RedisKeyspace>();
 
@@ -29,8 +32,7 @@ public sealed class BenchHost(IHost host) : IAsyncDisposable
             ["EventBus:AppId"] = appId,
             ["EventBus:TopicPrefix"] = topicPrefix,
             ["EventBus:MaxLenApprox"] = maxLenApprox.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            // Short enough that an external Redis sheds the benchmark's inbox markers soon after.
-            ["EventBus:InboxRetention"] = "00:10:00",
+            ["EventBus:InboxRetention"] = InboxRetention.ToString("c", System.Globalization.CultureInfo.InvariantCulture),
         };
         foreach (var (name, value) in busOptions)
             configuration[$"EventBus:{name}"] = value;

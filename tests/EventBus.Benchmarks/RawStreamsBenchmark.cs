@@ -67,23 +67,20 @@ public sealed class RawStreamsBenchmark(string redisConnection, string keyPrefix
     /// <summary>Returns the Stopwatch timestamp at which the last entry was acknowledged.</summary>
     private static async Task<long> ConsumeAsync(IDatabase database, string stream, int events, CancellationToken cancellationToken)
     {
-        object[] read = ["GROUP", Group, "raw-consumer", "COUNT", BatchSize, "BLOCK", 100, "STREAMS", stream, ">"];
+        var reader = new StreamGroupReader(database, stream, Group, "raw-consumer", BatchSize, blockMilliseconds: 100);
         var received = 0;
         long bytes = 0;
         while (received < events)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var reply = await database.ExecuteAsync("XREADGROUP", read);
-            if (reply.IsNull)
+            var entries = await reader.ReadAsync();
+            if (entries.Length == 0)
                 continue;
-            var entries = (RedisResult[])((RedisResult[])((RedisResult[])reply!)[0]!)[1]!;
             var ids = new RedisValue[entries.Length];
             for (var i = 0; i < entries.Length; i++)
             {
-                var entry = (RedisResult[])entries[i]!;
-                ids[i] = (RedisValue)entry[0];
-                var fields = (RedisValue[])entry[1]!;
-                bytes += ((byte[])fields[1]!).Length;
+                ids[i] = entries[i].Id;
+                bytes += ((ReadOnlyMemory<byte>)entries[i].Data).Length;
             }
             await database.StreamAcknowledgeAsync(stream, Group, ids);
             received += entries.Length;

@@ -70,6 +70,86 @@ public sealed class DaprTransportTests(RedisServerFixture redis) : BusTestBase(r
         Assert.Equal(["e-1", "e-2"], probe.Invocations.Select(invocation => invocation.EventId));
     }
 
+    [Fact]
+    public async Task AppCallback_BinaryAndTextData_ParsedByContentType()
+    {
+        var prefix = TopicPrefix();
+        var probe = new HandlerProbe();
+        await using var app = await StartAppCallbackAsync(prefix, probe);
+        var daprd = new DaprdCaller(GrpcChannel.ForAddress(app.Address).CreateCallInvoker());
+        var ct = TestContext.Current.CancellationToken;
+
+        // daprd decodes data_base64 into Data and keeps the content type (dapr/dapr pkg/runtime/pubsub/subscriptions.go,
+        // GRPCEnvelopeFromSubscriptionMessage); text content types arrive as their UTF-8 bytes.
+        var binary = Event("b-1", prefix, Sample("binary", 2));
+        binary.DataContentType = "application/octet-stream";
+        binary.Data = Sample("binary", 2).ToByteString();
+        var text = Event("t-1", prefix, Sample("text", 3));
+        text.DataContentType = "text/plain";
+
+        Assert.Equal(TopicEventResponseStatus.Success, (await daprd.OnTopicEventAsync(binary, ct)).Status);
+        Assert.Equal(TopicEventResponseStatus.Success, (await daprd.OnTopicEventAsync(text, ct)).Status);
+        Assert.Equal(2, await TotalAsync(prefix, "binary"));
+        Assert.Equal(3, await TotalAsync(prefix, "text"));
+    }
+
+    [Fact]
+    public async Task AppCallback_TypeTheTopicDoesNotCarry_Dropped()
+    {
+        var prefix = TopicPrefix();
+        var probe = new HandlerProbe();
+        await using var app = await StartAppCallbackAsync(prefix, probe);
+        var daprd = new DaprdCaller(GrpcChannel.ForAddress(app.Address).CreateCallInvoker());
+        var intruder = Event("w-1", prefix, Sample("intruder", 2));
+        intruder.Type = "talentmesh.tests.v1.SomethingElse";
+
+        var response = await daprd.OnTopicEventAsync(intruder, TestContext.Current.CancellationToken);
+
+        Assert.Equal(TopicEventResponseStatus.Drop, response.Status);
+        Assert.Empty(probe.Invocations);
+    }
+
+    [Fact]
+    public async Task AppCallback_AppTokenConfigured_RefusesCallsWithoutTheToken()
+    {
+        var prefix = TopicPrefix();
+        var probe = new HandlerProbe();
+        await using var app = await StartAppCallbackAsync(prefix, probe, appApiToken: "s3cret-app-token");
+        using var channel = GrpcChannel.ForAddress(app.Address);
+        var ct = TestContext.Current.CancellationToken;
+
+        foreach (var token in new[] { null, "", "wrong-token", "s3cret-app-tokeN" })
+        {
+            var daprd = new DaprdCaller(channel.CreateCallInvoker(), token);
+            var refused = await Assert.ThrowsAsync<Grpc.Core.RpcException>(() => daprd.OnTopicEventAsync(Event("a-1", prefix, Sample("auth", 1)), ct));
+            Assert.Equal(Grpc.Core.StatusCode.Unauthenticated, refused.StatusCode);
+            var listRefused = await Assert.ThrowsAsync<Grpc.Core.RpcException>(() => daprd.ListTopicSubscriptionsAsync(ct));
+            Assert.Equal(Grpc.Core.StatusCode.Unauthenticated, listRefused.StatusCode);
+        }
+        Assert.Empty(probe.Invocations);
+
+        var trusted = new DaprdCaller(channel.CreateCallInvoker(), "s3cret-app-token");
+        Assert.Single((await trusted.ListTopicSubscriptionsAsync(ct)).Subscriptions);
+        Assert.Equal(TopicEventResponseStatus.Success, (await trusted.OnTopicEventAsync(Event("a-1", prefix, Sample("auth", 1)), ct)).Status);
+        Assert.Equal(1, await TotalAsync(prefix, "auth"));
+    }
+
+    private async Task<GrpcTestServer> StartAppCallbackAsync(string prefix, HandlerProbe probe, string? appApiToken = null)
+    {
+        var settings = Consumer(prefix, probe) with { Transport = "Dapr", DaprGrpcEndpoint = "http://127.0.0.1:1" };
+        var configuration = settings.ToConfiguration();
+        if (appApiToken is not null)
+            configuration["APP_API_TOKEN"] = appApiToken; // as the environment variable Kubernetes sets from the Secret
+        return await GrpcTestServer.StartAsync(builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(configuration);
+            builder.AddRedis();
+            builder.AddEventBus();
+            builder.Services.AddEventHandler<SampleHappened, SampleHandler>();
+            builder.Services.AddSingleton(probe);
+        }, web => web.MapEventBus());
+    }
+
     private static TopicEventRequest Event(string id, string prefix, SampleHappened data) => new()
     {
         Id = id,

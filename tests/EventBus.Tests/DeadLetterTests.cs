@@ -24,7 +24,7 @@ public sealed class DeadLetterTests(RedisServerFixture redis) : BusTestBase(redi
         var deadLetters = (await Database.StreamRangeAsync(SampleTopic(prefix) + ".deadletter")).Select(entry => entry["data"].ToString()).ToArray();
         Assert.Contains("{ this is not a cloud event", deadLetters);
         Assert.Contains(deadLetters, data => data.Contains("not a number", StringComparison.Ordinal));
-        Assert.Equal(0, await PendingAsync(SampleTopic(prefix), "consumer"));
+        Assert.Equal(0, await PendingAsync(SampleTopic(prefix), BusGroup("consumer")));
     }
 
     [Fact]
@@ -42,7 +42,7 @@ public sealed class DeadLetterTests(RedisServerFixture redis) : BusTestBase(redi
         await Eventually.TrueAsync(async () => await TotalAsync(prefix, "healthy") == 4, Deadline, "the healthy event flows past the sick one");
         await Eventually.TrueAsync(async () => await Database.StreamLengthAsync(SampleTopic(prefix) + ".deadletter") == 1, Deadline, "the sick event is dead-lettered");
         Assert.Equal([1, 2, 3], probe.Invocations.Where(invocation => invocation.Key == "sick").Select(invocation => invocation.Attempt));
-        Assert.Equal(0, await PendingAsync(SampleTopic(prefix), "consumer"));
+        Assert.Equal(0, await PendingAsync(SampleTopic(prefix), BusGroup("consumer")));
         Assert.Equal(0, await TotalAsync(prefix, "sick"));
     }
 }

@@ -38,12 +38,13 @@ public sealed class DeliveryGuaranteeTests(RedisServerFixture redis) : BusTestBa
         await Database.StreamAddAsync(SampleTopic(prefix), "data", entry);
         await WaitUntilConsumedAsync(prefix);
 
+        // The bus promises the effect once, not one handler run: a handler may run again and find its commit already done.
         Assert.Equal(5, await TotalAsync(prefix, "dup"));
-        Assert.Single(probe.Invocations);
+        Assert.Equal(2, (await Database.StreamRangeAsync(SampleTopic(prefix))).Length);
     }
 
     private async Task WaitUntilConsumedAsync(string prefix) =>
-        await Eventually.TrueAsync(() => FullyConsumedAsync(SampleTopic(prefix), "consumer"), Deadline, "every entry delivered and acked");
+        await Eventually.TrueAsync(() => FullyConsumedAsync(SampleTopic(prefix), BusGroup("consumer")), Deadline, "every entry delivered and acked");
 
     [Fact]
     public async Task Relay_DiesAfterPublishingBeforeAck_DuplicateIsDroppedDownstream()
@@ -63,7 +64,6 @@ public sealed class DeliveryGuaranteeTests(RedisServerFixture redis) : BusTestBa
         Assert.Equal(2, copies.Length);
         Assert.Single(copies.Select(copy => JsonDocument.Parse(copy["data"].ToString()).RootElement.GetProperty("id").GetString()).Distinct());
         Assert.Equal(3, await TotalAsync(prefix, "relay"));
-        Assert.Single(probe.Invocations);
         await Eventually.TrueAsync(async () => await Database.StreamLengthAsync(prefix + "producer:outbox") == 0, Deadline, "outbox drained");
     }
 

@@ -18,7 +18,7 @@ public sealed class OutboxToHandlerTests(RedisServerFixture redis) : BusTestBase
 
         await Eventually.TrueAsync(() => probe.Invocations.Count >= 40, Deadline, "all 40 events handled");
         // Counted only once every entry is acked, so a late extra delivery would still show up below.
-        await Eventually.TrueAsync(() => FullyConsumedAsync(SampleTopic(prefix), "consumer"), Deadline, "every delivery acked");
+        await Eventually.TrueAsync(() => FullyConsumedAsync(SampleTopic(prefix), BusGroup("consumer")), Deadline, "every delivery acked");
         for (var k = 0; k < 4; k++)
             Assert.Equal(Enumerable.Range(0, 40).Where(i => i % 4 == k).Sum(), await TotalAsync(prefix, $"k{k}"));
         Assert.Equal(40, probe.Invocations.Select(invocation => invocation.EventId).Distinct().Count());
@@ -38,7 +38,7 @@ public sealed class OutboxToHandlerTests(RedisServerFixture redis) : BusTestBase
         await producer.PublishAsync(Sample("crash", value: 7));
         await firstProbe.Entered.Task.WaitAsync(Deadline, TestContext.Current.CancellationToken);
         await doomed.KillAsync();
-        Assert.Equal(1, await PendingAsync(SampleTopic(prefix), "consumer"));
+        Assert.Equal(1, await PendingAsync(SampleTopic(prefix), BusGroup("consumer")));
         Assert.Equal(0, await TotalAsync(prefix, "crash"));
 
         var survivorProbe = new HandlerProbe();
@@ -47,7 +47,7 @@ public sealed class OutboxToHandlerTests(RedisServerFixture redis) : BusTestBase
         var (eventId, _, attempt) = Assert.Single(survivorProbe.Invocations);
         Assert.Equal(firstProbe.Invocations.Single().EventId, eventId);
         Assert.Equal(2, attempt);
-        await Eventually.TrueAsync(async () => await PendingAsync(SampleTopic(prefix), "consumer") == 0, Deadline, "acked by the survivor");
+        await Eventually.TrueAsync(async () => await PendingAsync(SampleTopic(prefix), BusGroup("consumer")) == 0, Deadline, "acked by the survivor");
     }
 
     [Fact]

@@ -219,13 +219,13 @@ public sealed class UnitOfWorkTests(RedisServerFixture redis) : BusTestBase(redi
         var brokenCommit = broken.CommitAsync();
         var healthyCommits = healthy.Select(unit => unit.CommitAsync()).ToList();
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => brokenCommit);
+        var error = await Assert.ThrowsAsync<CommitRefusedException>(() => brokenCommit);
         Assert.Contains("WRONGTYPE", error.Message);
         Assert.All(await Task.WhenAll(healthyCommits), outcome => Assert.Equal(CommitOutcome.Committed, outcome));
         Assert.Equal(40, await Database.SetLengthAsync(prefix + "healthy"));
         Assert.False(await Database.KeyExistsAsync(prefix + "after-error"));
-        // As with MULTI/EXEC: a failing condition writes nothing; a failing write leaves the writes before it.
-        Assert.Equal(failingStep == "write", await Database.KeyExistsAsync(prefix + "before-error"));
+        // All or nothing: the write's failure is found before the first write, so the write before it never happened.
+        Assert.False(await Database.KeyExistsAsync(prefix + "before-error"));
     }
 
     [Fact]

@@ -10,10 +10,15 @@ namespace TalentMesh.Evaluation.Rules.Cli.Commands;
 internal static class Inputs
 {
     /// <summary>A path to a rule-set file, or the name of a shipped rule set (high-tech-zone, skilled-migration).</summary>
-    public static string ReadRuleSet(string pathOrName) =>
-        !File.Exists(pathOrName) && ShippedRuleSets.Names.Contains(pathOrName)
-            ? ShippedRuleSets.Json(pathOrName)
-            : File.ReadAllText(pathOrName);
+    public static string ReadRuleSet(string pathOrName)
+    {
+        if (File.Exists(pathOrName))
+            return File.ReadAllText(pathOrName);
+        if (ShippedRuleSets.Names.Contains(pathOrName))
+            return ShippedRuleSets.Json(pathOrName);
+        throw new FileNotFoundException(
+            $"no rule-set file '{pathOrName}' and no shipped rule set of that name (shipped: {string.Join(", ", ShippedRuleSets.Names)})");
+    }
 
     public static Argument<string> RuleSetArgument() => new("ruleset") { Description = "Rule-set file or shipped rule-set name." };
 
@@ -35,7 +40,7 @@ internal static class Inputs
         }
         catch (JsonException e)
         {
-            error.WriteLine($"error: facts file is not valid JSON: {e.Message}");
+            error.WriteLine($"error: facts: not valid JSON {Format.JsonErrors.Where(e)}");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -53,6 +58,8 @@ internal static class Inputs
     public static (CompiledRuleSet RuleSet, FactSet Facts) Load(string ruleSet, string factsPath)
     {
         var compiled = RuleSetLoader.Compile(ReadRuleSet(ruleSet));
+        if (!File.Exists(factsPath))
+            throw new FileNotFoundException($"no facts file '{factsPath}'");
         return (compiled, FactsJson.Read(compiled, File.ReadAllText(factsPath)));
     }
 }

@@ -14,7 +14,7 @@ internal static class ValidateCommand
             Inputs.Report(error, errors);
             if (ruleSet is null)
                 return RulesCli.InvalidInput;
-            output.WriteLine($"ok: {ruleSet.Id} {ruleSet.Version} sha256:{Format.ContentHash.Of(ruleSet)}");
+            output.WriteLine($"ok: {ruleSet.Id} {ruleSet.Version} sha256:{Format.ContentHash.Of(ruleSet)} ({ruleSet.Examples.Count} examples pass)");
             return RulesCli.Ok;
         }));
         return command;

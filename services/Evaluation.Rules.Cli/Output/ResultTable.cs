@@ -15,20 +15,24 @@ internal static class ResultTable
             Ansi = AnsiSupport.No,
             ColorSystem = ColorSystemSupport.NoColors,
         });
-        console.Profile.Width = 160;
+        // Nothing wraps: a name broken mid-word reads as two names. Lists go one item per line instead, which keeps
+        // the columns narrow, and the console is wide enough that no cell has to be cut.
+        console.Profile.Width = 1000;
         var table = new Table().Border(TableBorder.Ascii);
-        foreach (var column in new[] { "rule", "label", "raw", "after caps", "points", "clipped by", "facts" })
-            table.AddColumn(column);
+        foreach (var column in new[] { "rule", "path", "label", "raw", "after caps", "points", "clipped by", "source", "facts" })
+            table.AddColumn(new TableColumn(column).NoWrap());
         foreach (var entry in result.Breakdown)
         {
             table.AddRow(
                 Markup.Escape(entry.RuleId),
-                Markup.Escape($"{entry.Labels.Zh} / {entry.Labels.En}"),
+                Markup.Escape(string.Join(" > ", entry.Path)),
+                Markup.Escape($"{entry.Labels.Zh}\n{entry.Labels.En}"),
                 entry.RawPoints.ToString("0.###", CultureInfo.InvariantCulture),
-                Markup.Escape(string.Join(" → ", entry.Stages.Select(s => $"{s.RuleId}:{s.PointsAfter:0.###}"))),
+                Markup.Escape(string.Join("\n", entry.Stages.Select(s => $"{s.RuleId}:{s.PointsAfter:0.###}"))),
                 entry.Points.ToString("0.###", CultureInfo.InvariantCulture),
                 Markup.Escape(entry.ClippedBy ?? ""),
-                Markup.Escape(string.Join(", ", entry.Facts.Select(Describe))));
+                Markup.Escape(entry.Source?.ToString() ?? ""),
+                Markup.Escape(string.Join("\n", entry.Facts.Select(Describe))));
         }
         console.Write(table);
         var source = result.RuleSet.Source;

@@ -3,7 +3,7 @@ using TalentMesh.Evaluation.Rules.Evaluation;
 namespace TalentMesh.Evaluation.Rules.Compilation;
 
 /// <summary>Scores the first alternative whose condition holds (the otherwise branch is the last alternative).</summary>
-internal sealed class ChooseNode(NodeInfo info, Test? guard, int[] stageTop, Test?[] conditions, Node[] alternatives)
+internal sealed class ChooseNode(NodeInfo info, ConditionCheck? guard, int[] stageTop, ConditionCheck?[] conditions, Node[] alternatives)
     : Node(info, guard, stageTop)
 {
     protected override long EvaluateCore(FactSet facts, EvaluationResult result)

@@ -12,12 +12,14 @@ public sealed class CompiledRuleSet
 {
     private readonly Node root;
     private readonly Dictionary<string, CompiledFact> factsByName;
+    private readonly DerivedFacts derived;
 
     private string? contentHash;
 
     internal CompiledRuleSet(RuleSet source, IReadOnlyList<CompiledFact> facts, Dictionary<string, CompiledFact> factsByName,
-        IReadOnlyList<NodeInfo> nodes, Node root, int[] stageTop, int stageCount, TierTable tiers)
+        IReadOnlyList<NodeInfo> nodes, Node root, int[] stageTop, int stageCount, TierTable tiers, DerivedFacts derived)
     {
+        this.derived = derived;
         (Source, Facts, this.factsByName, Nodes, this.root, StageTop, StageCount, Tiers) =
             (source, facts, factsByName, nodes, root, stageTop, stageCount, tiers);
         Leaves = nodes.Where(n => n.Leaf >= 0).OrderBy(n => n.Leaf).ToList();
@@ -60,6 +62,7 @@ public sealed class CompiledRuleSet
     {
         if (facts.RuleSet != this || result.RuleSet != this)
             throw new ArgumentException("facts and result must come from this compiled rule set");
+        derived.Compute(facts); // into the caller's fact set: derived slots belong to the engine, never to input
         result.Reset(facts);
         result.TotalMilli = root.Evaluate(facts, result);
         Tiers.Assign(facts, result);

@@ -7,7 +7,7 @@ namespace TalentMesh.Evaluation.Rules.Compilation;
 /// floor((value − from) / per) × each. Whole values over a whole "from" and "per" divide as integers; otherwise
 /// decimal arithmetic keeps 0.3 / 0.1 = 3 exact where doubles would give 2.999….
 /// </summary>
-internal sealed class CountLeaf(NodeInfo info, Test? guard, int[] stageTop, MissingPolicy missing, long cap, int slot,
+internal sealed class CountLeaf(NodeInfo info, ConditionCheck? guard, int[] stageTop, MissingPolicy missing, long cap, int slot,
     decimal from, decimal per, long each)
     : LeafNode(info, guard, stageTop, missing, cap)
 {

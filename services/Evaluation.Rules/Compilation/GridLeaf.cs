@@ -18,7 +18,7 @@ internal sealed class AxisMap(int slot, int[]? byIndex, DoubleRange[]? bands)
 }
 
 /// <summary>Points for a combination of two facts; a combination outside the grid earns nothing.</summary>
-internal sealed class GridLeaf(NodeInfo info, Test? guard, int[] stageTop, MissingPolicy missing, AxisMap rows, AxisMap columns, long[] cells, int width)
+internal sealed class GridLeaf(NodeInfo info, ConditionCheck? guard, int[] stageTop, MissingPolicy missing, AxisMap rows, AxisMap columns, long[] cells, int width)
     : LeafNode(info, guard, stageTop, missing, -1)
 {
     protected override bool TryScore(FactSet facts, EvaluationResult result, out long score)

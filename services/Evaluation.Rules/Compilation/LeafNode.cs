@@ -4,7 +4,7 @@ using TalentMesh.Evaluation.Rules.Model;
 namespace TalentMesh.Evaluation.Rules.Compilation;
 
 /// <summary>A rule that earns points itself. <paramref name="cap"/> (−1: none) limits the magnitude of its points.</summary>
-internal abstract class LeafNode(NodeInfo info, Test? guard, int[] stageTop, MissingPolicy missing, long cap)
+internal abstract class LeafNode(NodeInfo info, ConditionCheck? guard, int[] stageTop, MissingPolicy missing, long cap)
     : Node(info, guard, stageTop)
 {
     private readonly int leaf = info.Leaf;

@@ -3,7 +3,7 @@ using TalentMesh.Evaluation.Rules.Model;
 
 namespace TalentMesh.Evaluation.Rules.Compilation;
 
-internal sealed class BandLeaf(NodeInfo info, Test? guard, int[] stageTop, MissingPolicy missing, int slot, DoubleRange[] bands, long[] points)
+internal sealed class BandLeaf(NodeInfo info, ConditionCheck? guard, int[] stageTop, MissingPolicy missing, int slot, DoubleRange[] bands, long[] points)
     : LeafNode(info, guard, stageTop, missing, -1)
 {
     protected override bool TryScore(FactSet facts, EvaluationResult result, out long score)
@@ -18,7 +18,7 @@ internal sealed class BandLeaf(NodeInfo info, Test? guard, int[] stageTop, Missi
 }
 
 /// <summary>Points indexed by the category's value index (booleans: 0 false, 1 true).</summary>
-internal sealed class LookupLeaf(NodeInfo info, Test? guard, int[] stageTop, MissingPolicy missing, int slot, long[] points)
+internal sealed class LookupLeaf(NodeInfo info, ConditionCheck? guard, int[] stageTop, MissingPolicy missing, int slot, long[] points)
     : LeafNode(info, guard, stageTop, missing, -1)
 {
     protected override bool TryScore(FactSet facts, EvaluationResult result, out long score)
@@ -32,7 +32,7 @@ internal sealed class LookupLeaf(NodeInfo info, Test? guard, int[] stageTop, Mis
     }
 }
 
-internal sealed class BonusLeaf(NodeInfo info, Test? guard, int[] stageTop, long points)
+internal sealed class BonusLeaf(NodeInfo info, ConditionCheck? guard, int[] stageTop, long points)
     : LeafNode(info, guard, stageTop, MissingPolicy.Skip, -1)
 {
     protected override bool TryScore(FactSet facts, EvaluationResult result, out long score)

@@ -3,7 +3,7 @@ using TalentMesh.Evaluation.Rules.Evaluation;
 namespace TalentMesh.Evaluation.Rules.Compilation;
 
 /// <summary>A compiled node. Evaluation writes only into the preallocated arrays of the result.</summary>
-internal abstract class Node(NodeInfo info, Test? guard, int[] stageTop)
+internal abstract class Node(NodeInfo info, ConditionCheck? guard, int[] stageTop)
 {
     public readonly int Index = info.Index;
     public readonly int Depth = info.Depth;
@@ -42,12 +42,12 @@ internal abstract class Node(NodeInfo info, Test? guard, int[] stageTop)
         }
     }
 
-    /// <summary>Drops everything this node earned (it lost a "highest of").</summary>
+    /// <summary>Drops the positive points this node earned (it lost a "highest of"); its deductions stand.</summary>
     public void Discard(int clipper, EvaluationResult result)
     {
         for (var leaf = LeafStart; leaf < LeafEnd; leaf++)
         {
-            if (result.Current[leaf] == 0)
+            if (result.Current[leaf] <= 0)
                 continue;
             result.Current[leaf] = 0;
             if (result.ClippedBy[leaf] < 0)

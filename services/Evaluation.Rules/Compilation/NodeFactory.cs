@@ -4,7 +4,7 @@ namespace TalentMesh.Evaluation.Rules.Compilation;
 
 internal static class NodeFactory
 {
-    public static Node Create(NodeInfo info, Test? guard, int[] stageTop, IReadOnlyDictionary<string, CompiledFact> facts, Node[] children) =>
+    public static Node Create(NodeInfo info, ConditionCheck? guard, int[] stageTop, IReadOnlyDictionary<string, CompiledFact> facts, Node[] children) =>
         info.Rule switch
         {
             BandRule band => new BandLeaf(info, guard, stageTop, band.Missing, facts[band.Fact].Slot,
@@ -18,7 +18,7 @@ internal static class NodeFactory
             GroupRule group => new GroupNode(info, guard, stageTop, children, group.Combine == Combine.Max,
                 group.Cap is { } cap ? Num.Milli(cap) : -1),
             ChooseRule choose => new ChooseNode(info, guard, stageTop,
-                choose.Cases.Select(c => (Test?)TestCompiler.Compile(c.When, facts)).Concat(choose.Otherwise is null ? [] : [null]).ToArray(),
+                choose.Cases.Select(c => (ConditionCheck?)ConditionCompiler.Compile(c.When, facts)).Concat(choose.Otherwise is null ? [] : [null]).ToArray(),
                 children),
             _ => throw new ArgumentOutOfRangeException(nameof(info)),
         };

@@ -17,6 +17,15 @@ public sealed record NodeInfo(
     int Leaf,
     IReadOnlyList<int> EvidenceSlots)
 {
+    /// <summary>Slots of the facts that selected this node: enclosing groups' conditions and the choose cases up to the one taken.</summary>
+    public IReadOnlyList<int> SelectorSlots { get; init; } = [];
+
+    /// <summary>Slots of the facts the rule itself scores (not its condition's); a rule with one of them absent "is missing".</summary>
+    public IReadOnlyList<int> ScoredSlots { get; init; } = [];
+
+    /// <summary>The rule's source, else its nearest enclosing group's.</summary>
+    public Source? Source { get; init; }
+
     public string Id => Rule.Id;
 
     public Labels Labels => Rule.Labels;

@@ -20,7 +20,7 @@ public static class RuleSetCompiler
         var byName = facts.ToDictionary(f => f.Name, StringComparer.Ordinal);
         var builder = new TreeBuilder(byName);
         var root = new GroupRule(RuleSet.RootId, ruleSet.Labels, null, Combine.Sum, ruleSet.Cap, ruleSet.Rules);
-        builder.Number(root, 0, -1);
+        builder.Number(root, 0, -1, [], null);
         // A leaf at depth d keeps d + 1 stage values: its own, then one per enclosing node up to the root.
         var stageTop = new int[builder.LeafDepths.Count];
         var offset = 0;
@@ -31,6 +31,6 @@ public static class RuleSetCompiler
         }
         var rootNode = builder.Build(stageTop);
         var tiers = new TierTable(ruleSet, byName);
-        return new CompiledRuleSet(ruleSet, facts, byName, builder.Infos, rootNode, stageTop, offset, tiers);
+        return new CompiledRuleSet(ruleSet, facts, byName, builder.Infos, rootNode, stageTop, offset, tiers, new DerivedFacts(facts, byName));
     }
 }

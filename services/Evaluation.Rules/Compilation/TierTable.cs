@@ -8,15 +8,15 @@ internal sealed class TierTable
 {
     private const long NoThreshold = long.MaxValue;
     private readonly long[] thresholds;
-    private readonly Test[] vetoes;
-    private readonly Test[] recognitions;
+    private readonly ConditionCheck[] vetoes;
+    private readonly ConditionCheck[] recognitions;
     private readonly int[] recognitionTiers;
 
     public TierTable(RuleSet ruleSet, IReadOnlyDictionary<string, CompiledFact> facts)
     {
         thresholds = ruleSet.Tiers.Select(t => t.MinPoints is { } m ? Num.Milli(m) : NoThreshold).ToArray();
-        vetoes = ruleSet.Vetoes.Select(v => TestCompiler.Compile(v.When, facts)).ToArray();
-        recognitions = ruleSet.Recognitions.Select(r => TestCompiler.Compile(r.When, facts)).ToArray();
+        vetoes = ruleSet.Vetoes.Select(v => ConditionCompiler.Compile(v.When, facts)).ToArray();
+        recognitions = ruleSet.Recognitions.Select(r => ConditionCompiler.Compile(r.When, facts)).ToArray();
         var tierIds = ruleSet.Tiers.Select(t => t.Id).ToList();
         recognitionTiers = ruleSet.Recognitions.Select(r => tierIds.IndexOf(r.Tier)).ToArray();
     }

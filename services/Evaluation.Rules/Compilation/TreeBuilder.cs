@@ -12,8 +12,11 @@ internal sealed class TreeBuilder(IReadOnlyDictionary<string, CompiledFact> fact
 
     public IReadOnlyList<int> LeafDepths => leafDepths;
 
-    /// <summary>First pass: numbering and leaf ranges, which fix the stage layout before nodes are built.</summary>
-    public void Number(Rule rule, int depth, int parent)
+    /// <summary>
+    /// First pass: numbering and leaf ranges, which fix the stage layout before nodes are built. <paramref name="selectors"/>
+    /// are the facts that led here; <paramref name="source"/> the nearest enclosing group's source.
+    /// </summary>
+    public void Number(Rule rule, int depth, int parent, IReadOnlyList<string> selectors, Source? source)
     {
         var index = infos.Count;
         infos.Add(null!);
@@ -22,9 +25,16 @@ internal sealed class TreeBuilder(IReadOnlyDictionary<string, CompiledFact> fact
         var leaf = children.Count == 0 ? leafDepths.Count : -1;
         if (leaf >= 0)
             leafDepths.Add(depth);
-        foreach (var child in children)
-            Number(child, depth + 1, index);
-        infos[index] = new NodeInfo(index, rule, depth, parent, leafStart, leafDepths.Count, leaf, Evidence(rule));
+        var own = rule.Source ?? source;
+        var inner = selectors.Concat(ConditionCompiler.FactsOf(rule.When)).Distinct().ToList();
+        for (var i = 0; i < children.Count; i++)
+            Number(children[i], depth + 1, index, [.. inner, .. CaseFacts(rule, i)], own);
+        infos[index] = new NodeInfo(index, rule, depth, parent, leafStart, leafDepths.Count, leaf, Evidence(rule))
+        {
+            SelectorSlots = Slots(selectors.Distinct()),
+            ScoredSlots = ScoredFacts(rule).Distinct().Select(f => facts[f].Slot).ToList(),
+            Source = own,
+        };
     }
 
     /// <summary>Second pass: stage slots are known, so nodes can be built bottom-up.</summary>
@@ -47,18 +57,26 @@ internal sealed class TreeBuilder(IReadOnlyDictionary<string, CompiledFact> fact
         _ => [],
     };
 
-    private Test? Guard(Rule rule) => rule.When is { } when ? TestCompiler.Compile(when, facts) : null;
+    /// <summary>Alternative i of a choose is taken because case i holds and every case before it does not.</summary>
+    private static IEnumerable<string> CaseFacts(Rule rule, int alternative) => rule is ChooseRule choose
+        ? choose.Cases.Take(alternative + 1).SelectMany(c => ConditionCompiler.FactsOf(c.When))
+        : [];
 
-    private IReadOnlyList<int> Evidence(Rule rule)
+    private ConditionCheck? Guard(Rule rule) => rule.When is { } when ? ConditionCompiler.Compile(when, facts) : null;
+
+    private static IEnumerable<string> ScoredFacts(Rule rule) => rule switch
     {
-        IEnumerable<string> own = rule switch
-        {
-            BandRule band => [band.Fact],
-            LookupRule lookup => [lookup.Fact],
-            CountRule count => [count.Fact],
-            GridRule grid => [grid.Rows.Fact, grid.Columns.Fact],
-            _ => [],
-        };
-        return own.Concat(TestCompiler.FactsOf(rule.When)).Distinct().Select(f => facts[f].Slot).ToList();
-    }
+        BandRule band => [band.Fact],
+        LookupRule lookup => [lookup.Fact],
+        CountRule count => [count.Fact],
+        GridRule grid => [grid.Rows.Fact, grid.Columns.Fact],
+        _ => [],
+    };
+
+    private IReadOnlyList<int> Evidence(Rule rule) => Slots(ScoredFacts(rule).Concat(ConditionCompiler.FactsOf(rule.When)));
+
+    /// <summary>A derived fact brings its inputs along: they carry the credentials that prove it.</summary>
+    private IReadOnlyList<int> Slots(IEnumerable<string> names) => names
+        .SelectMany(f => facts[f].Definition.Derived is { } derived ? derived.Of.Prepend(f) : [f])
+        .Distinct().Select(f => facts[f].Slot).ToList();
 }

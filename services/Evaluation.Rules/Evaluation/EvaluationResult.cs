@@ -12,6 +12,7 @@ public sealed partial class EvaluationResult
     internal readonly NodeStatus[] Status;
     internal readonly long[] Value;
     internal readonly long[] Negative;
+    internal readonly long[] BeforeCap; // groups only: their subtotal before their own cap
 
     // Per leaf: points before any cap, points kept after every cap so far, and the node that first took some.
     internal readonly long[] Raw;
@@ -40,7 +41,7 @@ public sealed partial class EvaluationResult
         RuleSet = ruleSet;
         var nodes = ruleSet.Nodes.Count;
         var leaves = ruleSet.LeafCount;
-        (Status, Value, Negative) = (new NodeStatus[nodes], new long[nodes], new long[nodes]);
+        (Status, Value, Negative, BeforeCap) = (new NodeStatus[nodes], new long[nodes], new long[nodes], new long[nodes]);
         (Raw, Current, ClippedBy, Stages) = (new long[leaves], new long[leaves], new int[leaves], new long[ruleSet.StageCount]);
         var facts = ruleSet.Facts.Count;
         (FactValues, FactPresent, FactCredentials) = (new double[facts], new bool[facts], new IReadOnlyList<string>?[facts]);
@@ -56,6 +57,7 @@ public sealed partial class EvaluationResult
         Array.Clear(Raw);
         Array.Clear(Value);
         Array.Clear(Negative);
+        Array.Clear(BeforeCap);
         Array.Clear(Current);
         Array.Fill(ClippedBy, -1);
         Array.Clear(Stages);

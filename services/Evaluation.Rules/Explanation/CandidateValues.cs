@@ -1,4 +1,5 @@
 using TalentMesh.Evaluation.Rules.Compilation;
+using TalentMesh.Evaluation.Rules.Evaluation;
 using TalentMesh.Evaluation.Rules.Model;
 
 namespace TalentMesh.Evaluation.Rules.Explanation;
@@ -11,17 +12,40 @@ internal static class CandidateValues
 {
     private const int MaxCountSteps = 200;
 
-    public static IReadOnlyList<double> For(CompiledRuleSet ruleSet, CompiledFact fact)
+    /// <summary>
+    /// The candidates for <paramref name="fact"/>. A derived fact's edges count for each of its inputs: as they are for
+    /// a min or max, and for a sum shifted by what the other inputs of <paramref name="facts"/> already add.
+    /// </summary>
+    public static IReadOnlyList<double> For(CompiledRuleSet ruleSet, CompiledFact fact, FactSet facts)
     {
         var definition = fact.Definition;
         if (!definition.IsNumeric)
             return Enumerable.Range(0, fact.ValueCount).Select(i => (double)i).ToList();
         var step = definition.Step ?? (fact.Type == FactType.Integer ? 1 : 0.01m);
+        var values = Edges(ruleSet, fact.Name, step);
+        foreach (var derived in ruleSet.Facts.Where(f => f.Definition.Derived?.Of.Contains(fact.Name) == true))
+        {
+            var others = derived.Definition.Derived!.Kind != DerivationKind.Sum ? 0 : derived.Definition.Derived.Of
+                .Where(name => name != fact.Name && facts.IsPresent(ruleSet.Fact(name)!.Slot))
+                .Sum(name => (decimal)facts.Get(ruleSet.Fact(name)!.Slot));
+            values.UnionWith(Edges(ruleSet, derived.Name, step).Select(v => v - others));
+        }
+        return Within(fact, values);
+    }
+
+    private static SortedSet<decimal> Edges(CompiledRuleSet ruleSet, string fact, decimal step)
+    {
         var values = new SortedSet<decimal>();
         foreach (var node in ruleSet.Nodes)
-            Collect(node.Rule, fact.Name, step, values);
+            Collect(node.Rule, fact, step, values);
         foreach (var condition in ruleSet.Source.Vetoes.Select(v => v.When).Concat(ruleSet.Source.Recognitions.Select(r => r.When)))
-            CollectCondition(condition, fact.Name, step, values);
+            CollectCondition(condition, fact, step, values);
+        return values;
+    }
+
+    private static List<double> Within(CompiledFact fact, SortedSet<decimal> values)
+    {
+        var definition = fact.Definition;
         if (definition.Min is { } min)
             values.Add(min);
         if (definition.Max is { } max)
@@ -67,6 +91,7 @@ internal static class CandidateValues
             case AllCondition all: CollectConditions(all.Items, fact, step, values); break;
             case AnyCondition any: CollectConditions(any.Items, fact, step, values); break;
             case NotCondition not: CollectCondition(not.Item, fact, step, values); break;
+            case ConditionRef named: CollectCondition(named.Condition, fact, step, values); break;
             case RangeCondition range when range.Fact == fact: Edges(range.Range, step, values); break;
             case EqualsCondition { Value.Kind: ScalarKind.Number } equals when equals.Fact == fact: values.Add(equals.Value.Number); break;
             case InCondition @in when @in.Fact == fact:

@@ -15,6 +15,24 @@ internal static class CommonReaders
         return zh is null || en is null ? null : new Labels(zh, en);
     }
 
+    /// <summary><c>"source": "document"</c> or <c>{"document", "article", "url"}</c> (at least one of them).</summary>
+    public static Source? ReadSource(this ObjectReader reader)
+    {
+        if (reader.Get("source") is not { } value)
+            return null;
+        if (value.ValueKind == JsonValueKind.String)
+            return reader.String("source") is { } document ? new Source(document, null, null) : null;
+        if (reader.Child("source") is not { } source)
+            return null;
+        var (doc, article, url) = (source.String("document"), source.String("article"), source.String("url"));
+        source.RejectUnknownFields();
+        if (url is not null && !Uri.TryCreate(url, UriKind.Absolute, out _))
+            source.Error("url", $"'{url}' is not an absolute URL");
+        if (doc is null && article is null && url is null)
+            reader.Error("source", "needs at least one of document, article, url");
+        return doc is null && article is null && url is null ? null : new Source(doc, article, url);
+    }
+
     /// <summary>min/max with inclusivity flags; by default a range includes its min and excludes its max.</summary>
     public static NumericRange ReadRange(this ObjectReader reader) => new(
         reader.Decimal("min"),

@@ -3,7 +3,10 @@ using TalentMesh.Evaluation.Rules.Model;
 
 namespace TalentMesh.Evaluation.Rules.Format;
 
-/// <summary>Reads <c>{"all"|"any": [...]}</c>, <c>{"not": {...}}</c> or <c>{"fact": ..., one test}</c>.</summary>
+/// <summary>
+/// Reads <c>{"all"|"any": [...]}</c>, <c>{"not": {...}}</c>, <c>{"condition": "name"}</c> (a named condition) or
+/// <c>{"fact": ..., one test}</c>.
+/// </summary>
 internal static class ConditionReader
 {
     private static readonly string[] Tests = ["equals", "in", "min", "max", "present", "absent"];
@@ -27,6 +30,12 @@ internal static class ConditionReader
         {
             condition = reader.ReadCondition("not") is { } inner ? new NotCondition(inner) : null;
         }
+        else if (reader.Has("condition"))
+        {
+            condition = reader.String("condition") is { } name && reader.Session.Condition(name, reader, "condition") is { } named
+                ? new ConditionRef(name, named)
+                : null;
+        }
         else
         {
             condition = ReadTest(reader);
@@ -42,7 +51,11 @@ internal static class ConditionReader
         var isRange = tests.Contains("min") || tests.Contains("max");
         if (tests.Count - (tests.Contains("min") && tests.Contains("max") ? 1 : 0) != 1)
         {
-            reader.Error("fact", "a condition needs exactly one test: equals, in, min/max, present or absent");
+            var found = tests.Count == 0 ? "none found" : $"found {string.Join(", ", tests)}";
+            reader.Error("fact", $"a condition needs exactly one test: equals, in, min/max, present or absent ({found})");
+            // The tests are known fields, only too many of them: one precise error, not "unknown field" for each.
+            foreach (var name in Tests.Concat(["minInclusive", "maxInclusive"]))
+                reader.Skip(name);
             return null;
         }
         if (fact is null)

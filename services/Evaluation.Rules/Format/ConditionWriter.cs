@@ -15,6 +15,12 @@ internal static class ConditionWriter
 
     public static void Write(Utf8JsonWriter writer, Condition condition)
     {
+        if (condition is ConditionRef named)
+        {
+            // Written in place: the canonical form (and so the hash) is the same whether a condition is named or not.
+            Write(writer, named.Condition);
+            return;
+        }
         writer.WriteStartObject();
         switch (condition)
         {

@@ -7,29 +7,33 @@ namespace TalentMesh.Evaluation.Rules.Format;
 /// Reads one JSON object field by field, recording precise errors instead of throwing, and remembers which
 /// fields it read so that typos ("maxInclusve") are reported. Fields starting with "_" are comments.
 /// </summary>
-internal sealed class ObjectReader(JsonElement element, string path, List<RuleSetError> errors)
+internal sealed class ObjectReader(JsonElement element, string path, ReadSession session)
 {
     private readonly HashSet<string> read = [];
 
+    private readonly List<RuleSetError> errors = session.Errors;
+
     public string Subject { get; set; } = "rule set";
+
+    public ReadSession Session => session;
 
     /// <summary>The names of the fields that are not comments.</summary>
     public IEnumerable<string> FieldNames => element.EnumerateObject().Select(p => p.Name).Where(n => !n.StartsWith('_'));
 
-    public static ObjectReader? Open(JsonElement element, string path, string subject, List<RuleSetError> errors)
+    public static ObjectReader? Open(JsonElement element, string path, string subject, ReadSession session)
     {
         if (element.ValueKind == JsonValueKind.Object)
-            return new ObjectReader(element, path, errors) { Subject = subject };
-        errors.Add(new RuleSetError(subject, path, $"expected an object, found {Describe(element)}"));
+            return new ObjectReader(element, path, session) { Subject = subject };
+        session.Errors.Add(new RuleSetError(subject, path, $"expected an object, found {Describe(element)}"));
         return null;
     }
 
     /// <summary>Opens a nested object field; it inherits this reader's subject.</summary>
     public ObjectReader? Child(string name, bool required = false) =>
-        Get(name, required) is { } value ? Open(value, FieldPath(name), Subject, errors) : null;
+        Get(name, required) is { } value ? Open(value, FieldPath(name), Subject, session) : null;
 
     /// <summary>Opens an element (an array item) that belongs to the same subject.</summary>
-    public ObjectReader? At(JsonElement element, string elementPath) => Open(element, elementPath, Subject, errors);
+    public ObjectReader? At(JsonElement element, string elementPath) => Open(element, elementPath, Subject, session);
 
     /// <summary>
     /// Reads a named element (a fact, rule, tier …) that is its own subject: reads its <paramref name="key"/>, names
@@ -39,7 +43,7 @@ internal sealed class ObjectReader(JsonElement element, string path, List<RuleSe
     public T? Named<T>(JsonElement element, string elementPath, string what, Func<ObjectReader, string, T?> read, string key = "id")
         where T : class
     {
-        if (Open(element, elementPath, $"{what} at {elementPath}", errors) is not { } reader)
+        if (Open(element, elementPath, $"{what} at {elementPath}", session) is not { } reader)
             return null;
         var id = reader.String(key, required: true);
         if (id is not null)
@@ -50,6 +54,9 @@ internal sealed class ObjectReader(JsonElement element, string path, List<RuleSe
     }
 
     public bool Has(string name) => element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null;
+
+    /// <summary>Marks a field as read without reading it (its error has been reported another way).</summary>
+    public void Skip(string name) => read.Add(name);
 
     public JsonElement? Get(string name, bool required = false)
     {

@@ -11,7 +11,8 @@ internal static class RuleReader
         var kind = reader.String("kind", required: true);
         var labels = reader.ReadLabels() ?? CommonReaders.Missing;
         var when = reader.ReadCondition("when");
-        return kind switch
+        var source = reader.ReadSource();
+        Rule? rule = kind switch
         {
             "band" => ReadBand(reader, id, labels, when),
             "lookup" => ReadLookup(reader, id, labels, when),
@@ -23,6 +24,7 @@ internal static class RuleReader
             null => null,
             _ => Unknown(reader, kind),
         };
+        return rule is null || source is null ? rule : rule with { Source = source };
     }
 
     /// <summary>A rule nested in a field or array of <paramref name="parent"/> (group items, choose cases).</summary>
@@ -40,19 +42,14 @@ internal static class RuleReader
     {
         var missing = reader.ReadMissing();
         var fact = reader.String("fact", required: true) ?? "";
-        var bands = reader.Objects("bands", band => new Band(band.ReadRange(), band.Decimal("points", required: true) ?? 0), required: true);
-        return new BandRule(id, labels, when, missing, fact, bands);
+        return new BandRule(id, labels, when, missing, fact, NamedTables.Bands(reader));
     }
 
     private static LookupRule ReadLookup(ObjectReader reader, string id, Labels labels, Condition? when)
     {
         var missing = reader.ReadMissing();
         var fact = reader.String("fact", required: true) ?? "";
-        // Every field of the table is an entry, so none is unknown.
-        var entries = reader.Child("table", required: true) is { } table
-            ? table.FieldNames.Select(name => new LookupEntry(name, table.Decimal(name, required: true) ?? 0)).ToList()
-            : [];
-        return new LookupRule(id, labels, when, missing, fact, entries);
+        return new LookupRule(id, labels, when, missing, fact, NamedTables.Lookup(reader));
     }
 
     private static CountRule ReadCount(ObjectReader reader, string id, Labels labels, Condition? when) => new(

@@ -18,15 +18,16 @@ public static class RuleSetReader
         }
         catch (JsonException e)
         {
-            errors.Add(new RuleSetError("rule set", $"line {e.LineNumber + 1}", $"not valid JSON: {e.Message}"));
+            errors.Add(new RuleSetError("rule set", $"line {e.LineNumber + 1}", $"not valid JSON {JsonErrors.Where(e)}"));
             return null;
         }
         using (document)
-            return ObjectReader.Open(document.RootElement, "$", "rule set", errors) is { } reader ? Read(reader) : null;
+            return ObjectReader.Open(document.RootElement, "$", "rule set", new ReadSession(errors)) is { } reader ? Read(reader) : null;
     }
 
     private static RuleSet? Read(ObjectReader reader)
     {
+        reader.Skip("$schema"); // the editor's schema reference, not part of the rule set
         var format = reader.String("format");
         if (format is not null && format != RuleSet.Format)
             reader.Error("format", $"unsupported format \"{format}\" (expected \"{RuleSet.Format}\")");
@@ -35,15 +36,22 @@ public static class RuleSetReader
         var labels = reader.ReadLabels();
         var description = reader.String("description");
         var facts = reader.Named("facts", "fact", FactReader.Read, required: true, key: "name");
+        reader.Session.DefineTables(reader);
+        reader.Session.DefineConditions(reader);
         var rules = reader.Named("rules", "rule", RuleReader.Read, required: true);
         var cap = reader.Decimal("cap");
-        var tiers = reader.Named("tiers", "tier", ReadTier, required: true);
+        var tiers = reader.Named("tiers", "tier", ReadTier);
         var vetoes = reader.Named("vetoes", "veto", ReadVeto);
         var recognitions = reader.Named("recognitions", "recognition", ReadRecognition);
+        var examples = reader.Named("examples", "example", ExampleReader.Read, key: "name");
         reader.RejectUnknownFields();
         if (id is null || version is null || labels is null)
             return null;
-        return new RuleSet(id, version, labels, description, facts, rules, cap, tiers, vetoes, recognitions);
+        return new RuleSet(id, version, labels, description, facts, rules, cap, tiers, vetoes, recognitions)
+        {
+            Examples = examples,
+            Conditions = reader.Session.Conditions,
+        };
     }
 
     private static Tier ReadTier(ObjectReader reader, string id) =>

@@ -37,6 +37,7 @@ public static class RuleSetWriter
         writer.WriteEndArray();
         writer.Number("cap", ruleSet.Cap);
         WriteTiers(writer, ruleSet);
+        writer.Objects("examples", ruleSet.Examples, WriteExample);
         writer.WriteEndObject();
     }
 
@@ -55,6 +56,41 @@ public static class RuleSetWriter
         if (fact.Persons.Count > 0)
             writer.Strings("persons", fact.Persons);
         writer.Lower("explain", fact.Explain);
+        if (fact.Derived is { } derived)
+        {
+            writer.WriteStartObject("derived");
+            writer.Strings(WriterExtensions.Camel(derived.Kind.ToString()), derived.Of);
+            writer.Lower("missing", derived.Missing);
+            writer.WriteEndObject();
+        }
+    }
+
+    private static void WriteExample(Utf8JsonWriter writer, RuleSetExample example)
+    {
+        writer.WriteString("name", example.Name);
+        writer.WriteStartObject("facts");
+        // The facts are a map: a fixed order keeps the hash independent of how they were listed.
+        foreach (var fact in example.Facts.OrderBy(f => f.Name, StringComparer.Ordinal))
+        {
+            writer.WriteStartObject(fact.Name);
+            writer.WritePropertyName("value");
+            writer.Scalar(fact.Value);
+            writer.Strings("credentials", fact.Credentials);
+            writer.WriteEndObject();
+        }
+        writer.WriteEndObject();
+        writer.WriteStartObject("expected");
+        writer.Number("total", example.Expected.Total);
+        if (example.Expected.ChecksTier)
+            writer.WriteString("tier", example.Expected.Tier);
+        if (example.Expected.Points.Count > 0)
+        {
+            writer.WriteStartObject("points");
+            foreach (var points in example.Expected.Points.OrderBy(p => p.Rule, StringComparer.Ordinal))
+                writer.Number(points.Rule, points.Points);
+            writer.WriteEndObject();
+        }
+        writer.WriteEndObject();
     }
 
     private static void WriteTiers(Utf8JsonWriter writer, RuleSet ruleSet)

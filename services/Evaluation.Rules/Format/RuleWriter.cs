@@ -11,6 +11,7 @@ internal static class RuleWriter
         writer.WriteString("id", rule.Id);
         writer.WriteString("kind", Kind(rule));
         writer.Labels(rule.Labels);
+        writer.Source(rule.Source);
         ConditionWriter.Write(writer, "when", rule.When);
         if (rule is FactRule factRule)
             writer.Lower("missing", factRule.Missing);
@@ -58,7 +59,8 @@ internal static class RuleWriter
     {
         writer.WriteString("fact", lookup.Fact);
         writer.WriteStartObject("table");
-        foreach (var entry in lookup.Table)
+        // A table is a map: entries in a fixed order, so listing them differently leaves the content hash alone.
+        foreach (var entry in lookup.Table.OrderBy(e => e.Value, StringComparer.Ordinal))
             writer.Number(entry.Value, entry.Points);
         writer.WriteEndObject();
     }

@@ -54,6 +54,20 @@ internal static class WriterExtensions
         writer.WriteEndObject();
     }
 
+    public static void Source(this Utf8JsonWriter writer, Source? source)
+    {
+        if (source is null)
+            return;
+        writer.WriteStartObject("source");
+        if (source.Document is { } document)
+            writer.WriteString("document", document);
+        if (source.Article is { } article)
+            writer.WriteString("article", article);
+        if (source.Url is { } url)
+            writer.WriteString("url", url);
+        writer.WriteEndObject();
+    }
+
     /// <summary>An array of objects: <paramref name="writeFields"/> writes the fields of each.</summary>
     public static void Objects<T>(this Utf8JsonWriter writer, string name, IEnumerable<T> items, Action<Utf8JsonWriter, T> writeFields)
     {

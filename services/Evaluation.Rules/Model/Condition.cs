@@ -17,3 +17,9 @@ public sealed record AllCondition(IReadOnlyList<Condition> Items) : Condition;
 public sealed record AnyCondition(IReadOnlyList<Condition> Items) : Condition;
 
 public sealed record NotCondition(Condition Item) : Condition;
+
+/// <summary>
+/// A use of a named condition (<c>{"condition": "name"}</c>). It evaluates as <see cref="Condition"/>; the
+/// canonical form writes that condition in place, so naming a condition never changes the content hash.
+/// </summary>
+public sealed record ConditionRef(string Name, Condition Condition) : Condition;

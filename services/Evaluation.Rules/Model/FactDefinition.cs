@@ -17,4 +17,7 @@ public sealed record FactDefinition(
     ExplainDirection Explain)
 {
     public bool IsNumeric => Type is FactType.Number or FactType.Integer;
+
+    /// <summary>Set when the engine computes this fact from others; such a fact cannot be given as input.</summary>
+    public Derivation? Derived { get; init; }
 }

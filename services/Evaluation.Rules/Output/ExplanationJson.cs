@@ -14,6 +14,8 @@ public static class ExplanationJson
         writer.WriteString("tier", explanation.Tier);
         writer.WriteBoolean("vetoed", explanation.Vetoed);
         writer.WriteString("nextTier", explanation.NextTier);
+        if (explanation.Target is { } target)
+            writer.Number("target", target);
         writer.NumberOrNull("gap", explanation.Gap);
         writer.Objects("suggestions", explanation.Suggestions, (w, s) =>
         {
@@ -25,6 +27,12 @@ public static class ExplanationJson
             w.Number("gain", s.Gain);
         });
         writer.Strings("notProvided", explanation.NotProvided);
+        if (explanation.Result is { } result)
+        {
+            // The whole trace: every rule that scored, was not applicable (with its condition) or lacked a fact.
+            writer.Objects("trace", result.Trace, ResultJson.Entry);
+            ResultJson.Groups(writer, result);
+        }
         writer.WriteEndObject();
     }
 }

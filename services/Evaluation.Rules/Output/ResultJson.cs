@@ -41,16 +41,34 @@ public static class ResultJson
         writer.WriteString("nextTier", result.NextTier?.Id);
         writer.NumberOrNull("gapToNextTier", result.GapToNextTier);
         writer.Objects("breakdown", result.Breakdown, Entry);
-        writer.Strings("notProvided", result.NotProvided.Select(n => n.Id).ToList());
+        Groups(writer, result);
+        writer.Strings("notProvided", result.NotProvidedFacts);
         writer.WriteEndObject();
     }
 
-    private static void Entry(Utf8JsonWriter writer, BreakdownEntry entry)
+    /// <summary>Every group's subtotal before and after its cap.</summary>
+    internal static void Groups(Utf8JsonWriter writer, EvaluationResult result) =>
+        writer.Objects("groups", result.Groups, (w, group) =>
+        {
+            w.WriteString("group", group.RuleId);
+            w.Labels(group.Labels);
+            w.Strings("path", group.Path);
+            w.WriteString("combine", group.Combine);
+            w.Number("beforeCap", group.BeforeCap);
+            w.NumberOrNull("cap", group.Cap);
+            w.Number("afterCap", group.AfterCap);
+            w.Source(group.Source);
+        });
+
+    internal static void Entry(Utf8JsonWriter writer, BreakdownEntry entry)
     {
         writer.WriteString("rule", entry.RuleId);
         writer.Labels(entry.Labels);
         writer.WriteString("kind", entry.Kind);
         writer.Strings("path", entry.Path);
+        writer.WriteString("status", WriterExtensions.Camel(entry.Status.ToString()));
+        if (entry.Condition is { } condition)
+            writer.WriteString("when", condition);
         writer.Number("rawPoints", entry.RawPoints);
         writer.Objects("afterCaps", entry.Stages, (w, stage) =>
         {
@@ -59,11 +77,15 @@ public static class ResultJson
         });
         writer.Number("points", entry.Points);
         writer.WriteString("clippedBy", entry.ClippedBy);
-        writer.Objects("facts", entry.Facts, (w, fact) =>
-        {
-            w.WriteString("fact", fact.Fact);
-            w.WriteString("value", fact.Value);
-            w.Strings("credentials", fact.Credentials);
-        });
+        writer.Source(entry.Source);
+        writer.Objects("facts", entry.Facts, Fact);
+        writer.Objects("selectedBy", entry.SelectedBy, Fact);
+    }
+
+    private static void Fact(Utf8JsonWriter writer, FactEvidence fact)
+    {
+        writer.WriteString("fact", fact.Fact);
+        writer.WriteString("value", fact.Value);
+        writer.Strings("credentials", fact.Credentials);
     }
 }

@@ -11,6 +11,7 @@ internal static class ConditionValidator
             case AllCondition all: Items(context, subject, $"{path}.all", all.Items); break;
             case AnyCondition any: Items(context, subject, $"{path}.any", any.Items); break;
             case NotCondition not: Validate(context, subject, $"{path}.not", not.Item); break;
+            case ConditionRef: break; // validated once, where it is defined
             case EqualsCondition equals: Value(context, subject, $"{path}.equals", equals.Fact, equals.Value); break;
             case InCondition @in:
                 foreach (var value in @in.Values)

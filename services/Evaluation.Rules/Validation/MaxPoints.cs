@@ -23,6 +23,23 @@ internal static class MaxPoints
         _ => 0,
     };
 
+    /// <summary>
+    /// The most a rule can earn by the points it states, counting an uncapped count as one occurrence: the largest
+    /// amount its author wrote down, as opposed to what many occurrences could add up to.
+    /// </summary>
+    public static decimal Stated(Rule rule) => Format.WriterExtensions.Normalize(rule switch
+    {
+        CountRule { Cap: { } cap } count => count.PointsEach > 0 ? cap : 0,
+        CountRule count => Math.Max(0, count.PointsEach),
+        GroupRule { Cap: { } cap } group => Math.Min(cap, Stated(group with { Cap = null })),
+        GroupRule { Combine: Combine.Sum } group => group.Items.Sum(Stated),
+        GroupRule group => group.Items.Select(Stated).DefaultIfEmpty(0).Max(),
+        ChooseRule choose => choose.Alternatives.Select(Stated).DefaultIfEmpty(0).Max(),
+        _ => Raw(rule, EmptyFacts) ?? 0,
+    });
+
+    private static readonly Dictionary<string, FactDefinition> EmptyFacts = [];
+
     public static decimal? Sum(IReadOnlyList<Rule> items, IReadOnlyDictionary<string, FactDefinition> facts)
     {
         decimal total = 0;

@@ -9,6 +9,8 @@ public static class RuleSetValidator
     {
         var context = new ValidationContext(FactsVocabulary.Expand(ruleSet.Facts));
         FactsVocabulary.Validate(ruleSet.Facts, context.Errors);
+        foreach (var (name, condition) in ruleSet.Conditions)
+            ConditionValidator.Validate(context, $"condition '{name}'", $"$.conditions.{name}", condition);
         var rules = new RuleValidator(context);
         for (var i = 0; i < ruleSet.Rules.Count; i++)
             rules.Validate(ruleSet.Rules[i], $"$.rules[{i}]");
@@ -22,6 +24,11 @@ public static class RuleSetValidator
             ConditionValidator.Validate(context, $"veto '{veto.Id}'", $"$.vetoes[{i}].when", veto.When);
         }
         TierValidator.Validate(context, rules, ruleSet);
+        for (var i = 0; i < ruleSet.Examples.Count; i++)
+        {
+            if (ruleSet.Examples.Take(i).Any(e => e.Name == ruleSet.Examples[i].Name))
+                context.Add($"example '{ruleSet.Examples[i].Name}'", $"$.examples[{i}].name", "an example of that name is listed before");
+        }
         return context.Errors;
     }
 }

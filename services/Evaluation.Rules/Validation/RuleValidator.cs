@@ -54,7 +54,11 @@ internal sealed class RuleValidator(ValidationContext context)
         ValidateCap(subject, $"{path}.cap", group.Cap, group.Items);
     }
 
-    /// <summary>A cap must be positive and must not be below what one of its items alone can earn.</summary>
+    /// <summary>
+    /// A cap must be positive and must not be below the points an item states (a band, table cell, bonus, one
+    /// occurrence of a count, or an item's own cap): those could never be awarded in full, almost surely a typo.
+    /// What an uncapped count adds up to over many occurrences is exactly what a group cap is there to bound.
+    /// </summary>
     public void ValidateCap(string subject, string path, decimal? cap, IReadOnlyList<Rule> items)
     {
         if (cap is not { } c)
@@ -64,8 +68,8 @@ internal sealed class RuleValidator(ValidationContext context)
             context.Add(subject, path, $"cap must be positive, found {c}");
         foreach (var item in items)
         {
-            if (MaxPoints.Of(item, context.Facts) is { } max && max > c)
-                context.Add(subject, path, $"cap {c} is below the {max} points that item '{item.Id}' alone can earn");
+            if (MaxPoints.Stated(item) is var max && max > c)
+                context.Add(subject, path, $"cap {c} is below the {max} points that item '{item.Id}' states");
         }
     }
 

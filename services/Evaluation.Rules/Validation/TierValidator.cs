@@ -7,9 +7,8 @@ internal static class TierValidator
 {
     public static void Validate(ValidationContext context, RuleValidator rules, RuleSet ruleSet)
     {
+        // No tiers is a ranking scheme (no pass mark): the total is the result.
         var tiers = ruleSet.Tiers;
-        if (tiers.Count == 0)
-            context.Add("rule set", "$.tiers", "needs at least one tier");
         var maxTotal = MaxPoints.Capped(MaxPoints.Sum(ruleSet.Rules, context.Facts), ruleSet.Cap);
         decimal? previous = null;
         for (var i = 0; i < tiers.Count; i++)

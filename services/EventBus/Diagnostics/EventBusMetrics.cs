@@ -14,6 +14,7 @@ public sealed class EventBusMetrics : IDisposable
     private readonly Counter<long> redelivered;
     private readonly Counter<long> deadLettered;
     private readonly Counter<long> duplicates;
+    private readonly Counter<long> lost;
     private readonly Dictionary<string, long> lagByTopic = [];
 
     public EventBusMetrics(IMeterFactory meterFactory)
@@ -24,6 +25,8 @@ public sealed class EventBusMetrics : IDisposable
         redelivered = meter.CreateCounter<long>("talentmesh.events.redelivered", "{event}", "Entries reclaimed after the processing timeout.");
         deadLettered = meter.CreateCounter<long>("talentmesh.events.dead_lettered", "{event}", "Entries moved to a dead-letter topic.");
         duplicates = meter.CreateCounter<long>("talentmesh.events.duplicates", "{event}", "Deliveries skipped because the inbox had seen them.");
+        lost = meter.CreateCounter<long>("talentmesh.events.lost", "{event}",
+            "Pending entries trimmed or deleted from a topic before they were processed (ids XAUTOCLAIM reported as deleted).");
         meter.CreateObservableGauge("talentmesh.events.consumer_lag", ObserveLag, "{event}", "Entries not yet delivered to this app's consumer group.");
     }
 
@@ -33,6 +36,7 @@ public sealed class EventBusMetrics : IDisposable
     public void Redelivered(string topic, int count) => redelivered.Add(count, Tag(topic));
     public void DeadLettered(string topic) => deadLettered.Add(1, Tag(topic));
     public void Duplicate(string topic) => duplicates.Add(1, Tag(topic));
+    public void Lost(string topic, int count) => lost.Add(count, Tag(topic));
 
     public void RecordLag(string topic, long lag)
     {

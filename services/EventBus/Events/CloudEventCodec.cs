@@ -57,21 +57,56 @@ public static class CloudEventCodec
         {
             throw new PoisonEventException($"Not a CloudEvent: {exception.Message}", exception);
         }
-        return new IncomingEvent(
+        var incoming = new IncomingEvent(
             cloudEvent.Id ?? throw new PoisonEventException("The CloudEvent has no id."),
-            logicalTopic, cloudEvent.Type ?? "", cloudEvent.Source?.ToString() ?? "", cloudEvent.Time,
-            DataAsJson(cloudEvent.Data), NullIfEmpty(cloudEvent[TraceParentAttribute] as string),
-            NullIfEmpty(cloudEvent[TraceStateAttribute] as string), deliveryAttempt);
+            logicalTopic, cloudEvent.Type ?? "", cloudEvent.Source?.ToString() ?? "", cloudEvent.Time, "",
+            NullIfEmpty(cloudEvent[TraceParentAttribute] as string), NullIfEmpty(cloudEvent[TraceStateAttribute] as string), deliveryAttempt);
+        return WithData(incoming, cloudEvent.Data, cloudEvent.DataContentType);
     }
 
-    private static string DataAsJson(object? data) => data switch
+    /// <summary>
+    /// An event published with daprd's <c>rawPayload</c> metadata: no envelope, so no id, type or time. Its stream entry id
+    /// stands in for the id (a redelivery of the entry is recognised; a second publish of the same payload is not) and
+    /// the data is JSON when it parses as a JSON object, otherwise the binary protobuf encoding.
+    /// </summary>
+    public static IncomingEvent DecodeRawPayload(ReadOnlyMemory<byte> body, string logicalTopic, string entryId, DateTimeOffset? time,
+        string? traceParent, string? traceState, int deliveryAttempt)
     {
-        RawJsonEventFormatter.RawJson json => json.Text,
-        JsonElement element => element.GetRawText(),
-        byte[] bytes => Encoding.UTF8.GetString(bytes),
-        string text => text,
+        var incoming = new IncomingEvent($"raw:{logicalTopic}:{entryId}", logicalTopic, "", "", time, "", NullIfEmpty(traceParent),
+            NullIfEmpty(traceState), deliveryAttempt);
+        return IsJsonObject(body.Span)
+            ? incoming with { DataJson = Encoding.UTF8.GetString(body.Span) }
+            : incoming with { BinaryData = body };
+    }
+
+    /// <summary>The data as daprd can carry it: JSON, text (a JSON string under a text content type) or bytes (data_base64).</summary>
+    public static IncomingEvent WithData(IncomingEvent incoming, object? data, string? contentType) => data switch
+    {
+        RawJsonEventFormatter.RawJson json => incoming with { DataJson = json.Text },
+        JsonElement element => incoming with { DataJson = element.GetRawText() },
+        string text => incoming with { DataJson = text },
+        byte[] bytes when ContentTypes.IsJson(contentType) || ContentTypes.IsText(contentType) => incoming with { DataJson = Encoding.UTF8.GetString(bytes) },
+        byte[] bytes => incoming with { BinaryData = bytes },
         _ => throw new PoisonEventException("The CloudEvent has no data."),
     };
+
+    private static bool IsJsonObject(ReadOnlySpan<byte> body)
+    {
+        var trimmed = body.TrimStart(" \t\r\n"u8);
+        if (trimmed.IsEmpty || trimmed[0] != (byte)'{')
+            return false;
+        try
+        {
+            var reader = new Utf8JsonReader(trimmed);
+            reader.Read();
+            reader.Skip();
+            return !reader.Read(); // one complete object and nothing after it
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }

@@ -1,5 +1,6 @@
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
+using TalentMesh.EventBus.Handling;
 
 namespace TalentMesh.EventBus.Events;
 
@@ -12,4 +13,16 @@ public sealed record EventType(string Topic, string CloudEventType, MessageDescr
 
     /// <summary>Parses the protobuf JSON mapping; unknown fields are ignored so producers can add fields first.</summary>
     public IMessage ParseJson(string json) => Parser.Parse(json, Descriptor);
+
+    /// <summary>Parses the event's data: the binary protobuf encoding when it came as bytes, else the JSON mapping.</summary>
+    public IMessage Parse(IncomingEvent incoming) => incoming.BinaryData is { } binary
+        ? Descriptor.Parser.ParseFrom(binary.Span)
+        : ParseJson(incoming.DataJson);
+
+    /// <summary>
+    /// Whether a CloudEvent of <paramref name="type"/> may be handled as this event: its own type, or no type at all
+    /// (a raw payload, or daprd's default type for a publisher that did not set one — the topic is then all we know).
+    /// </summary>
+    public bool Accepts(string type) =>
+        type.Length == 0 || type == ContentTypes.DaprDefaultCloudEventType || string.Equals(type, CloudEventType, StringComparison.Ordinal);
 }

@@ -25,7 +25,12 @@ internal sealed class RawJsonEventFormatter : JsonEventFormatter
         writer.WriteRawValue(json.Text);
     }
 
-    /// <summary>Decoded data is the JSON text of the "data" property, ready for the protobuf JSON parser.</summary>
+    /// <summary>
+    /// Decoded data is the JSON text of the "data" property, ready for the protobuf JSON parser; under a non-JSON content
+    /// type (daprd writes text data as a JSON string) it is that string. data_base64 is decoded by the base class to bytes.
+    /// </summary>
     protected override void DecodeStructuredModeDataProperty(JsonElement dataElement, CloudEvent cloudEvent) =>
-        cloudEvent.Data = new RawJson(dataElement.GetRawText());
+        cloudEvent.Data = dataElement.ValueKind == JsonValueKind.String && !ContentTypes.IsJson(cloudEvent.DataContentType)
+            ? dataElement.GetString()
+            : new RawJson(dataElement.GetRawText());
 }

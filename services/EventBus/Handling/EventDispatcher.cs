@@ -20,7 +20,7 @@ public sealed class EventDispatcher(
     IConnectionMultiplexer redis, OutboxKeys keys, EventBusMetrics metrics, ILogger<EventDispatcher> logger)
 {
     /// <summary>Delivers one event, checking the inbox first (the dapr transport: one event per call).</summary>
-    public async Task<DeliveryOutcome> DispatchAsync(IncomingEvent incoming, CancellationToken cancellationToken)
+    public async Task<Delivery> DispatchAsync(IncomingEvent incoming, CancellationToken cancellationToken)
     {
         var seen = await SeenAsync([incoming]);
         return await DispatchAsync(incoming, seen[0], cancellationToken);
@@ -39,59 +39,60 @@ public sealed class EventDispatcher(
     }
 
     /// <summary>Delivers one event whose inbox check the caller already made.</summary>
-    public async Task<DeliveryOutcome> DispatchAsync(IncomingEvent incoming, bool seen, CancellationToken cancellationToken)
+    public async Task<Delivery> DispatchAsync(IncomingEvent incoming, bool seen, CancellationToken cancellationToken)
     {
         using var activity = EventBusTelemetry.StartProcess(incoming);
-        var outcome = await DispatchCoreAsync(incoming, seen, cancellationToken);
-        activity?.SetTag("talentmesh.delivery.outcome", outcome.ToString());
-        metrics.Delivered(incoming.Topic, outcome);
-        return outcome;
+        var delivery = await DispatchCoreAsync(incoming, seen, cancellationToken);
+        activity?.SetTag("talentmesh.delivery.outcome", delivery.Outcome.ToString());
+        metrics.Delivered(incoming.Topic, delivery.Outcome);
+        if (delivery.Reason is { } reason)
+            logger.LogWarning("Event {EventId} on {Topic} is dropped: {Reason}", incoming.Id, incoming.Topic, reason);
+        return delivery;
     }
 
-    private async Task<DeliveryOutcome> DispatchCoreAsync(IncomingEvent incoming, bool seen, CancellationToken cancellationToken)
+    private async Task<Delivery> DispatchCoreAsync(IncomingEvent incoming, bool seen, CancellationToken cancellationToken)
     {
         if (registry.Find(incoming.Topic) is not { } subscription)
+            return Delivery.Drop($"no handler for topic {incoming.Topic} here");
+        // A topic carries one event type; parsing another type's data into it would "succeed" into a default message.
+        if (!subscription.EventType.Accepts(incoming.Type))
+            return Delivery.Drop($"type {incoming.Type} is not {subscription.EventType.CloudEventType}, the type topic {incoming.Topic} carries");
+        IMessage message;
+        try
         {
-            logger.LogWarning("Event {EventId} on {Topic} has no handler here; dropping it", incoming.Id, incoming.Topic);
-            return DeliveryOutcome.Drop;
+            message = subscription.EventType.Parse(incoming);
         }
-        if (Parse(subscription, incoming) is not { } message)
-            return DeliveryOutcome.Drop;
+        catch (Exception exception) when (exception is InvalidProtocolBufferException or InvalidJsonException or FormatException)
+        {
+            return Delivery.Drop($"unparseable data ({exception.Message})");
+        }
         if (seen)
         {
             metrics.Duplicate(incoming.Topic);
-            return DeliveryOutcome.Success;
+            return Delivery.Success;
         }
         try
         {
             await using var scope = scopes.CreateAsyncScope();
             await subscription.InvokeAsync(scope.ServiceProvider, message, new EventContext(incoming, unitsOfWork), cancellationToken);
-            return DeliveryOutcome.Success;
+            return Delivery.Success;
         }
         catch (PoisonEventException exception)
         {
-            logger.LogWarning("Event {EventId} on {Topic} is poison: {Reason}", incoming.Id, incoming.Topic, exception.Message);
-            return DeliveryOutcome.Drop;
+            return Delivery.Drop($"poison: {exception.Message}");
         }
-        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             logger.LogWarning(exception, "Event {EventId} on {Topic} failed on attempt {Attempt}; it will be redelivered",
                 incoming.Id, incoming.Topic, incoming.DeliveryAttempt);
-            return DeliveryOutcome.Retry;
+            return Delivery.Retry;
         }
-    }
-
-    /// <summary>The event's data as its protobuf message, or null when it does not parse (poison).</summary>
-    private IMessage? Parse(EventSubscription subscription, IncomingEvent incoming)
-    {
-        try
+        catch (OperationCanceledException)
         {
-            return subscription.EventType.ParseJson(incoming.DataJson);
-        }
-        catch (Exception exception) when (exception is InvalidProtocolBufferException or InvalidJsonException or FormatException)
-        {
-            logger.LogWarning("Event {EventId} on {Topic} has unparseable data ({Error})", incoming.Id, incoming.Topic, exception.Message);
-            return null;
+            // The handler ran out of its processing time (or the app is stopping): deliver again later.
+            logger.LogWarning("Event {EventId} on {Topic} was cancelled on attempt {Attempt}; it will be redelivered",
+                incoming.Id, incoming.Topic, incoming.DeliveryAttempt);
+            return Delivery.Retry;
         }
     }
 }

@@ -11,6 +11,7 @@ internal sealed class CommitUnit
     private readonly List<RedisKey> keys = [];
     private readonly List<RedisValue> conditions = [];
     private readonly List<RedisValue> writes = [];
+    private readonly List<RedisValue> finalWrites = [];
     private int writeCount;
 
     public IReadOnlyList<RedisKey> Keys => keys;
@@ -19,7 +20,7 @@ internal sealed class CommitUnit
     private int ConditionCount => conditions.Count / 4;
 
     /// <summary>How many script arguments <see cref="AppendArguments"/> adds.</summary>
-    public int ArgumentCount => 3 + conditions.Count + writes.Count;
+    public int ArgumentCount => 3 + conditions.Count + writes.Count + finalWrites.Count;
 
     /// <summary>Adds a condition and returns its 1-based number, which the script reports when it fails.</summary>
     public int AddCondition(string kind, RedisKey key, RedisValue field, RedisValue expected)
@@ -34,7 +35,17 @@ internal sealed class CommitUnit
     /// <summary>Redis's Lua passes at most ~8,000 values to a call; one write stays well below that.</summary>
     public const int MaxArgumentsPerWrite = 4_000;
 
-    public void AddWrite(string command, RedisKey key, params ReadOnlySpan<RedisValue> arguments)
+    public void AddWrite(string command, RedisKey key, params ReadOnlySpan<RedisValue> arguments) =>
+        AddWrite(writes, command, key, arguments);
+
+    /// <summary>
+    /// A write that runs after every <see cref="AddWrite"/> write (the inbox marker, the outbox entry): should a write fail
+    /// despite the checks (a malformed argument list), the event is neither marked processed nor published.
+    /// </summary>
+    public void AddFinalWrite(string command, RedisKey key, params ReadOnlySpan<RedisValue> arguments) =>
+        AddWrite(finalWrites, command, key, arguments);
+
+    private void AddWrite(List<RedisValue> target, string command, RedisKey key, ReadOnlySpan<RedisValue> arguments)
     {
         if (arguments.Length > MaxArgumentsPerWrite)
             throw new ArgumentException($"A write takes at most {MaxArgumentsPerWrite} arguments; split it.", nameof(arguments));
@@ -43,11 +54,13 @@ internal sealed class CommitUnit
             if (argument.IsNull)
                 throw new ArgumentException($"{command} got a null value; use Delete or HashDelete to remove data.", nameof(arguments));
         }
-        writes.Add(arguments.Length);
-        writes.Add(command);
-        writes.Add(KeyIndex(key));
+        var check = WriteCheck.For(command, arguments);
+        target.Add(arguments.Length);
+        target.Add(command);
+        target.Add(KeyIndex(key));
+        target.Add(check);
         foreach (var argument in arguments)
-            writes.Add(argument);
+            target.Add(argument);
         writeCount++;
     }
 
@@ -61,6 +74,8 @@ internal sealed class CommitUnit
         position += conditions.Count;
         writes.CopyTo(target, position);
         position += writes.Count;
+        finalWrites.CopyTo(target, position);
+        position += finalWrites.Count;
     }
 
     /// <summary>The key's 1-based position in this unit's keys; a unit touches a handful of keys, so a scan is cheapest.</summary>

@@ -21,9 +21,13 @@ public enum CommitOutcome
 /// only if all its conditions hold, so an event is never published for a change that did not happen.
 /// </summary>
 /// <remarks>
-/// As with MULTI/EXEC, Redis does not roll back a write that fails at run time (a command on a key of the wrong
-/// type): the unit's earlier writes stay, its later ones are skipped and <see cref="CommitAsync"/> throws. Such a
-/// failure is a programming error. Null values are refused up front (use <see cref="Delete"/> or <see cref="HashDelete"/>).
+/// Redis does not roll back a script whose write fails at run time, so the commit checks, before the unit's first
+/// write, everything the data could make a write fail on: each key's type against what its commands need (as the unit's
+/// own earlier writes leave it), integer operands of increments and their 64-bit overflow. If a check fails, the unit
+/// writes nothing (no state, no inbox marker, no event) and <see cref="CommitAsync"/> throws
+/// <see cref="CommitRefusedException"/>; in a handler the event stays redeliverable. Commands whose failure cannot be
+/// ruled out this way (e.g. XADD with an explicit id) are refused when recorded, as are null values (use
+/// <see cref="Delete"/> or <see cref="HashDelete"/>).
 /// </remarks>
 public sealed class EventUnitOfWork
 {
@@ -46,7 +50,7 @@ public sealed class EventUnitOfWork
         {
             var marker = keys.InboxMarker(inboxEventId);
             inboxCondition = unit.AddCondition(CommitScript.Absent, marker, RedisValue.Null, RedisValue.Null);
-            unit.AddWrite("SET", marker, "1", "PX", Milliseconds(inboxRetention));
+            unit.AddFinalWrite("SET", marker, "1", "PX", Milliseconds(inboxRetention));
         }
     }
 
@@ -85,7 +89,10 @@ public sealed class EventUnitOfWork
 
     public void SortedSetRemove(RedisKey key, RedisValue member) => unit.AddWrite("ZREM", key, member);
 
-    /// <summary>Any other single-key write, written as <c>COMMAND key arguments…</c> (for example XADD or RPUSH).</summary>
+    /// <summary>
+    /// Any other single-key write, written as <c>COMMAND key arguments…</c> (for example XADD or RPUSH); only commands
+    /// whose failure the commit can rule out beforehand are accepted (see <see cref="CommitRefusedException"/>).
+    /// </summary>
     public void Write(string command, RedisKey key, params ReadOnlySpan<RedisValue> arguments)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(command);
@@ -114,11 +121,12 @@ public sealed class EventUnitOfWork
     public string Publish(IMessage @event)
     {
         var entry = entries.Create(@event);
-        unit.AddWrite("XADD", keys.OutboxStream, entry.ToStreamArguments());
+        unit.AddFinalWrite("XADD", keys.OutboxStream, entry.ToStreamArguments());
         publishes = true;
         return entry.Id;
     }
 
+    /// <summary>Commits all or nothing; throws <see cref="CommitRefusedException"/> when the data in Redis would make a write fail.</summary>
     public async Task<CommitOutcome> CommitAsync()
     {
         var failedCondition = await committer.CommitAsync(unit);

@@ -71,7 +71,7 @@ public sealed class GroupCommitter(IConnectionMultiplexer redis)
             for (var i = 0; i < group.Count; i++)
             {
                 if (replies[i].Resp2Type == ResultType.BulkString)
-                    group[i].Result.TrySetException(new InvalidOperationException($"A write of the unit of work failed in Redis: {replies[i]}"));
+                    group[i].Result.TrySetException(Failure((string)replies[i]!));
                 else
                     group[i].Result.TrySetResult((long)replies[i]);
             }
@@ -86,6 +86,11 @@ public sealed class GroupCommitter(IConnectionMultiplexer redis)
             inFlight.Release();
         }
     }
+
+    private static Exception Failure(string reply) => reply.StartsWith(CommitScript.RefusedPrefix, StringComparison.Ordinal)
+        ? new CommitRefusedException(reply[CommitScript.RefusedPrefix.Length..])
+        : new InvalidOperationException($"A write of the unit of work failed in Redis after its checks passed (the writes before it stay; " +
+            $"its inbox marker and events were not written): {reply[CommitScript.WriteFailedPrefix.Length..]}");
 
     private static (RedisKey[] Keys, RedisValue[] Values) Encode(List<PendingCommit> group)
     {

@@ -11,65 +11,52 @@ namespace TalentMesh.EventBus.Outbox;
 
 /// <summary>
 /// Moves committed events from the outbox stream to the transport. The outbox is read through a consumer
-/// group, so an entry is acknowledged (and deleted) only after the transport accepted it; entries left
-/// pending by a relay that died are reclaimed after the processing timeout and published again — the
-/// duplicate carries the same CloudEvent id and consumers drop it.
+/// group, so an entry is acknowledged (and deleted) only after the transport accepted it. Every
+/// <see cref="EventBusOptions.RedeliverInterval"/> — also under a standing backlog — the relay publishes again what it
+/// failed to publish (its own pending entries) and reclaims entries left pending by a relay that died (after the
+/// processing timeout); a duplicate carries the same CloudEvent id and consumers drop it.
 /// </summary>
 public sealed partial class OutboxRelay(
     IConnectionMultiplexer redis, OutboxKeys keys, OutboxSignal signal, IEventPublisher publisher,
-    IOptions<EventBusOptions> options, EventBusMetrics metrics, TimeProvider timeProvider, ILogger<OutboxRelay> logger)
-    : BackgroundService
+    IOptions<EventBusOptions> options, EventBusMetrics metrics, StreamLoop loop, ILogger<OutboxRelay> logger)
+    : BackgroundService, IStreamWork
 {
-    private readonly string consumerName = $"{options.Value.AppId}-relay-{Guid.NewGuid():N}";
+    private readonly string consumerName = StreamGroups.ConsumerName(options.Value);
     private readonly EventBusOptions settings = options.Value;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        loop.RunAsync(this, settings.RedeliverInterval, settings.RelayPollInterval, stoppingToken);
+
+    string IStreamWork.Name => "Outbox relay";
+
+    Task IStreamWork.PrepareAsync(CancellationToken stoppingToken) =>
+        StreamGroups.EnsureAsync(redis.GetDatabase(), keys.OutboxStream, OutboxKeys.RelayGroup);
+
+    async Task IStreamWork.ReclaimAsync(CancellationToken stoppingToken)
     {
-        var nextReclaim = timeProvider.GetUtcNow();
-        var groupReady = false;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                var database = redis.GetDatabase();
-                if (!groupReady)
-                {
-                    await StreamGroups.EnsureAsync(database, keys.OutboxStream, OutboxKeys.RelayGroup);
-                    groupReady = true;
-                }
-                var entries = await database.StreamReadGroupAsync(keys.OutboxStream, OutboxKeys.RelayGroup, consumerName,
-                    StreamPosition.NewMessages, settings.BatchSize);
-                if (entries.Length == 0 && timeProvider.GetUtcNow() >= nextReclaim)
-                {
-                    nextReclaim = timeProvider.GetUtcNow() + settings.RedeliverInterval;
-                    entries = await ReclaimAbandonedAsync(database);
-                }
-                if (entries.Length == 0)
-                {
-                    await signal.WaitAsync(settings.RelayPollInterval, stoppingToken);
-                    continue;
-                }
-                await PublishBatchAsync(database, entries, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception exception)
-            {
-                groupReady &= !StreamGroups.IsMissingGroup(exception);
-                LogRelayFailed(exception);
-                await Task.Delay(settings.RelayPollInterval, timeProvider, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            }
-        }
+        var database = redis.GetDatabase();
+        // Our own pending entries are the ones whose publish failed (the relay handles one batch at a time).
+        var failed = await database.StreamReadGroupAsync(keys.OutboxStream, OutboxKeys.RelayGroup, consumerName, "0-0", settings.BatchSize);
+        if (failed.Length > 0)
+            await PublishBatchAsync(database, failed, stoppingToken);
+        var abandoned = await database.StreamAutoClaimAsync(keys.OutboxStream, OutboxKeys.RelayGroup, consumerName,
+            (long)settings.ProcessingTimeout.TotalMilliseconds, "0-0", settings.BatchSize);
+        if (abandoned.ClaimedEntries.Length > 0)
+            await PublishBatchAsync(database, abandoned.ClaimedEntries, stoppingToken);
+        await StreamGroups.RemoveIdleConsumersAsync(database, keys.OutboxStream, OutboxKeys.RelayGroup, consumerName, settings.ConsumerIdleTimeout);
     }
 
-    private async Task<StreamEntry[]> ReclaimAbandonedAsync(IDatabase database)
+    async Task<bool> IStreamWork.ReadAsync(CancellationToken stoppingToken)
     {
-        var claimed = await database.StreamAutoClaimAsync(keys.OutboxStream, OutboxKeys.RelayGroup, consumerName,
-            (long)settings.ProcessingTimeout.TotalMilliseconds, "0-0", settings.BatchSize);
-        return claimed.ClaimedEntries;
+        var database = redis.GetDatabase();
+        var entries = await database.StreamReadGroupAsync(keys.OutboxStream, OutboxKeys.RelayGroup, consumerName,
+            StreamPosition.NewMessages, settings.BatchSize);
+        if (entries.Length > 0)
+            await PublishBatchAsync(database, entries, stoppingToken);
+        return entries.Length > 0;
     }
+
+    Task IStreamWork.IdleAsync(CancellationToken stoppingToken) => signal.WaitAsync(settings.RelayPollInterval, stoppingToken);
 
     private async Task PublishBatchAsync(IDatabase database, StreamEntry[] streamEntries, CancellationToken cancellationToken)
     {
@@ -149,9 +136,6 @@ public sealed partial class OutboxRelay(
             return null;
         }
     }
-
-    [LoggerMessage(LogLevel.Warning, "Outbox relay iteration failed; retrying")]
-    private partial void LogRelayFailed(Exception exception);
 
     [LoggerMessage(LogLevel.Error, "Outbox entry {StreamId} is malformed and was skipped: {Reason}")]
     private partial void LogMalformedEntry(string streamId, string reason);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using TalentMesh.ServiceDefaults.Errors;
 using TalentMesh.ServiceDefaults.Health;
+using TalentMesh.ServiceDefaults.OpenApi;
 using TalentMesh.ServiceDefaults.Redis;
 using TalentMesh.ServiceDefaults.Resilience;
 using TalentMesh.ServiceDefaults.Security;
@@ -25,6 +26,7 @@ public static class ServiceDefaultsExtensions
         builder.Services
             .AddGrpc(grpc => grpc.Interceptors.Add<ErrorMappingInterceptor>())
             .AddJsonTranscoding();
+        builder.Services.AddTranscodingOpenApi();
         // gRPC health answers readiness, as /readyz does: only the checks tagged for it count.
         builder.Services.AddGrpcHealthChecks(health => health.Services.Map("", result => result.Tags.Contains(HealthEndpoints.ReadinessTag)))
             .AddRedisReadiness();
@@ -34,10 +36,12 @@ public static class ServiceDefaultsExtensions
     /// <summary>Maps the endpoints every service serves besides its own API.</summary>
     public static WebApplication MapServiceDefaults(this WebApplication app)
     {
+        app.UseApiReferencePage();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealthEndpoints();
         app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
+        app.MapTranscodingOpenApi();
         return app;
     }
 }

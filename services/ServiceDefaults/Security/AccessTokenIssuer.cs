@@ -15,12 +15,14 @@ public sealed class AccessTokenIssuer(IOptions<AuthOptions> options, TimeProvide
     public string Issue(string subject, string role, TimeSpan? lifetime = null)
     {
         var auth = options.Value;
+        if (string.IsNullOrEmpty(auth.SigningKey))
+            throw new InvalidOperationException("Tokens are minted only with the Development signing key; production tokens come from the identity provider.");
         var now = timeProvider.GetUtcNow().UtcDateTime;
         var descriptor = new SecurityTokenDescriptor
         {
             Issuer = auth.Issuer,
             Audience = auth.Audience,
-            Subject = new ClaimsIdentity([new Claim(Roles.SubjectClaim, subject), new Claim(Roles.RoleClaim, role)]),
+            Subject = new ClaimsIdentity([new Claim(Roles.SubjectClaim, subject), new Claim(auth.RoleClaim, role)]),
             NotBefore = now,
             IssuedAt = now,
             Expires = now + (lifetime ?? TimeSpan.FromHours(1)),

@@ -15,6 +15,7 @@ public static class AuthenticationRegistration
     public static IHostApplicationBuilder AddTalentMeshAuthentication(this IHostApplicationBuilder builder)
     {
         builder.Services.AddValidatedOptions<AuthOptions>(builder.Configuration, AuthOptions.Section);
+        builder.Services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<IOptions<AuthOptions>>((jwt, auth) => Configure(jwt, auth.Value));
@@ -33,13 +34,31 @@ public static class AuthenticationRegistration
         jwt.MapInboundClaims = false;
         jwt.TokenValidationParameters = new TokenValidationParameters
         {
-            ValidIssuer = auth.Issuer,
+            ValidIssuer = string.IsNullOrWhiteSpace(auth.Issuer) ? null : auth.Issuer,
             ValidAudience = auth.Audience,
-            IssuerSigningKey = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(auth.SigningKey)),
-            ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
             ClockSkew = auth.ClockSkew,
-            RoleClaimType = Roles.RoleClaim,
+            RoleClaimType = auth.RoleClaim,
             NameClaimType = Roles.SubjectClaim,
         };
+        if (auth.UsesIdentityProvider)
+        {
+            // Keys come from the provider's discovery document (and rotate with it); only asymmetric algorithms.
+            jwt.Authority = auth.Authority;
+            if (!string.IsNullOrWhiteSpace(auth.MetadataAddress))
+                jwt.MetadataAddress = auth.MetadataAddress;
+            jwt.RequireHttpsMetadata = auth.RequireHttpsMetadata;
+            jwt.TokenValidationParameters.ValidAlgorithms = AsymmetricAlgorithms;
+        }
+        else
+        {
+            jwt.TokenValidationParameters.IssuerSigningKey = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(auth.SigningKey!));
+            jwt.TokenValidationParameters.ValidAlgorithms = [SecurityAlgorithms.HmacSha256];
+        }
     }
+
+    private static readonly string[] AsymmetricAlgorithms =
+    [
+        SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512,
+        SecurityAlgorithms.RsaSsaPssSha256, SecurityAlgorithms.EcdsaSha256, SecurityAlgorithms.EcdsaSha384,
+    ];
 }

@@ -86,7 +86,8 @@ public sealed class CliTests : IDisposable
 
         Assert.Equal(RulesCli.Ok, code);
         Assert.Contains("invention_patents", output, StringComparison.Ordinal);
-        Assert.Contains("发明专利 / Invention patents", output, StringComparison.Ordinal);
+        Assert.Contains("发明专利", output, StringComparison.Ordinal);
+        Assert.Contains("Invention patents", output, StringComparison.Ordinal);
         Assert.Contains("total: 35   tier: none", output, StringComparison.Ordinal);
     }
 
@@ -98,7 +99,7 @@ public sealed class CliTests : IDisposable
         var (code, _, error) = Run("rules", "eval", "high-tech-zone", facts);
 
         Assert.Equal(RulesCli.InvalidInput, code);
-        Assert.Contains("fact 'salary' is not declared", error, StringComparison.Ordinal);
+        Assert.Contains("fact 'salary' ($.salary) is not declared", error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -121,6 +122,102 @@ public sealed class CliTests : IDisposable
         var json = JsonDocument.Parse(output).RootElement;
         Assert.Equal(5, json.GetProperty("gap").GetDecimal());
         Assert.Contains(json.GetProperty("suggestions").EnumerateArray(), s => s.GetProperty("fact").GetString() == "income_multiple" && s.GetProperty("to").GetString() == "1.5");
+    }
+
+    [Fact]
+    public void Eval_Table_HasAPathColumnAndKeepsNamesWhole()
+    {
+        var facts = FactsFile("""{ "age": 29, "double_first_class_graduate": true, "employer_type": "national_hightech_leading", "returnee_or_foreign": true, "education": "doctor" }""");
+
+        var (code, output, _) = Run("rules", "eval", "high-tech-zone", facts, "--table");
+
+        Assert.Equal(RulesCli.Ok, code);
+        Assert.Contains("| path", output, StringComparison.Ordinal);
+        Assert.Contains("total > knowledge > knowledge_highest", output, StringComparison.Ordinal);
+        foreach (var name in new[] { "double_first_class_bonus", "double_first_class_graduate=true", "employer_type=national_hightech_leading" })
+            Assert.Contains(name, output, StringComparison.Ordinal);
+        Assert.Contains("High-tech zone talent points scheme 2025.1", output, StringComparison.Ordinal); // the source column
+    }
+
+    [Fact]
+    public void Eval_UnknownRuleSetName_ListsTheShippedOnes()
+    {
+        var (code, _, error) = Run("rules", "eval", "hightech", FactsFile("{}"));
+
+        Assert.Equal(RulesCli.InvalidInput, code);
+        Assert.Contains("no rule-set file 'hightech' and no shipped rule set of that name (shipped: high-tech-zone, skilled-migration)", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Eval_Json_CarriesGroupSubtotalsAndSources()
+    {
+        var facts = FactsFile("""{ "age": 29, "education": "doctor", "returnee_or_foreign": true, "double_first_class_graduate": true, "years_since_graduation": 1 }""");
+
+        var (code, output, _) = Run("rules", "eval", "high-tech-zone", facts);
+
+        Assert.Equal(RulesCli.Ok, code);
+        var json = JsonDocument.Parse(output).RootElement;
+        var knowledge = json.GetProperty("groups").EnumerateArray().Single(g => g.GetProperty("group").GetString() == "knowledge");
+        Assert.Equal((50m, 40m, 40m), (knowledge.GetProperty("beforeCap").GetDecimal(), knowledge.GetProperty("cap").GetDecimal(), knowledge.GetProperty("afterCap").GetDecimal()));
+        var age = json.GetProperty("breakdown").EnumerateArray().Single(b => b.GetProperty("rule").GetString() == "age");
+        Assert.Equal("Indicator: age (年龄)", age.GetProperty("source").GetProperty("article").GetString());
+        Assert.Contains("income_multiple", json.GetProperty("notProvided").EnumerateArray().Select(f => f.GetString()));
+    }
+
+    [Fact]
+    public void Explain_PrintsTheWholeTraceWithSelectorsAndNotApplicableRules()
+    {
+        var facts = FactsFile("""{ "age": 40, "double_first_class_graduate": true, "education": "master" }""");
+
+        var (code, output, _) = Run("rules", "explain", "high-tech-zone", facts);
+
+        Assert.Equal(RulesCli.Ok, code);
+        var trace = JsonDocument.Parse(output).RootElement.GetProperty("trace").EnumerateArray().ToList();
+        var bonus = trace.Single(e => e.GetProperty("rule").GetString() == "double_first_class_bonus");
+        Assert.Equal("notApplicable", bonus.GetProperty("status").GetString());
+        Assert.Equal("double_first_class_graduate = true and age < 35", bonus.GetProperty("when").GetString());
+        Assert.Contains(trace, e => e.GetProperty("rule").GetString() == "education" && e.GetProperty("status").GetString() == "fired");
+        Assert.Contains(trace, e => e.GetProperty("rule").GetString() == "income" && e.GetProperty("status").GetString() == "missing");
+    }
+
+    [Fact]
+    public void Explain_Target_AimsAtTheScore()
+    {
+        var facts = FactsFile("""{ "age": 29, "education": "master" }""");
+
+        var (code, output, _) = Run("rules", "explain", "high-tech-zone", facts, "--target", "50");
+
+        Assert.Equal(RulesCli.Ok, code);
+        var json = JsonDocument.Parse(output).RootElement;
+        Assert.Equal((50m, 15m), (json.GetProperty("target").GetDecimal(), json.GetProperty("gap").GetDecimal()));
+        Assert.All(json.GetProperty("suggestions").EnumerateArray(), s => Assert.True(s.GetProperty("total").GetDecimal() >= 50));
+        Assert.NotEmpty(json.GetProperty("suggestions").EnumerateArray());
+    }
+
+    [Fact]
+    public void Test_ShippedRuleSet_PrintsPassPerExample()
+    {
+        var (code, output, _) = Run("rules", "test", "skilled-migration");
+
+        Assert.Equal(RulesCli.Ok, code);
+        Assert.Contains("pass: inadmissible: vetoed (total 483, tier none)", output, StringComparison.Ordinal);
+        Assert.Contains("5 passed, 0 failed", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Test_FailingExample_PrintsFailAndExitsOne()
+    {
+        var broken = ShippedRuleSets.Json(ShippedRuleSets.HighTechZone).Replace("\"total\": 136", "\"total\": 137", StringComparison.Ordinal);
+        var file = FactsFile(broken);
+
+        var (testCode, output, _) = Run("rules", "test", file);
+        var (validateCode, _, error) = Run("rules", "validate", file);
+
+        Assert.Equal((RulesCli.InvalidInput, RulesCli.InvalidInput), (testCode, validateCode));
+        Assert.Contains("FAIL: young returnee doctor, knowledge capped (total 136, tier D)", output, StringComparison.Ordinal);
+        Assert.Contains("$.examples[0].expected.total: expected total 137, got 136", output, StringComparison.Ordinal);
+        Assert.Contains("7 passed, 1 failed", output, StringComparison.Ordinal);
+        Assert.Contains("error: example 'young returnee doctor, knowledge capped' ($.examples[0].expected.total)", error, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -52,7 +52,8 @@ public sealed class ExplainerTests
         Assert.Equal(("E", "D", 40m), (explanation.Tier, explanation.NextTier, explanation.Gap));
         Assert.Contains(explanation.Suggestions, s => s.Fact == "talent_program");
         Assert.DoesNotContain(explanation.Suggestions, s => s.Fact == "income_multiple");
-        Assert.Contains("income", explanation.NotProvided);
+        Assert.Contains("income_multiple", explanation.NotProvided);
+        Assert.DoesNotContain("income", explanation.NotProvided); // facts, not rule ids
     }
 
     [Fact]

@@ -6,14 +6,14 @@ namespace TalentMesh.Evaluation.Rules.Tests.Engine;
 public sealed class FactsInputTests
 {
     [Theory]
-    [InlineData("""{ "salary": 3 }""", "fact 'salary' is not declared")]
-    [InlineData("""{ "age": 30.5 }""", "fact 'age': expected an integer")]
+    [InlineData("""{ "salary": 3 }""", "fact 'salary' ($.salary) is not declared")]
+    [InlineData("""{ "age": 30.5 }""", "fact 'age' ($.age): expected an integer")]
     [InlineData("""{ "age": 12 }""", "outside the declared range")]
     [InlineData("""{ "education": "phd" }""", "\"phd\" is not one of")]
-    [InlineData("""{ "education": 3 }""", "fact 'education': expected one of")]
-    [InlineData("""{ "credit_blacklisted": "yes" }""", "fact 'credit_blacklisted': expected true or false")]
-    [InlineData("""{ "age": { "value": 30, "source": "x" } }""", "unknown field 'source'")]
-    [InlineData("""{ "age": { "value": 30, "credentials": "c-1" } }""", "credentials must be an array of strings")]
+    [InlineData("""{ "education": 3 }""", "fact 'education' ($.education): expected one of")]
+    [InlineData("""{ "credit_blacklisted": "yes" }""", "fact 'credit_blacklisted' ($.credit_blacklisted): expected true or false")]
+    [InlineData("""{ "age": { "value": 30, "source": "x" } }""", "fact 'age' ($.age.source): unknown field 'source'")]
+    [InlineData("""{ "age": { "value": 30, "credentials": "c-1" } }""", "fact 'age' ($.age.credentials): credentials must be an array of strings")]
     public void Read_InvalidFacts_ReportsPreciseError(string json, string fragment)
     {
         var error = Assert.Throws<FactsException>(() => FactsJson.Read(Shipped.HighTechZone, json));

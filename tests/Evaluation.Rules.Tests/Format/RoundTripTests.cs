@@ -38,7 +38,8 @@ public sealed class RoundTripTests
         var original = ShippedRuleSets.Json(ShippedRuleSets.HighTechZone);
         var changed = original.Replace("\"pointsEach\": 5, \"cap\": 20", "\"pointsEach\": 6, \"cap\": 20");
 
-        Assert.NotEqual(ContentHash.Of(RuleSetLoader.Parse(original)), ContentHash.Of(RuleSetLoader.Parse(changed)));
+        // The change breaks a worked example, so read it without running them: only the hash is under test.
+        Assert.NotEqual(ContentHash.Of(RuleSetLoader.Parse(original)), ContentHash.Of(RuleSetLoader.TryParse(changed, checkExamples: false).RuleSet!));
     }
 
     [Fact]

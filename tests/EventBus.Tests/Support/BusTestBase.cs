@@ -42,5 +42,8 @@ public abstract class BusTestBase(RedisServerFixture redis)
         return groups.FirstOrDefault(info => info.Name == group) is { PendingMessageCount: 0, Lag: 0 };
     }
 
+    /// <summary>The consumer group the redis transport reads <paramref name="appId"/>'s topics with.</summary>
+    protected static string BusGroup(string appId) => Transport.StreamGroups.ForApp(appId);
+
     protected static SampleHappened Sample(string key, int value = 1) => new() { Key = key, Value = value };
 }

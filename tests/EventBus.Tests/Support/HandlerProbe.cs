@@ -13,7 +13,15 @@ public sealed class HandlerProbe
     /// <summary>When set, the handler waits here before committing (to die "mid-handler").</summary>
     public TaskCompletionSource? Gate { get; set; }
 
+    /// <summary>Keys the <see cref="Gate"/> holds back; empty: every key.</summary>
+    public HashSet<string> GatedKeys { get; } = [];
+
     public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>Completed when the handler's cancellation token fired while it waited at the gate.</summary>
+    public TaskCompletionSource Cancelled { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public int CountFor(string key) => Invocations.Count(invocation => invocation.Key == key);
+
+    public bool IsGated(string key) => Gate is not null && (GatedKeys.Count == 0 || GatedKeys.Contains(key));
 }

@@ -13,8 +13,18 @@ public sealed class SampleHandler(HandlerProbe probe, RedisKeyspace keyspace) : 
         probe.Entered.TrySetResult();
         if (probe.FailingKeys.Contains(@event.Key))
             throw new InvalidOperationException($"Simulated transient failure for {@event.Key}");
-        if (probe.Gate is { } gate)
-            await gate.Task.WaitAsync(cancellationToken);
+        if (probe.IsGated(@event.Key))
+        {
+            try
+            {
+                await probe.Gate!.Task.WaitAsync(cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                probe.Cancelled.TrySetResult();
+                throw;
+            }
+        }
         var unitOfWork = context.BeginUnitOfWork();
         unitOfWork.Increment(keyspace.Key("total", @event.Key), @event.Value);
         await EventContext.CommitAsync(unitOfWork);

@@ -71,12 +71,12 @@ public sealed class TestServiceHost : IAsyncDisposable
     };
 
     /// <summary>Builds the application without starting it (for start-up failures).</summary>
-    public static WebApplication Build(IReadOnlyDictionary<string, string?> settings)
+    public static WebApplication Build(IReadOnlyDictionary<string, string?> settings, string environment = "Development")
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args = [],
-            EnvironmentName = Environments.Development, // scope and build-time DI validation on
+            EnvironmentName = environment, // Development: scope and build-time DI validation on
             ContentRootPath = AppContext.BaseDirectory,
         });
         builder.Configuration.AddInMemoryCollection(settings);
@@ -89,11 +89,11 @@ public sealed class TestServiceHost : IAsyncDisposable
     }
 
     public static async Task<TestServiceHost> StartAsync(string redisConnectionString, string keyPrefix,
-        Action<Dictionary<string, string?>>? configure = null)
+        Action<Dictionary<string, string?>>? configure = null, string environment = "Development")
     {
         var settings = Settings(redisConnectionString, keyPrefix);
         configure?.Invoke(settings);
-        var app = Build(settings);
+        var app = Build(settings, environment);
         await app.StartAsync(TestContext.Current.CancellationToken);
         try
         {

@@ -3,6 +3,7 @@ using Dapr.AppCallback.Autogen.Grpc.v1;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Microsoft.Extensions.Options;
+using TalentMesh.EventBus.Events;
 using TalentMesh.EventBus.Handling;
 using static Dapr.AppCallback.Autogen.Grpc.v1.TopicEventResponse.Types;
 
@@ -11,13 +12,15 @@ namespace TalentMesh.EventBus.Transport.Dapr;
 /// <summary>
 /// Dapr's AppCallback on the service's own gRPC port: tells daprd what to subscribe to (with a dead-letter topic
 /// each) and receives events, answering SUCCESS / RETRY / DROP. Delivery retries are daprd's Resiliency policy.
+/// Every call must carry Dapr's app API token when one is configured (<see cref="AppApiToken"/>).
 /// </summary>
 public sealed class DaprAppCallbackService(
-    SubscriptionRegistry subscriptions, EventDispatcher dispatcher, TopicNames topics, IOptions<EventBusOptions> options)
+    SubscriptionRegistry subscriptions, EventDispatcher dispatcher, TopicNames topics, AppApiToken token, IOptions<EventBusOptions> options)
     : AppCallback.AppCallbackBase
 {
     public override Task<ListTopicSubscriptionsResponse> ListTopicSubscriptions(Empty request, ServerCallContext context)
     {
+        token.Verify(context);
         var response = new ListTopicSubscriptionsResponse();
         response.Subscriptions.AddRange(subscriptions.All.Select(subscription => new TopicSubscription
         {
@@ -30,10 +33,11 @@ public sealed class DaprAppCallbackService(
 
     public override async Task<TopicEventResponse> OnTopicEvent(TopicEventRequest request, ServerCallContext context)
     {
-        var outcome = await dispatcher.DispatchAsync(ToIncoming(request), context.CancellationToken);
+        token.Verify(context);
+        var delivery = await dispatcher.DispatchAsync(ToIncoming(request), context.CancellationToken);
         return new TopicEventResponse
         {
-            Status = outcome switch
+            Status = delivery.Outcome switch
             {
                 DeliveryOutcome.Success => TopicEventResponseStatus.Success,
                 DeliveryOutcome.Retry => TopicEventResponseStatus.Retry,
@@ -42,9 +46,28 @@ public sealed class DaprAppCallbackService(
         };
     }
 
-    public override Task<ListInputBindingsResponse> ListInputBindings(Empty request, ServerCallContext context) =>
-        Task.FromResult(new ListInputBindingsResponse());
+    public override Task<ListInputBindingsResponse> ListInputBindings(Empty request, ServerCallContext context)
+    {
+        token.Verify(context);
+        return Task.FromResult(new ListInputBindingsResponse());
+    }
 
+    public override Task<global::Dapr.Client.Autogen.Grpc.v1.InvokeResponse> OnInvoke(global::Dapr.Client.Autogen.Grpc.v1.InvokeRequest request, ServerCallContext context)
+    {
+        token.Verify(context);
+        throw new RpcException(new Status(StatusCode.Unimplemented, "This app serves no service invocation."));
+    }
+
+    public override Task<BindingEventResponse> OnBindingEvent(BindingEventRequest request, ServerCallContext context)
+    {
+        token.Verify(context);
+        throw new RpcException(new Status(StatusCode.Unimplemented, "This app has no input bindings."));
+    }
+
+    /// <summary>
+    /// daprd hands over data_base64 decoded and text as its UTF-8 bytes, with the content type
+    /// (dapr/dapr pkg/runtime/pubsub/subscriptions.go GRPCEnvelopeFromSubscriptionMessage).
+    /// </summary>
     private IncomingEvent ToIncoming(TopicEventRequest request)
     {
         string? Extension(string name) =>
@@ -52,7 +75,8 @@ public sealed class DaprAppCallbackService(
                 ? value.StringValue : null;
         DateTimeOffset? time = DateTimeOffset.TryParse(Extension("time"), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var parsed)
             ? parsed : null;
-        return new IncomingEvent(request.Id, topics.Logical(request.Topic), request.Type, request.Source, time,
-            request.Data.ToStringUtf8(), Extension("traceparent"), Extension("tracestate"), DeliveryAttempt: 0);
+        var incoming = new IncomingEvent(request.Id, topics.Logical(request.Topic), request.Type, request.Source, time,
+            "", Extension("traceparent"), Extension("tracestate"), DeliveryAttempt: 0);
+        return CloudEventCodec.WithData(incoming, request.Data.ToByteArray(), request.DataContentType);
     }
 }

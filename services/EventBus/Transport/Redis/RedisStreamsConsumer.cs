@@ -9,17 +9,21 @@ using TalentMesh.ServiceDefaults.Redis;
 namespace TalentMesh.EventBus.Transport.Redis;
 
 /// <summary>
-/// Consumes this app's topics the way daprd's pubsub.redis does: consumer group = app id, XREADGROUP for new
-/// entries, XACK after the handler committed, XAUTOCLAIM for entries whose consumer died or failed, and the
-/// dead-letter topic once an entry has been delivered <see cref="EventBusOptions.MaxDeliveries"/> times.
+/// Consumes this app's topics in daprd's pubsub.redis wire format, in a group of its own (never daprd's, see
+/// <see cref="StreamGroups.ForApp"/>): XREADGROUP for new entries, XACK as each handler finishes, XAUTOCLAIM for entries
+/// whose consumer died or failed, and the dead-letter topic once an entry has been delivered
+/// <see cref="EventBusOptions.MaxDeliveries"/> times without being processed.
 /// </summary>
 public sealed partial class RedisStreamsConsumer(
     RedisConnectionFactory connections, IConnectionMultiplexer redis, SubscriptionRegistry subscriptions,
     RedisEntryProcessor processor, TopicNames topics, IOptions<EventBusOptions> options, EventBusMetrics metrics,
-    TimeProvider timeProvider, ILogger<RedisStreamsConsumer> logger) : BackgroundService
+    StreamLoop loop, ILogger<RedisStreamsConsumer> logger) : BackgroundService, IStreamWork
 {
     private readonly EventBusOptions settings = options.Value;
-    private readonly string consumerName = $"{options.Value.AppId}-{Guid.NewGuid():N}";
+    private readonly string group = StreamGroups.ForApp(options.Value.AppId);
+    private readonly string consumerName = StreamGroups.ConsumerName(options.Value);
+
+    private BlockingStreamReader? reader;
     private string[] physicalTopics = [];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -27,83 +31,76 @@ public sealed partial class RedisStreamsConsumer(
         physicalTopics = subscriptions.All.Select(subscription => topics.Physical(subscription.Topic)).ToArray();
         if (physicalTopics.Length == 0)
             return;
-        await using var reader = await BlockingStreamReader.ConnectAsync(connections, settings.AppId, consumerName, settings.BlockTime);
-        await Task.WhenAll(ReadNewEntriesAsync(reader, stoppingToken), ReclaimAsync(stoppingToken));
+        await using var blockingReader = await BlockingStreamReader.ConnectAsync(connections, group, consumerName, settings.BlockTime);
+        reader = blockingReader;
+        await loop.RunAsync(this, settings.RedeliverInterval, settings.RedeliverInterval, stoppingToken);
     }
 
-    private async Task ReadNewEntriesAsync(BlockingStreamReader reader, CancellationToken stoppingToken)
+    string IStreamWork.Name => "Topic consumer";
+
+    async Task IStreamWork.PrepareAsync(CancellationToken stoppingToken)
     {
-        var groupsReady = false;
-        while (!stoppingToken.IsCancellationRequested)
+        foreach (var topic in physicalTopics)
+            await StreamGroups.EnsureAsync(redis.GetDatabase(), topic, group);
+    }
+
+    async Task IStreamWork.ReclaimAsync(CancellationToken stoppingToken)
+    {
+        foreach (var topic in physicalTopics)
         {
+            stoppingToken.ThrowIfCancellationRequested();
             try
             {
-                if (!groupsReady)
-                {
-                    foreach (var topic in physicalTopics)
-                        await StreamGroups.EnsureAsync(redis.GetDatabase(), topic, settings.AppId);
-                    groupsReady = true;
-                }
-                var entries = await reader.ReadAsync(physicalTopics, settings.BatchSize, settings.BlockTime);
-                if (entries.Count > 0)
-                    await processor.ProcessAsync(entries, stoppingToken);
+                await ReclaimTopicAsync(topic, stoppingToken);
+                await RecordLagAsync(topic);
+                await StreamGroups.RemoveIdleConsumersAsync(redis.GetDatabase(), topic, group, consumerName, settings.ConsumerIdleTimeout);
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested && !StreamGroups.IsMissingGroup(exception))
             {
-                return;
-            }
-            catch (Exception exception)
-            {
-                groupsReady &= !StreamGroups.IsMissingGroup(exception);
-                LogReadFailed(exception);
-                await Task.Delay(settings.RedeliverInterval, timeProvider, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                LogReclaimFailed(exception, topic);
             }
         }
     }
 
-    private async Task ReclaimAsync(CancellationToken stoppingToken)
+    async Task<bool> IStreamWork.ReadAsync(CancellationToken stoppingToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            await Task.Delay(settings.RedeliverInterval, timeProvider, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            foreach (var topic in physicalTopics)
-            {
-                if (stoppingToken.IsCancellationRequested)
-                    return;
-                try
-                {
-                    await ReclaimTopicAsync(topic, stoppingToken);
-                    await RecordLagAsync(topic);
-                }
-                catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
-                {
-                    LogReclaimFailed(exception, topic);
-                }
-            }
-        }
+        var entries = await reader!.ReadAsync(physicalTopics, settings.BatchSize, settings.BlockTime);
+        if (entries.Count > 0)
+            await processor.ProcessAsync(entries, stoppingToken);
+        return entries.Count > 0;
     }
+
+    Task IStreamWork.IdleAsync(CancellationToken stoppingToken) => Task.CompletedTask; // the read blocked already
 
     private async Task ReclaimTopicAsync(string topic, CancellationToken stoppingToken)
     {
         var database = redis.GetDatabase();
-        var claimed = await database.StreamAutoClaimAsync(topic, settings.AppId, consumerName,
+        var claimed = await database.StreamAutoClaimAsync(topic, group, consumerName,
             (long)settings.ProcessingTimeout.TotalMilliseconds, "0-0", settings.BatchSize);
+        var logicalTopic = topics.Logical(topic);
+        if (claimed.DeletedIds.Length > 0)
+        {
+            // Pending entries trimmed (MAXLEN ~) or deleted before they were processed: XAUTOCLAIM drops them from the
+            // pending list and reports their ids. They cannot be recovered; they must not vanish unnoticed.
+            metrics.Lost(logicalTopic, claimed.DeletedIds.Length);
+            LogLost(claimed.DeletedIds.Length, logicalTopic, string.Join(", ", claimed.DeletedIds.Select(id => id.ToString())));
+        }
         if (claimed.ClaimedEntries.Length == 0)
             return;
         var ids = claimed.ClaimedEntries.Select(entry => entry.Id).ToArray();
         var (first, last) = StreamIds.Range(ids);
-        var pending = await database.StreamPendingMessagesAsync(topic, settings.AppId, ids.Length, consumerName, first, last);
+        var pending = await database.StreamPendingMessagesAsync(topic, group, ids.Length, consumerName, first, last);
         var attempts = pending.ToDictionary(info => info.MessageId, info => info.DeliveryCount);
-        metrics.Redelivered(topics.Logical(topic), ids.Length);
+        metrics.Redelivered(logicalTopic, ids.Length);
         var retry = new List<ReceivedEntry>();
+        var exhausted = new List<ReceivedEntry>();
         foreach (var entry in claimed.ClaimedEntries)
         {
             var received = ReceivedEntry.From(topic, entry, attempts.GetValueOrDefault(entry.Id, settings.MaxDeliveries + 1));
-            if (received.DeliveryAttempt > settings.MaxDeliveries)
-                await processor.DeadLetterAsync(received);
-            else
-                retry.Add(received);
+            (received.DeliveryAttempt > settings.MaxDeliveries ? exhausted : retry).Add(received);
         }
+        if (exhausted.Count > 0)
+            await processor.SettleExhaustedAsync(exhausted);
         if (retry.Count > 0)
             await processor.ProcessAsync(retry, stoppingToken);
     }
@@ -111,13 +108,13 @@ public sealed partial class RedisStreamsConsumer(
     private async Task RecordLagAsync(string topic)
     {
         var groups = await redis.GetDatabase().StreamGroupInfoAsync(topic);
-        if (groups.FirstOrDefault(group => group.Name == settings.AppId) is { Lag: { } lag })
+        if (groups.FirstOrDefault(info => info.Name == group) is { Lag: { } lag })
             metrics.RecordLag(topics.Logical(topic), lag);
     }
 
-    [LoggerMessage(LogLevel.Warning, "Reading topic streams failed; retrying")]
-    private partial void LogReadFailed(Exception exception);
-
     [LoggerMessage(LogLevel.Warning, "Reclaiming pending entries of {Topic} failed")]
     private partial void LogReclaimFailed(Exception exception, string topic);
+
+    [LoggerMessage(LogLevel.Error, "{Count} pending entries of {Topic} were trimmed or deleted before they were processed and are lost: {Ids}")]
+    private partial void LogLost(int count, string topic, string ids);
 }

@@ -15,4 +15,7 @@ public static class StreamIds
 
     public static (RedisValue Min, RedisValue Max) Range(IReadOnlyCollection<RedisValue> ids) =>
         (ids.MinBy(Parse), ids.MaxBy(Parse));
+
+    /// <summary>When the entry was added: the id's milliseconds part is Redis's clock at XADD.</summary>
+    public static DateTimeOffset Time(RedisValue id) => DateTimeOffset.FromUnixTimeMilliseconds(Parse(id).Milliseconds);
 }

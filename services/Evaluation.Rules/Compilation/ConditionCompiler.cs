@@ -2,17 +2,18 @@ using TalentMesh.Evaluation.Rules.Model;
 
 namespace TalentMesh.Evaluation.Rules.Compilation;
 
-internal static class TestCompiler
+internal static class ConditionCompiler
 {
-    public static Test Compile(Condition condition, IReadOnlyDictionary<string, CompiledFact> facts) => condition switch
+    public static ConditionCheck Compile(Condition condition, IReadOnlyDictionary<string, CompiledFact> facts) => condition switch
     {
-        AllCondition all => new AllTest(all.Items.Select(i => Compile(i, facts)).ToArray()),
-        AnyCondition any => new AnyTest(any.Items.Select(i => Compile(i, facts)).ToArray()),
-        NotCondition not => new NotTest(Compile(not.Item, facts)),
-        EqualsCondition e => new EqualsTest(facts[e.Fact].Slot, SlotValue(facts[e.Fact], e.Value)),
-        InCondition i => new InTest(facts[i.Fact].Slot, i.Values.Select(v => SlotValue(facts[i.Fact], v)).ToArray()),
-        RangeCondition r => new RangeTest(facts[r.Fact].Slot, DoubleRange.From(r.Range)),
-        PresenceCondition p => new PresenceTest(facts[p.Fact].Slot, p.Present),
+        AllCondition all => new AllCheck(all.Items.Select(i => Compile(i, facts)).ToArray()),
+        AnyCondition any => new AnyCheck(any.Items.Select(i => Compile(i, facts)).ToArray()),
+        NotCondition not => new NotCheck(Compile(not.Item, facts)),
+        ConditionRef named => Compile(named.Condition, facts),
+        EqualsCondition e => new EqualsCheck(facts[e.Fact].Slot, SlotValue(facts[e.Fact], e.Value)),
+        InCondition i => new InCheck(facts[i.Fact].Slot, i.Values.Select(v => SlotValue(facts[i.Fact], v)).ToArray()),
+        RangeCondition r => new RangeCheck(facts[r.Fact].Slot, DoubleRange.From(r.Range)),
+        PresenceCondition p => new PresenceCheck(facts[p.Fact].Slot, p.Present),
         _ => throw new ArgumentOutOfRangeException(nameof(condition)),
     };
 
@@ -29,6 +30,7 @@ internal static class TestCompiler
         AllCondition all => all.Items.SelectMany(FactsOf),
         AnyCondition any => any.Items.SelectMany(FactsOf),
         NotCondition not => FactsOf(not.Item),
+        ConditionRef named => FactsOf(named.Condition),
         EqualsCondition e => [e.Fact],
         InCondition i => [i.Fact],
         RangeCondition r => [r.Fact],

@@ -3,32 +3,32 @@ using TalentMesh.Evaluation.Rules.Evaluation;
 namespace TalentMesh.Evaluation.Rules.Compilation;
 
 /// <summary>A compiled condition. Any test on a fact that was not provided is false.</summary>
-internal abstract class Test
+internal abstract class ConditionCheck
 {
     public abstract bool Evaluate(FactSet facts);
 }
 
-internal sealed class EqualsTest(int slot, double value) : Test
+internal sealed class EqualsCheck(int slot, double value) : ConditionCheck
 {
     public override bool Evaluate(FactSet facts) => facts.Present[slot] && facts.Values[slot] == value;
 }
 
-internal sealed class InTest(int slot, double[] values) : Test
+internal sealed class InCheck(int slot, double[] values) : ConditionCheck
 {
     public override bool Evaluate(FactSet facts) => facts.Present[slot] && Array.IndexOf(values, facts.Values[slot]) >= 0;
 }
 
-internal sealed class RangeTest(int slot, DoubleRange range) : Test
+internal sealed class RangeCheck(int slot, DoubleRange range) : ConditionCheck
 {
     public override bool Evaluate(FactSet facts) => facts.Present[slot] && range.Contains(facts.Values[slot]);
 }
 
-internal sealed class PresenceTest(int slot, bool present) : Test
+internal sealed class PresenceCheck(int slot, bool present) : ConditionCheck
 {
     public override bool Evaluate(FactSet facts) => facts.Present[slot] == present;
 }
 
-internal sealed class AllTest(Test[] items) : Test
+internal sealed class AllCheck(ConditionCheck[] items) : ConditionCheck
 {
     public override bool Evaluate(FactSet facts)
     {
@@ -41,7 +41,7 @@ internal sealed class AllTest(Test[] items) : Test
     }
 }
 
-internal sealed class AnyTest(Test[] items) : Test
+internal sealed class AnyCheck(ConditionCheck[] items) : ConditionCheck
 {
     public override bool Evaluate(FactSet facts)
     {
@@ -54,7 +54,7 @@ internal sealed class AnyTest(Test[] items) : Test
     }
 }
 
-internal sealed class NotTest(Test item) : Test
+internal sealed class NotCheck(ConditionCheck item) : ConditionCheck
 {
     public override bool Evaluate(FactSet facts) => !item.Evaluate(facts);
 }
