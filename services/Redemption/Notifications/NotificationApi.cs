@@ -1,7 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
-using StackExchange.Redis;
 using TalentMesh.Contracts.Redemption.V1;
 using TalentMesh.EventBus.Outbox;
 using TalentMesh.Redemption.Access;
@@ -12,11 +11,14 @@ namespace TalentMesh.Redemption.Notifications;
 
 /// <summary>The caller's own inbox: paged list, read marks, and a live stream that resumes after a reconnect.</summary>
 [Authorize(Policy = Roles.Applicant)]
-public sealed class NotificationApi(NotificationStore store, IConnectionMultiplexer redis, EventUnitOfWorkFactory units, TimeProvider time)
+public sealed class NotificationApi(NotificationStore store, EventUnitOfWorkFactory units, TimeProvider time)
     : NotificationService.NotificationServiceBase
 {
-    /// <summary>A watcher re-reads its feed at least this often, even if a wake-up message was lost.</summary>
-    public static readonly TimeSpan WatchPoll = TimeSpan.FromSeconds(2);
+    /// <summary>
+    /// How often a watcher reads its feed when it is idle. The feed (a stream) is the source of truth; a unit of work
+    /// cannot carry a PUBLISH that would wake watchers at commit, so watchers poll.
+    /// </summary>
+    public static readonly TimeSpan WatchPoll = TimeSpan.FromMilliseconds(200);
 
     public override async Task<ListNotificationsResponse> ListNotifications(ListNotificationsRequest request, ServerCallContext context)
     {
@@ -73,9 +75,6 @@ public sealed class NotificationApi(NotificationStore store, IConnectionMultiple
             throw new ValidationFailedException([new FieldViolation("resume_after_notification_id", "is not a notification id")]);
         var talent = Caller.From(context).Subject;
         var cancellation = context.CancellationToken;
-        // Subscribe before reading the feed: a notification committed in between wakes us instead of slipping past.
-        var subscriber = redis.GetSubscriber();
-        var wakeUps = await subscriber.SubscribeAsync(store.Signal(talent));
         try
         {
             string cursor;
@@ -98,23 +97,11 @@ public sealed class NotificationApi(NotificationStore store, IConnectionMultiple
                     }
                     continue;
                 }
-                using var poll = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-                poll.CancelAfter(WatchPoll);
-                try
-                {
-                    await wakeUps.ReadAsync(poll.Token);
-                }
-                catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
-                {
-                }
+                await Task.Delay(WatchPoll, cancellation);
             }
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
-        }
-        finally
-        {
-            await wakeUps.UnsubscribeAsync();
         }
     }
 }

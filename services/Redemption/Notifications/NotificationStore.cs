@@ -13,8 +13,7 @@ namespace TalentMesh.Redemption.Notifications;
 /// <summary>
 /// A talent's inbox: notifications:{talent} (hash: notification id → Notification), notification-feed:{talent} (a
 /// stream of ids in creation order: the cursor for paging and for resuming a watch), notifications-unread:{talent}
-/// (counter), notified:{talent} (policies the talent was already told about) and a pub/sub channel that wakes
-/// watchers. Writes ride on the caller's unit of work, so a notification exists exactly when its cause committed.
+/// (counter) and notified:{talent} (policies the talent was already told about). Writes ride on the caller's unit of work, so a notification exists exactly when its cause committed.
 /// </summary>
 public sealed class NotificationStore(RedisReader reader, RedisKeyspace keyspace)
 {
@@ -24,7 +23,6 @@ public sealed class NotificationStore(RedisReader reader, RedisKeyspace keyspace
     private RedisKey Feed(string talent) => keyspace.Key("notification-feed", talent);
     private RedisKey Unread(string talent) => keyspace.Key("notifications-unread", talent);
     private RedisKey Notified(string talent) => keyspace.Key("notified", talent);
-    public RedisChannel Signal(string talent) => RedisChannel.Literal(keyspace.Prefix + "notification-signal:" + talent);
 
     public string Add(EventUnitOfWork unit, string talentId, NotificationKind kind, string title, string body, string policyId, string redemptionId, DateTimeOffset now)
     {
@@ -36,8 +34,6 @@ public sealed class NotificationStore(RedisReader reader, RedisKeyspace keyspace
         unit.HashSet(Items(talentId), new HashEntry(notification.NotificationId, notification.ToByteArray()));
         unit.Write("XADD", Feed(talentId), "MAXLEN", "~", FeedLength, "*", "id", notification.NotificationId);
         unit.Increment(Unread(talentId));
-        // The channel name travels as the command's key; PUBLISH inside the commit wakes watchers only for committed ones.
-        unit.Write("PUBLISH", (string)Signal(talentId)!, notification.NotificationId);
         unit.Publish(new NotificationCreated
         {
             NotificationId = notification.NotificationId, TalentId = talentId, Kind = kind, PolicyId = policyId,
