@@ -1,9 +1,58 @@
+using TalentMesh.Contracts.Events.V1;
+using TalentMesh.EventBus;
+using TalentMesh.Redemption.Access;
+using TalentMesh.Redemption.Budgets;
+using TalentMesh.Redemption.Calendar;
+using TalentMesh.Redemption.Facts;
+using TalentMesh.Redemption.Idempotency;
+using TalentMesh.Redemption.Notifications;
+using TalentMesh.Redemption.Policies;
+using TalentMesh.Redemption.Redemptions;
+using TalentMesh.Redemption.Scheduling;
+using TalentMesh.Redemption.Talents;
+
 namespace TalentMesh.Redemption.Hosting;
 
-/// <summary>The Redemption service's own parts: its API, stores and event handlers (filled in by the service's issue).</summary>
+/// <summary>The Redemption service's own parts: its API, stores, event handlers and background work.</summary>
 public static class RedemptionRegistration
 {
-    public static WebApplicationBuilder AddRedemptionServices(this WebApplicationBuilder builder) => builder;
+    public static WebApplicationBuilder AddRedemptionServices(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton(FactsVocabulary.Default);
+        services.AddSingleton(HolidayCalendar.China);
+        services.AddSingleton<RedemptionWorkflow>();
+        services.AddSingleton<RedisReader>();
+        services.AddSingleton<IdempotencyStore>();
+        services.AddSingleton<PolicyLocks>();
+        services.AddSingleton<ReservationChain>();
+        services.AddSingleton<PolicyStore>();
+        services.AddSingleton<TalentStore>();
+        services.AddSingleton<RedemptionStore>();
+        services.AddSingleton<NotificationStore>();
+        services.AddSingleton<ScheduleStore>();
+        services.AddSingleton<MatchJobs>();
+        services.AddSingleton<RedemptionCommitter>();
+        services.AddSingleton<Redeemer>();
+        services.AddSingleton<AutoGrants>();
+        services.AddSingleton<BenefitMatching>();
+        services.AddSingleton<Suspensions>();
+        services.AddEventHandler<TalentEvaluated, TalentEvaluatedHandler>();
+        services.AddEventHandler<TalentCodeIssued, TalentCodeIssuedHandler>();
+        services.AddEventHandler<TalentCodeRevoked, TalentCodeRevokedHandler>();
+        services.AddEventHandler<PolicyPublished, PolicyPublishedHandler>();
+        services.AddSingleton<PolicyMatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<PolicyMatcher>());
+        services.AddSingleton<Scheduler>();
+        services.AddHostedService(sp => sp.GetRequiredService<Scheduler>());
+        return builder;
+    }
 
-    public static WebApplication MapRedemptionApi(this WebApplication app) => app;
+    public static WebApplication MapRedemptionApi(this WebApplication app)
+    {
+        app.MapGrpcService<PolicyApi>();
+        app.MapGrpcService<RedemptionApi>();
+        app.MapGrpcService<NotificationApi>();
+        return app;
+    }
 }

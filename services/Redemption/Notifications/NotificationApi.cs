@@ -1,0 +1,107 @@
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
+using TalentMesh.Contracts.Redemption.V1;
+using TalentMesh.EventBus.Outbox;
+using TalentMesh.Redemption.Access;
+using TalentMesh.ServiceDefaults.Errors;
+using TalentMesh.ServiceDefaults.Security;
+
+namespace TalentMesh.Redemption.Notifications;
+
+/// <summary>The caller's own inbox: paged list, read marks, and a live stream that resumes after a reconnect.</summary>
+[Authorize(Policy = Roles.Applicant)]
+public sealed class NotificationApi(NotificationStore store, EventUnitOfWorkFactory units, TimeProvider time)
+    : NotificationService.NotificationServiceBase
+{
+    /// <summary>
+    /// How often a watcher reads its feed when it is idle. The feed (a stream) is the source of truth; a unit of work
+    /// cannot carry a PUBLISH that would wake watchers at commit, so watchers poll.
+    /// </summary>
+    public static readonly TimeSpan WatchPoll = TimeSpan.FromMilliseconds(200);
+
+    public override async Task<ListNotificationsResponse> ListNotifications(ListNotificationsRequest request, ServerCallContext context)
+    {
+        var talent = Caller.From(context).Subject;
+        var query = $"notifications|{request.UnreadOnly}";
+        var before = PageToken.Decode(request.PageToken, query);
+        var size = PageToken.Size(request.PageSize);
+        var response = new ListNotificationsResponse { UnreadCount = (int)await store.UnreadCountAsync(talent, context.CancellationToken) };
+        while (response.Notifications.Count < size)
+        {
+            var entries = await store.BeforeAsync(talent, before, 200, context.CancellationToken);
+            if (entries.Count == 0)
+                return response;
+            var items = (await store.LoadAsync(talent, [.. entries.Select(e => e.Id)], context.CancellationToken)).ToDictionary(n => n.NotificationId);
+            foreach (var (entry, id) in entries)
+            {
+                before = entry;
+                if (!items.TryGetValue(id, out var item) || (request.UnreadOnly && item.ReadAt is not null))
+                    continue;
+                response.Notifications.Add(item);
+                if (response.Notifications.Count == size)
+                    break;
+            }
+        }
+        response.NextPageToken = PageToken.Encode(before, query);
+        return response;
+    }
+
+    public override async Task<Notification> MarkNotificationRead(MarkNotificationReadRequest request, ServerCallContext context)
+    {
+        if (!RedisKeys.IsSafeId(request.NotificationId))
+            throw new ValidationFailedException([new FieldViolation("notification_id", "is required")]);
+        var talent = Caller.From(context).Subject;
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var (item, raw) = await store.GetAsync(talent, request.NotificationId, context.CancellationToken);
+            if (item is null)
+                throw new NotFoundException("Notification", request.NotificationId);
+            if (item.ReadAt is not null)
+                return item;
+            var read = item.Clone();
+            read.ReadAt = Timestamp.FromDateTimeOffset(time.GetUtcNow());
+            var unit = units.Begin();
+            store.MarkRead(unit, read, raw!);
+            if (await unit.CommitAsync() == CommitOutcome.Committed)
+                return read;
+        }
+        throw new WorkflowViolationException("The notification kept changing; retry.", "CONCURRENT_CHANGE");
+    }
+
+    public override async Task WatchNotifications(WatchNotificationsRequest request, IServerStreamWriter<Notification> responseStream, ServerCallContext context)
+    {
+        if (request.ResumeAfterNotificationId.Length > 0 && !RedisKeys.IsSafeId(request.ResumeAfterNotificationId))
+            throw new ValidationFailedException([new FieldViolation("resume_after_notification_id", "is not a notification id")]);
+        var talent = Caller.From(context).Subject;
+        var cancellation = context.CancellationToken;
+        try
+        {
+            string cursor;
+            if (request.ResumeAfterNotificationId.Length > 0)
+                cursor = await store.EntryOfAsync(talent, request.ResumeAfterNotificationId, cancellation)
+                    ?? throw new NotFoundException("Notification", request.ResumeAfterNotificationId);
+            else
+                cursor = (await store.BeforeAsync(talent, "", 1, cancellation)) is [var newest] ? newest.Entry : "0-0";
+            while (!cancellation.IsCancellationRequested)
+            {
+                var entries = await store.AfterAsync(talent, cursor, 100, cancellation);
+                if (entries.Count > 0)
+                {
+                    var items = (await store.LoadAsync(talent, [.. entries.Select(e => e.Id)], cancellation)).ToDictionary(n => n.NotificationId);
+                    foreach (var (entry, id) in entries)
+                    {
+                        if (items.TryGetValue(id, out var item))
+                            await responseStream.WriteAsync(item, cancellation);
+                        cursor = entry;
+                    }
+                    continue;
+                }
+                await Task.Delay(WatchPoll, cancellation);
+            }
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using TalentMesh.Contracts.Common.V1;
+using TalentMesh.Contracts.Events.V1;
+using TalentMesh.EventBus.Handling;
+using TalentMesh.Redemption.Access;
+using TalentMesh.Redemption.Notifications;
+using TalentMesh.Redemption.Policies;
+using TalentMesh.Redemption.Redemptions;
+
+namespace TalentMesh.Redemption.Talents;
+
+/// <summary>
+/// Keeps the tier and facts of talent.evaluated (dropping results older than the one held), and in the same commit
+/// tells the talent about a changed tier and newly applicable benefits, and suspends live redemptions that no longer
+/// qualify. Automatic grants follow, each idempotent, also when the event is redelivered.
+/// </summary>
+public sealed class TalentEvaluatedHandler(TalentStore talents, PolicyStore policies, Suspensions suspensions,
+    NotificationStore notifications, BenefitMatching matching, AutoGrants autoGrants, TimeProvider time) : IIntegrationEventHandler<TalentEvaluated>
+{
+    public async Task HandleAsync(TalentEvaluated @event, EventContext context, CancellationToken cancellationToken)
+    {
+        if (!RedisKeys.IsSafeId(@event.TalentId) || @event.EvaluationSequence <= 0 || !Enum.IsDefined(@event.Tier) || @event.Tier == Tier.Unspecified)
+            throw new PoisonEventException($"talent.evaluated {context.EventId} has no valid talent id, sequence or tier.");
+        var before = await talents.LoadAsync(@event.TalentId, cancellationToken);
+        if (@event.EvaluationSequence < before.EvaluationSequence)
+            return;
+        var published = await policies.PublishedAsync(cancellationToken);
+        var after = before with { Tier = @event.Tier, EvaluationSequence = @event.EvaluationSequence, Facts = @event.Facts ?? new TalentFactsSummary() };
+        if (@event.EvaluationSequence > before.EvaluationSequence)
+        {
+            var now = time.GetUtcNow();
+            var unit = context.BeginUnitOfWork();
+            talents.WriteEvaluation(unit, after, before.EvaluationSequence);
+            if (before.IsEvaluated && before.Tier != after.Tier)
+                notifications.Add(unit, after.TalentId, NotificationKind.TierChanged, "Your talent tier changed",
+                    $"Your tier is now {Eligibility.EligibilityRules.TierName(after.Tier)} (was {Eligibility.EligibilityRules.TierName(before.Tier)}).", "", "", now);
+            foreach (var policy in BenefitMatching.NewlyEligible(published, before, after, now))
+            {
+                if (!await notifications.WasNotifiedAsync(after.TalentId, policy.PolicyId, cancellationToken))
+                    matching.Notify(unit, after.TalentId, policy, now);
+            }
+            await suspensions.AddAsync(unit, after, published, reason: null, now, cancellationToken);
+            await EventContext.CommitAsync(unit);
+        }
+        await autoGrants.GrantAsync(published, after, cancellationToken);
+    }
+}

@@ -1,0 +1,3 @@
+using TalentMesh.Testing;
+
+[assembly: AssemblyFixture(typeof(RedisServerFixture))]
