@@ -8,6 +8,7 @@ using TalentMesh.EventBus.Benchmarks;
 using TalentMesh.EventBus.Benchmarks.Protos;
 using TalentMesh.EventBus.Events;
 using TalentMesh.EventBus.Outbox;
+using TalentMesh.EventBus.Transport;
 using TalentMesh.Testing;
 
 // Throughput and latency of the event bus over the redis transport, side by side, in one run on one server, with raw
@@ -108,7 +109,7 @@ try
         busResult = await bus.ThroughputAsync("throughput", settings.Events, settings.Concurrency, throughputDeadline);
         PrintThroughput(busResult.Run);
         Console.WriteLine($"   stages: by the producer's last commit the relay had published {busResult.RelayedAtLastCommit:N0} and the handler committed {busResult.Run.HandledAtLastCommit:N0}");
-        await bus.SettleAsync(ConsumerAppId, TimeSpan.FromSeconds(30));
+        await bus.SettleAsync(StreamGroups.ForApp(ConsumerAppId), TimeSpan.FromSeconds(30));
         latency = await bus.FixedRateAsync("latency", settings.Rate, settings.Seconds, latencyDeadline);
         PrintLatency(latency, settings.Rate, settings.Seconds);
         Console.WriteLine();

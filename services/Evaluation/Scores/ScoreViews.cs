@@ -78,7 +78,7 @@ public static class ScoreViews
     {
         var view = new Contracts.Evaluation.V1.GroupSubtotal
         {
-            RuleId = group.RuleId, LabelZh = group.Labels.Zh, LabelEn = group.Labels.En, Path = { group.Path }, Combine = group.Combine,
+            RuleId = group.RuleId, LabelZh = group.Labels.Zh, LabelEn = group.Labels.En, Path = { group.Path }, Combine = group.Combine.ToString().ToLowerInvariant(),
             BeforeCap = (double)group.BeforeCap, AfterCap = (double)group.AfterCap, Source = Source(group.Source),
         };
         if (group.Cap is { } cap)

@@ -59,7 +59,7 @@ public sealed class RedemptionHarness : IAsyncDisposable
     {
         var evaluated = new TalentEvaluated
         {
-            TalentId = talentId, EvaluationSequence = sequence, Tier = tier, RuleSetId = "high-tech-zone", RuleSetVersion = 1,
+            TalentId = talentId, EvaluationSequence = sequence, Tier = tier, RuleSetId = "high-tech-zone", RuleSetVersion = "2025.1",
             Facts = Talents.Facts(facts), OccurredAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow),
         };
         return Topics.PublishAsync(evaluated, "evaluation");
