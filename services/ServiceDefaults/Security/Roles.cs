@@ -1,6 +1,6 @@
 namespace TalentMesh.ServiceDefaults.Security;
 
-/// <summary>The roles of DESIGN.md; each is also the name of an authorization policy.</summary>
+/// <summary>The roles of docs/design.md; each is also the name of an authorization policy.</summary>
 public static class Roles
 {
     /// <summary>A talent; the token's subject is their talent id.</summary>
