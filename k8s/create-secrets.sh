@@ -55,10 +55,6 @@ ensure talentmesh-redis \
 ensure talentmesh-app-api-token \
   --from-literal=token="$(hex 32)"
 
-# Key for the services' JWT validation (HMAC-SHA256 needs >= 256 bits).
-ensure talentmesh-auth \
-  --from-literal=signing-key="$(b64 64)"
-
 # Loaded with envFrom, so each key is a configuration key of Registration.
 ensure talentmesh-registration-secrets \
   --from-literal=Registration__Pii__ActiveKeyId="pd-$kid" \

@@ -14,5 +14,5 @@ public static class Overlays
 
     /// <summary>Secrets the manifests may reference; k8s/create-secrets.sh creates exactly these.</summary>
     public static readonly string[] DocumentedSecrets =
-        ["talentmesh-redis", "talentmesh-auth", "talentmesh-registration-secrets", "talentmesh-app-api-token"];
+        ["talentmesh-redis", "talentmesh-registration-secrets", "talentmesh-app-api-token"];
 }
