@@ -9,6 +9,7 @@ namespace TalentMesh.EventBus.Outbox;
 internal sealed class CommitUnit
 {
     private readonly List<RedisKey> keys = [];
+    private readonly Dictionary<RedisKey, int> keyIndexes = [];
     private readonly List<RedisValue> conditions = [];
     private readonly List<RedisValue> writes = [];
     private readonly List<RedisValue> finalWrites = [];
@@ -78,15 +79,18 @@ internal sealed class CommitUnit
         position += finalWrites.Count;
     }
 
-    /// <summary>The key's 1-based position in this unit's keys; a unit touches a handful of keys, so a scan is cheapest.</summary>
+    /// <summary>
+    /// The key's 1-based position in this unit's keys. A dictionary, not a scan of the list: a unit may touch thousands
+    /// of keys (a batch of notifications), and a scan per write made recording such a unit quadratic.
+    /// </summary>
     private int KeyIndex(RedisKey key)
     {
-        var index = keys.IndexOf(key);
-        if (index < 0)
+        if (!keyIndexes.TryGetValue(key, out var index))
         {
             keys.Add(key);
-            index = keys.Count - 1;
+            index = keys.Count;
+            keyIndexes.Add(key, index);
         }
-        return index + 1;
+        return index;
     }
 }
