@@ -9,7 +9,10 @@ namespace TalentMesh.EventBus.Outbox;
 internal sealed class CommitUnit
 {
     private readonly List<RedisKey> keys = [];
-    private readonly Dictionary<RedisKey, int> keyIndexes = [];
+    private Dictionary<RedisKey, int>? keyIndexes;
+
+    /// <summary>Up to this many keys a scan is cheaper than hashing (and allocates nothing); beyond, a dictionary.</summary>
+    private const int ScanLimit = 16;
     private readonly List<RedisValue> conditions = [];
     private readonly List<RedisValue> writes = [];
     private readonly List<RedisValue> finalWrites = [];
@@ -80,11 +83,21 @@ internal sealed class CommitUnit
     }
 
     /// <summary>
-    /// The key's 1-based position in this unit's keys. A dictionary, not a scan of the list: a unit may touch thousands
-    /// of keys (a batch of notifications), and a scan per write made recording such a unit quadratic.
+    /// The key's 1-based position in this unit's keys. A typical unit touches a handful of keys and scans them; a unit
+    /// with many keys (a batch of notifications) switches to a dictionary, since a scan per write made it quadratic.
     /// </summary>
     private int KeyIndex(RedisKey key)
     {
+        if (keyIndexes is null)
+        {
+            var found = keys.IndexOf(key);
+            if (found >= 0)
+                return found + 1;
+            keys.Add(key);
+            if (keys.Count > ScanLimit)
+                keyIndexes = keys.Select((k, i) => (k, i + 1)).ToDictionary(p => p.k, p => p.Item2);
+            return keys.Count;
+        }
         if (!keyIndexes.TryGetValue(key, out var index))
         {
             keys.Add(key);
