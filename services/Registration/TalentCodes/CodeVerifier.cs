@@ -1,10 +1,12 @@
 using Google.Protobuf.WellKnownTypes;
+using StackExchange.Redis;
 using TalentMesh.Contracts.Events.V1;
 using TalentMesh.Contracts.Registration.V1;
 using TalentMesh.Registration.Identity;
 using TalentMesh.Registration.Talents;
 using TalentMesh.Registration.Tiers;
 using TalentMesh.Registration.Validation;
+using TalentMesh.ServiceDefaults.Resilience;
 
 namespace TalentMesh.Registration.TalentCodes;
 
@@ -12,7 +14,8 @@ namespace TalentMesh.Registration.TalentCodes;
 /// Online verification at a service point: signature and key first (offline-verifiable), then expiry, the serial's
 /// revocation and whether the talent still holds the tier. A failing code is an answer, not an error.
 /// </summary>
-public sealed class CodeVerifier(CodeTokenCodec codec, TalentCodeStore codes, TierStore tiers, TalentStore talents, TimeProvider time)
+public sealed class CodeVerifier(CodeTokenCodec codec, TalentCodeStore codes, TierStore tiers, TalentStore talents,
+    IConnectionMultiplexer redis, RedisPipeline pipeline, TimeProvider time)
 {
     /// <summary>A Base45 QR payload of a token is a few hundred characters; anything far longer is not ours.</summary>
     public const int MaxPayloadLength = 2048;
@@ -38,22 +41,25 @@ public sealed class CodeVerifier(CodeTokenCodec codec, TalentCodeStore codes, Ti
         response.TokenExpiresAt = Timestamp.FromDateTimeOffset(claims.ExpiresAt);
         if (claims.ExpiresAt <= now)
             return Answer(response, VerificationResult.Expired);
-        // The three reads are independent: issued together they cost one round trip.
-        var serialRead = codes.FindAsync(claims.Serial, cancellationToken);
-        var standingRead = tiers.FindAsync(claims.TalentId, cancellationToken);
-        var talentRead = talents.FindAsync(claims.TalentId, cancellationToken);
-        var serial = await serialRead;
-        var standing = await standingRead;
-        var talent = await talentRead;
+        // The three reads are independent: issued together they cost one round trip and one pass through the
+        // resilience pipeline; the talent is read without its encrypted numbers, which verification never needs.
+        var (serial, standing, talent) = await pipeline.ExecuteAsync(async _ =>
+        {
+            var db = redis.GetDatabase();
+            var serialRead = codes.ReadAsync(db, claims.Serial);
+            var standingRead = tiers.ReadAsync(db, claims.TalentId);
+            var talentRead = talents.ReadTalentAsync(db, claims.TalentId);
+            return (await serialRead, await standingRead, await talentRead);
+        }, cancellationToken);
         if (serial is null || serial.TalentId != claims.TalentId)
             return Answer(response, VerificationResult.Revoked);
         if (serial.Revoked)
             return Answer(response, serial.RevocationReason == TalentCodeRevocationReason.Superseded ? VerificationResult.Superseded : VerificationResult.Revoked);
         if (serial.ValidUntil <= now)
             return Answer(response, VerificationResult.Expired);
-        if (talent is null || talent.Talent.Status != TalentStatus.Active || standing is null || !standing.Holds(now) || standing.Tier != claims.Tier)
+        if (talent is null || talent.Status != TalentStatus.Active || standing is null || !standing.Holds(now) || standing.Tier != claims.Tier)
             return Answer(response, VerificationResult.TalentSuspended);
-        response.FullNameMasked = Masking.FullName(talent.Talent.FullName);
+        response.FullNameMasked = Masking.FullName(talent.FullName);
         return Answer(response, VerificationResult.Valid);
     }
 

@@ -22,9 +22,13 @@ public sealed class TalentCodeStore(IConnectionMultiplexer redis, RedisKeyspace 
 
     private RedisKey Revocations => keyspace.Key("code-revocations");
 
-    public async Task<CodeSerial?> FindAsync(string serial, CancellationToken cancellationToken)
+    public async Task<CodeSerial?> FindAsync(string serial, CancellationToken cancellationToken) =>
+        await pipeline.ExecuteAsync(async _ => await ReadAsync(redis.GetDatabase(), serial), cancellationToken);
+
+    /// <summary><see cref="FindAsync"/> on <paramref name="db"/>, inside the caller's resilience pipeline (reads sent together).</summary>
+    public async Task<CodeSerial?> ReadAsync(IDatabaseAsync db, string serial)
     {
-        var value = await pipeline.ExecuteAsync(async _ => await redis.GetDatabase().StringGetAsync(SerialKey(serial)), cancellationToken);
+        var value = await db.StringGetAsync(SerialKey(serial));
         return value.IsNull ? null : JsonSerializer.Deserialize<CodeSerial>((string)value!);
     }
 

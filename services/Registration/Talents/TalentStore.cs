@@ -33,6 +33,13 @@ public sealed class TalentStore(IConnectionMultiplexer redis, RedisKeyspace keys
         return new StoredTalent(Talent.Parser.ParseFrom((byte[])fields[1]!), fields[2]!, fields[3]!, (long)fields[0]);
     }
 
+    /// <summary>The Talent message alone (no encrypted numbers) on <paramref name="db"/>, inside the caller's resilience pipeline.</summary>
+    public async Task<Talent?> ReadTalentAsync(IDatabaseAsync db, string talentId)
+    {
+        var data = await db.HashGetAsync(TalentKey(talentId), Data);
+        return data.IsNull ? null : Talent.Parser.ParseFrom((byte[])data!);
+    }
+
     /// <summary>
     /// What a registration needs to know, in one round trip: the fingerprint stored under the idempotency key, whether
     /// the identity number is taken and whether the talent exists.

@@ -13,10 +13,13 @@ public sealed class TierStore(IConnectionMultiplexer redis, RedisKeyspace keyspa
 
     private RedisKey Key(string talentId) => keyspace.Key("tier", talentId);
 
-    public async Task<TierStanding?> FindAsync(string talentId, CancellationToken cancellationToken)
+    public async Task<TierStanding?> FindAsync(string talentId, CancellationToken cancellationToken) =>
+        await pipeline.ExecuteAsync(async _ => await ReadAsync(redis.GetDatabase(), talentId), cancellationToken);
+
+    /// <summary><see cref="FindAsync"/> on <paramref name="db"/>, inside the caller's resilience pipeline (reads sent together).</summary>
+    public async Task<TierStanding?> ReadAsync(IDatabaseAsync db, string talentId)
     {
-        var values = await pipeline.ExecuteAsync(async _ =>
-            await redis.GetDatabase().HashGetAsync(Key(talentId), [Sequence, TierField, Vetoed, ValidUntil]), cancellationToken);
+        var values = await db.HashGetAsync(Key(talentId), [Sequence, TierField, Vetoed, ValidUntil]);
         if (values[0].IsNull)
             return null;
         var until = (long)values[3];
