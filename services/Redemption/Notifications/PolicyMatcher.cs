@@ -19,7 +19,11 @@ public sealed class PolicyMatcher(MatchJobs jobs, PolicyStore policies, TalentSt
 {
     public const int BatchSize = 500;
 
-    /// <summary>Talents notified per commit: a unit's cost grows faster than its size, so a batch commits in slices, together.</summary>
+    /// <summary>
+    /// Talents notified per commit; a batch's slices commit concurrently (the group committer sends up to four script
+    /// calls at once). A unit's key lookup is no longer quadratic, so a whole batch could be one unit, but measured
+    /// side by side slices of 500 were no faster than 50 (docs/benchmarks.md, Redemption), so the smaller units stay.
+    /// </summary>
     public const int SliceSize = 50;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
