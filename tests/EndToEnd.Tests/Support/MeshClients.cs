@@ -22,9 +22,13 @@ public sealed class MeshClients(Mesh mesh)
     public RedemptionService.RedemptionServiceClient Redemptions { get; } = new(mesh.Redemption.Channel);
     public NotificationService.NotificationServiceClient Notifications { get; } = new(mesh.Redemption.Channel);
 
-    // Every service validates the same Development key; Registration's appsettings supply it.
+    /// <summary>
+    /// Every service validates the same Development key; Registration's appsettings supply it. The deadline is generous
+    /// because CI shares 2 cores between the test, three services and redis-server; the drills that are about latency
+    /// set their own.
+    /// </summary>
     public CallOptions As(string role, string subject, TimeSpan? timeout = null) =>
-        Testing.Mesh.Mesh.Call(mesh.Registration.Token(role, subject), timeout, TestContext.Current.CancellationToken);
+        Testing.Mesh.Mesh.Call(mesh.Registration.Token(role, subject), timeout ?? TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
 
     public CallOptions Applicant(string talentId) => As(Roles.Applicant, talentId);
     public CallOptions Hr => As(Roles.Hr, "hr-1");
