@@ -35,7 +35,7 @@ public static partial class CredentialCommands
         var reference = new Option<string>("--reference") { Description = "What HR checks against (学信网 code, certificate number…)", Required = true };
         var evidence = new Option<string[]>("--evidence")
         {
-            Description = "An evidence file (its SHA-256 is sent) or a sha256:<hex> content hash; repeatable",
+            Description = "An evidence file, PDF/JPEG/PNG (its SHA-256 is sent), or the sha256:<hex> content hash of a PDF; repeatable",
             AllowMultipleArgumentsPerToken = false,
         };
         return cli.Command("submit", "Submit a credential of any type for HR review.", Caller.Applicant, async (session, parsed) =>
@@ -49,7 +49,7 @@ public static partial class CredentialCommands
             };
             foreach (var item in parsed.GetValue(evidence) ?? [])
                 request.Evidence.Add(ContentHash().IsMatch(item)
-                    ? new Evidence { ContentHash = item, MediaType = "application/octet-stream", SizeBytes = 1, Description = "evidence" }
+                    ? new Evidence { ContentHash = item, MediaType = "application/pdf", SizeBytes = 1, Description = "evidence (by hash)" }
                     : Parsing.EvidenceFromFile(item));
             CredentialView.Render(session.Console, await session.Mesh.Credentials.SubmitCredentialAsync(request, await session.Registration()));
         }, talent, attributes, reference, evidence);

@@ -20,16 +20,13 @@ public sealed partial class DemoScript
         foreach (var talent in cast)
         {
             var verified = submitted[talent.TalentId].Where(credential => credential.Status == CredentialStatus.Verified).Select(credential => credential.CredentialId).ToHashSet();
-            await poll.UntilAsync($"{talent.TalentId}'s evaluation counting credentials {string.Join(", ", verified)}",
-                async () => await LatestEvaluationAsync(talent.TalentId, await Call(MeshService.Evaluation, hr)),
-                latest => latest is not null && verified.IsSubsetOf(latest.Facts.SelectMany(fact => fact.CredentialIds)),
-                latest => latest is null ? "no evaluation yet" : $"evaluation #{latest.EvaluationSequence} with credentials {string.Join(", ", latest.Facts.SelectMany(fact => fact.CredentialIds).Distinct())}");
+            await EvaluationCountingAsync(talent.TalentId, verified);
             var score = await Mesh.Scores.GetScoreAsync(new GetScoreRequest { TalentId = talent.TalentId }, await Call(MeshService.Evaluation, hr));
             var explanation = await Mesh.Scores.ExplainScoreAsync(new ExplainScoreRequest { TalentId = talent.TalentId }, await Call(MeshService.Evaluation, hr));
             Console.WriteLine();
             ScoreView.Render(Console, score, explanation);
             Expect(talent.ExpectedTier(score.Tier), $"{talent.TalentId} should reach {talent.Expectation}, has {Display.Of(score.Tier)} with {Display.Of(score.TotalPoints)} points");
-            Ok($"{talent.Name} {talent.TalentId}: {Display.Of(score.TotalPoints)} points, tier {Display.Of(score.Tier)} — as expected: {talent.Expectation}");
+            Ok($"{talent.Name} {talent.TalentId}: {Display.Of(score.TotalPoints)} points, {(score.Tier == Tier.None ? "no tier" : $"tier {Display.Of(score.Tier)}")} — as expected: {talent.Expectation}");
             tiers[talent.TalentId] = score.Tier;
         }
         foreach (var talent in cast)
@@ -73,6 +70,13 @@ public sealed partial class DemoScript
         }
         Ok("every talent with a tier has a signed code that verifies at a service point");
     }
+
+    /// <summary>Waits until the talent's latest evaluation counts every one of <paramref name="credentialIds"/>.</summary>
+    private Task<Evaluation?> EvaluationCountingAsync(string talentId, IReadOnlySet<string> credentialIds) =>
+        poll.UntilAsync($"{talentId}'s evaluation counting credentials {string.Join(", ", credentialIds)}",
+            async () => await LatestEvaluationAsync(talentId, await Call(MeshService.Evaluation, hr)),
+            latest => latest is not null && credentialIds.IsSubsetOf(latest.Facts.SelectMany(fact => fact.CredentialIds)),
+            latest => latest is null ? "no evaluation yet" : $"evaluation #{latest.EvaluationSequence} with credentials {string.Join(", ", latest.Facts.SelectMany(fact => fact.CredentialIds).Distinct())}");
 
     private async Task<Evaluation?> LatestEvaluationAsync(string talentId, CallOptions call)
     {

@@ -6,6 +6,7 @@ using TalentMesh.Cli.Policies;
 using TalentMesh.Cli.Redemptions;
 using TalentMesh.Contracts.Common.V1;
 using TalentMesh.Contracts.Redemption.V1;
+using TalentMesh.Contracts.Registration.V1;
 
 namespace TalentMesh.Cli.Demo;
 
@@ -46,20 +47,26 @@ public sealed partial class DemoScript
     private async Task NotificationsAsync(IReadOnlyList<DemoTalent> cast, Dictionary<string, Tier> tiers, string policyId)
     {
         Step("The talents' notifications arrive (服务精准触达)");
-        foreach (var talent in cast)
+        foreach (var talent in cast.Where(talent => tiers[talent.TalentId] != Tier.None))
         {
-            var eligible = tiers[talent.TalentId] != Tier.None;
-            var awaited = eligible ? NotificationKind.BenefitAvailable : NotificationKind.CredentialRejected;
-            var notifications = await poll.UntilAsync($"{talent.TalentId}'s {Display.Kebab(awaited)} notification",
+            var notifications = await poll.UntilAsync($"{talent.TalentId}'s benefit-available notification for {policyId}",
                 () => NotificationsOfAsync(talent),
-                list => list.Any(notification => notification.Kind == awaited && (!eligible || notification.PolicyId == policyId)),
+                list => list.Any(notification => notification.Kind == NotificationKind.BenefitAvailable && notification.PolicyId == policyId),
                 list => string.Join(", ", list.Select(notification => Display.Kebab(notification.Kind))));
             var table = NotificationCommands.Table($"{talent.Name} {talent.TalentId}");
             foreach (var notification in notifications)
                 NotificationCommands.AddRow(table, notification);
             Console.Write(table);
         }
-        Ok("talents with a tier are told the new benefit applies to them; the rejected award's owner is told why");
+        Ok("every talent with a tier is told the new benefit applies to them");
+        foreach (var talent in cast.Where(talent => tiers[talent.TalentId] == Tier.None))
+        {
+            // Matching has run (the others were told), so a benefit notification for this policy would be there by now.
+            var notifications = await NotificationsOfAsync(talent);
+            Expect(!notifications.Any(notification => notification.PolicyId == policyId), $"{talent.TalentId} holds no tier and must not be offered {policyId}");
+            var rejected = submitted[talent.TalentId].Where(credential => credential.Status == CredentialStatus.Rejected).Select(credential => credential.Reason);
+            Ok($"{talent.Name} {talent.TalentId} holds no tier: no benefit offered; HR's reason is on the rejected credential: {string.Join("; ", rejected)}");
+        }
     }
 
     private async Task<Redemption> RedeemAsync(DemoTalent talent, string policyId)

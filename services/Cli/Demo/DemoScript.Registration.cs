@@ -65,7 +65,7 @@ public sealed partial class DemoScript
     {
         Step("HR reviews the queue: verifies what checks out, rejects one award");
         var queue = await Mesh.Credentials.ListPendingCredentialsAsync(new ListPendingCredentialsRequest { EmployerCreditCode = DemoCast.Employer, PageSize = 1 }, await Call(MeshService.Registration, hr));
-        Note($"HR's queue for employer {DemoCast.Employer}: {queue.TotalPending} pending");
+        Note($"HR's queue for employer {DemoCast.Employer}: {queue.TotalPending} pending. Each verification re-evaluates the talent (credential.verified → Evaluation); the demo shows each new result as it lands.");
         var table = CredentialView.Table($"reviewed by {hr.Subject}");
         foreach (var talent in cast)
         {
@@ -80,9 +80,16 @@ public sealed partial class DemoScript
                 Expect(reviewed.Status == expected, $"{id} should be {expected}, is {reviewed.Status}");
                 submitted[talent.TalentId][i] = reviewed;
                 CredentialView.AddRow(table, reviewed);
+                if (!plan.Verified)
+                {
+                    Console.MarkupLineInterpolated($"  [red]✗[/] {talent.Name} {Display.Kebab(reviewed.CredentialType)} rejected: {reviewed.Reason}");
+                    continue;
+                }
+                var evaluation = (await EvaluationCountingAsync(talent.TalentId, new HashSet<string> { id }))!;
+                Console.MarkupLineInterpolated($"  [green]✓[/] {talent.Name} {Display.Kebab(reviewed.CredentialType)} verified → evaluation #{evaluation.EvaluationSequence}: {Display.Of(evaluation.TotalPoints)} points, {(evaluation.Tier == Tier.None ? "no tier" : $"tier {Display.Of(evaluation.Tier)}")}");
             }
         }
         Console.Write(table);
-        Ok("every credential reviewed; Registration publishes credential.verified / credential.rejected");
+        Ok("every credential reviewed; Registration published credential.verified / credential.rejected and Evaluation re-scored each talent");
     }
 }

@@ -1,5 +1,6 @@
 using Spectre.Console;
 using TalentMesh.Cli.Connection;
+using TalentMesh.Contracts.Common.V1;
 using TalentMesh.Contracts.Evaluation.V1;
 
 namespace TalentMesh.Cli.Scores;
@@ -36,8 +37,8 @@ public static class ScoreView
                 new Text(Display.Of(step.CredentialIds)));
         }
         console.Write(table);
-        var tier = Display.Of(score.Tier);
-        console.MarkupLineInterpolated($"total [bold]{Display.Of(score.TotalPoints)}[/] points → tier [bold]{tier}[/] (points alone: {Display.Of(score.PointsTier)})");
+        var tier = score.Tier == Tier.None ? "no tier" : $"tier {Display.Of(score.Tier)}";
+        console.MarkupLineInterpolated($"total [bold]{Display.Of(score.TotalPoints)}[/] points → [bold]{tier}[/] (points alone: {Display.Of(score.PointsTier)})");
         if (score.Recognitions.Count > 0)
             console.MarkupLineInterpolated($"direct recognition: {string.Join(", ", score.Recognitions)}");
         if (score.Vetoed)

@@ -96,7 +96,10 @@ public static class TalentCodeCommands
         Row("code valid until", Display.Of(code.CodeValidUntil));
         console.Write(table);
         if (drawQr && code.QrPayload.Length > 0)
+        {
             console.Write(new Text(QrTerminal.Draw(code.QrPayload)));
+            console.WriteLine();
+        }
         console.Write(new Text("payload: " + code.QrPayload + "\n") { Overflow = Overflow.Fold });
     }
 
