@@ -6,7 +6,7 @@ namespace TalentMesh.Cli.Tests;
 /// <summary><c>talentmesh demo</c> across the three services: every step printed, exit code 0, and again on the same mesh.</summary>
 public sealed class DemoTests(MeshFixture mesh)
 {
-    private static readonly string[] Steps =
+    internal static readonly string[] Steps =
     [
         "1. Three talents register", "2. They submit their credentials", "3. HR reviews the queue", "4. Evaluation scores them",
         "5. Talent codes", "6. A policy office publishes", "7. The talents' notifications arrive", "8. One-click redemption",
