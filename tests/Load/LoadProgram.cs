@@ -50,6 +50,8 @@ public static class LoadProgram
             await Console.Error.WriteLineAsync("--rate, --duration and --poll-ms must be positive, --warmup at least 0.");
             return 2;
         }
+        // Tables stay readable when the output goes to a file or a narrow terminal.
+        AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 150);
         // Hundreds of workflows are in flight at once; do not let the pool's slow thread injection throttle the client.
         ThreadPool.SetMinThreads(Math.Max(64, Environment.ProcessorCount * 8), Math.Max(64, Environment.ProcessorCount * 8));
 

@@ -8,7 +8,7 @@ using TalentMesh.Testing.Mesh;
 namespace TalentMesh.Load;
 
 /// <summary>A process whose CPU and memory are sampled during the run.</summary>
-public sealed record WatchedProcess(string Name, int ProcessId);
+public sealed record WatchedProcess(string Name, int ProcessId, bool IsService = true);
 
 /// <summary>
 /// The mesh under load: gRPC channels to Registration and Redemption, tokens, and the processes to watch. Either a mesh
@@ -63,7 +63,7 @@ public sealed class LoadTarget : IAsyncDisposable
         {
             var processes = mesh.Services.Select(s => new WatchedProcess(s.Project.ToLowerInvariant(), s.ProcessId)).ToList();
             if (ProcFs.FindProcess("redis-server", $"{mesh.Redis.Port}") is { } redis)
-                processes.Add(new WatchedProcess("redis-server", redis));
+                processes.Add(new WatchedProcess("redis-server", redis, IsService: false));
             return new LoadTarget(
                 $"private mesh (redis-server :{mesh.Redis.Port}, registration {mesh.Registration.GrpcAddress}, redemption {mesh.Redemption.GrpcAddress})",
                 mesh.Registration.GrpcAddress, mesh.Redemption.GrpcAddress, DevelopmentIssuer(Path.GetDirectoryName(mesh.Registration.AssemblyPath)!),
@@ -88,7 +88,7 @@ public sealed class LoadTarget : IAsyncDisposable
                 processes.Add(new WatchedProcess(project.ToLowerInvariant(), pid));
         }
         if (ProcFs.FindProcess("redis-server", "6380") is { } redis)
-            processes.Add(new WatchedProcess("redis-server", redis));
+            processes.Add(new WatchedProcess("redis-server", redis, IsService: false));
         return new LoadTarget($"running mesh (registration {options.RegistrationGrpc}, redemption {options.RedemptionGrpc})",
             options.RegistrationGrpc, options.RedemptionGrpc, DevelopmentIssuer(Path.Combine(ServiceBuildOutput.RepositoryRoot, "services", "Registration")),
             hr, officer, processes, null);

@@ -13,7 +13,7 @@ public sealed class ProcessSampler : IAsyncDisposable
 
     public ProcessSampler(IEnumerable<WatchedProcess> processes)
     {
-        Processes = processes.Append(new WatchedProcess("load program", Environment.ProcessId)).ToList();
+        Processes = processes.Append(new WatchedProcess("load program", Environment.ProcessId, IsService: false)).ToList();
         Samples = Processes.ToDictionary(p => p.Name, _ => new List<ProcessSample>());
         loop = RunAsync();
     }
