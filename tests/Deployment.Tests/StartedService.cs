@@ -1,3 +1,4 @@
+extern alias backoffice;
 extern alias evaluation;
 extern alias redemption;
 extern alias registration;
@@ -70,6 +71,7 @@ internal sealed class StartedService(string appId, IServiceProvider services, Te
             "registration" => new Factory<registration::Program>(PodEnvironment.AsConfiguration(env)),
             "evaluation" => new Factory<evaluation::Program>(PodEnvironment.AsConfiguration(env)),
             "redemption" => new Factory<redemption::Program>(PodEnvironment.AsConfiguration(env)),
+            Overlays.Console => new Factory<backoffice::Program>(PodEnvironment.AsConfiguration(env)),
             _ => throw Unknown(appId),
         };
         try
@@ -89,6 +91,7 @@ internal sealed class StartedService(string appId, IServiceProvider services, Te
         "registration" => typeof(registration::Program),
         "evaluation" => typeof(evaluation::Program),
         "redemption" => typeof(redemption::Program),
+        Overlays.Console => typeof(backoffice::Program),
         _ => throw Unknown(appId),
     };
 
