@@ -60,7 +60,11 @@ public sealed class ConsoleTestContext : BunitContext
     public IRenderedComponent<TComponent> RenderInPage<TComponent>(Action<ComponentParameterCollectionBuilder<TComponent>>? parameters = null)
         where TComponent : IComponent
     {
-        var page = Render<PageFrame>(frame => frame.AddChildContent(parameters ?? (_ => { })));
-        return page.FindComponent<TComponent>();
+        return RenderFrame(parameters).FindComponent<TComponent>();
     }
+
+    /// <summary>The same, answering the whole frame: for what lies outside the page, such as the service banner.</summary>
+    public IRenderedComponent<PageFrame> RenderFrame<TComponent>(Action<ComponentParameterCollectionBuilder<TComponent>>? parameters = null)
+        where TComponent : IComponent =>
+        Render<PageFrame>(frame => frame.AddChildContent(parameters ?? (_ => { })));
 }
