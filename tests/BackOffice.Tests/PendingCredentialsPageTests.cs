@@ -45,7 +45,7 @@ public sealed class PendingCredentialsPageTests
         total = 5;
         context.Time.Advance(context.Console.RefreshInterval);
 
-        page.WaitForAssertion(() => Assert.Equal("5 pending", page.Find("[data-testid=pending-count]").TextContent.Trim()));
+        page.WaitForAssertion(() => Assert.Equal("5 pending", page.Find("[data-testid=pending-count]").TextContent.Trim()), TimeSpan.FromSeconds(30));
         Assert.Equal(1, context.Credentials.ListRequests[^1].PageSize);
     }
 
