@@ -2,6 +2,7 @@ using Grpc.Core;
 using Grpc.Net.Client;
 using Microsoft.Playwright;
 using TalentMesh.BackOffice.BrowserTests.Browser;
+using TalentMesh.Testing;
 using TalentMesh.Testing.Mesh;
 using SharedMesh = TalentMesh.Testing.Mesh.Mesh;
 
@@ -26,6 +27,9 @@ public sealed class ConsoleMesh : IAsyncLifetime
 
     public GrpcChannel Redemption => Services.Redemption.Channel;
 
+    /// <summary>Where the console listens (Development: its Development sign-in is mapped).</summary>
+    public Uri ConsoleAddress { get; } = new($"http://127.0.0.1:{LoopbackPorts.FindFree()}");
+
     public IBrowser Browser => browser ?? throw new InvalidOperationException("The browser has not started.");
 
     public async ValueTask InitializeAsync()
@@ -33,11 +37,37 @@ public sealed class ConsoleMesh : IAsyncLifetime
         // The browser first: a machine without it fails at once with the install hint, before any process starts.
         (playwright, browser) = await Chromium.LaunchAsync();
         mesh = await SharedMesh.StartAsync(new MeshOptions { KeyPrefix = "browser:" });
+        var environment = new Dictionary<string, string?>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["ASPNETCORE_URLS"] = ConsoleAddress.ToString(),
+            // Live counts refresh every second, so a page shows what the services hold without a reload.
+            ["BackOffice__Dashboard__RefreshInterval"] = "00:00:01",
+        };
+        foreach (var service in mesh.Services)
+        {
+            environment[$"Services__{service.Project}__Grpc"] = service.GrpcAddress.ToString();
+            environment[$"Services__{service.Project}__Http"] = service.HttpAddress.ToString();
+        }
+        await mesh.StartProcessAsync("backoffice", ServiceBuildOutput.AssemblyOf("BackOffice"), environment, new Uri(ConsoleAddress, "/readyz"));
     }
 
     /// <summary>Call options as <paramref name="role"/>/<paramref name="subject"/> (a Development token the services accept).</summary>
     public CallOptions Call(string role, string subject) =>
         SharedMesh.Call(Services.Registration.Token(role, subject), TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken);
+
+    /// <summary>A fresh browser context (own cookies: own sign-in) with one page, English UI, a desktop viewport.</summary>
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = ConsoleAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 1366, Height = 900 },
+            Locale = "en-US",
+        });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
 
     public async ValueTask DisposeAsync()
     {
