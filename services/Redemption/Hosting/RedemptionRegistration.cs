@@ -42,6 +42,7 @@ public static class RedemptionRegistration
         services.AddEventHandler<TalentCodeIssued, TalentCodeIssuedHandler>();
         services.AddEventHandler<TalentCodeRevoked, TalentCodeRevokedHandler>();
         services.AddEventHandler<PolicyPublished, PolicyPublishedHandler>();
+        services.AddEventHandler<CredentialRejected, CredentialRejectedHandler>();
         services.AddSingleton<PolicyMatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<PolicyMatcher>());
         services.AddSingleton<Scheduler>();
