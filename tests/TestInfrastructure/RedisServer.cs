@@ -16,11 +16,20 @@ public sealed class RedisServer : IAsyncDisposable
 
     public int Port { get; } = LoopbackPorts.FindFree();
 
+    /// <summary>
+    /// AOF with <c>appendfsync always</c>: every acknowledged write is on disk before Redis answers, so a SIGKILL loses
+    /// nothing that was acknowledged (the Redis crash drill). Off by default: no persistence, fastest tests.
+    /// </summary>
+    public bool AppendOnlyFsyncAlways { get; init; }
+
+    /// <summary>The running server's process id (e.g. to pause it with SIGSTOP: a Redis that stops answering without closing connections).</summary>
+    public int ProcessId => process?.Id ?? throw new InvalidOperationException("redis-server is not running.");
+
     public string ConnectionString => $"127.0.0.1:{Port},abortConnect=false,connectTimeout=2000";
 
-    public static async Task<RedisServer> StartNewAsync()
+    public static async Task<RedisServer> StartNewAsync(bool appendOnlyFsyncAlways = false)
     {
-        var server = new RedisServer();
+        var server = new RedisServer { AppendOnlyFsyncAlways = appendOnlyFsyncAlways };
         await server.StartAsync();
         return server;
     }
@@ -29,7 +38,8 @@ public sealed class RedisServer : IAsyncDisposable
     {
         var start = new ProcessStartInfo(RedisExecutable.Find())
         {
-            ArgumentList = { "--port", Port.ToString(), "--bind", "127.0.0.1", "--dir", dataDirectory, "--save", "", "--appendonly", "no",
+            ArgumentList = { "--port", Port.ToString(), "--bind", "127.0.0.1", "--dir", dataDirectory, "--save", "",
+                "--appendonly", AppendOnlyFsyncAlways ? "yes" : "no", "--appendfsync", AppendOnlyFsyncAlways ? "always" : "everysec",
                 "--daemonize", "no", "--protected-mode", "yes", "--loglevel", "warning" },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
