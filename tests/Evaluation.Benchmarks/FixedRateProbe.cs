@@ -21,6 +21,10 @@ public sealed class FixedRateProbe(string connectionString, int rate, int count)
     public async Task<List<Trip>> RunAsync(string sendStream, Func<int, (string Key, byte[] Payload)> make,
         string answerStream, Func<byte[], (string Key, double? MarkAtMs)?> answer, TimeSpan timeout)
     {
+        // Built before the clock starts: the driver's own encoding must not compete with what it measures.
+        var entries = new (string Key, byte[] Payload)[count];
+        for (var i = 0; i < count; i++)
+            entries[i] = make(i);
         var sent = new ConcurrentDictionary<string, (long Ticks, double WallMs)>();
         var trips = new List<Trip>(count);
         await using var writer = await ConnectionMultiplexer.ConnectAsync(connectionString);
@@ -57,7 +61,7 @@ public sealed class FixedRateProbe(string connectionString, int rate, int count)
             var wait = interval * i - Stopwatch.GetElapsedTime(begun);
             if (wait > TimeSpan.FromMilliseconds(1))
                 await Task.Delay(wait);
-            var (key, payload) = make(i);
+            var (key, payload) = entries[i];
             sent[key] = (Stopwatch.GetTimestamp(), WallMs());
             _ = database.StreamAddAsync(sendStream, "data", payload, flags: CommandFlags.FireAndForget);
         }

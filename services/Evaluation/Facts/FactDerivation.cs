@@ -83,12 +83,24 @@ public static class FactDerivation
         return from.AddMonths(months) > to ? months - 1 : months;
     }
 
+    // Plain loops below, not LINQ: every event, rollout step, preview and boundary search derives a talent's facts.
     private static void Highest(List<NamedFact> facts, List<CredentialRecord> verified, string name)
     {
         var order = Ordered[name];
-        var best = Contributors(verified, name).GroupBy(c => Array.IndexOf(order, c.Contributes[name].Category)).MaxBy(g => g.Key);
-        if (best is not null && best.Key >= 0)
-            facts.Add(new NamedFact(name, FactValue.Of(order[best.Key]), Ids(best)));
+        var best = -1;
+        List<string>? ids = null;
+        foreach (var credential in verified)
+        {
+            if (!credential.Contributes.TryGetValue(name, out var value))
+                continue;
+            var rank = Array.IndexOf(order, value.Category);
+            if (rank > best)
+                (best, ids) = (rank, [credential.CredentialId]);
+            else if (rank == best && rank >= 0)
+                ids!.Add(credential.CredentialId);
+        }
+        if (best >= 0)
+            facts.Add(new NamedFact(name, FactValue.Of(order[best]), ids!));
     }
 
     private static void Any(List<NamedFact> facts, List<CredentialRecord> verified, string name)
@@ -100,11 +112,36 @@ public static class FactDerivation
         facts.Add(holding.Count > 0 ? new NamedFact(name, FactValue.Of(true), Ids(holding)) : new NamedFact(name, FactValue.Of(false), Ids(contributors)));
     }
 
-    internal static CredentialRecord? Latest(List<CredentialRecord> verified, string name) =>
-        Contributors(verified, name).OrderByDescending(c => c.Recency ?? DateOnly.MinValue).ThenByDescending(c => c.DecidedAt).FirstOrDefault();
+    /// <summary>The contributor with the latest recency, then the latest decision; the first in order on a tie.</summary>
+    internal static CredentialRecord? Latest(List<CredentialRecord> verified, string name)
+    {
+        CredentialRecord? latest = null;
+        foreach (var credential in verified)
+        {
+            if (!credential.Contributes.ContainsKey(name))
+                continue;
+            if (latest is null)
+            {
+                latest = credential;
+                continue;
+            }
+            var (recency, latestRecency) = (credential.Recency ?? DateOnly.MinValue, latest.Recency ?? DateOnly.MinValue);
+            if (recency > latestRecency || (recency == latestRecency && credential.DecidedAt > latest.DecidedAt))
+                latest = credential;
+        }
+        return latest;
+    }
 
-    private static List<CredentialRecord> Contributors(List<CredentialRecord> verified, string name) =>
-        verified.Where(c => c.Contributes.ContainsKey(name)).ToList();
+    private static List<CredentialRecord> Contributors(List<CredentialRecord> verified, string name)
+    {
+        var contributors = new List<CredentialRecord>();
+        foreach (var credential in verified)
+        {
+            if (credential.Contributes.ContainsKey(name))
+                contributors.Add(credential);
+        }
+        return contributors;
+    }
 
-    private static List<string> Ids(IEnumerable<CredentialRecord> credentials) => credentials.Select(c => c.CredentialId).ToList();
+    private static List<string> Ids(List<CredentialRecord> credentials) => credentials.ConvertAll(c => c.CredentialId);
 }
