@@ -5,7 +5,7 @@ namespace TalentMesh.AppHost.Tests;
 /// <summary>Finds a port base whose service ports (see MeshOptions.PortBase) are all free.</summary>
 public static class MeshPorts
 {
-    private static readonly int[] ServiceOffsets = [1, 2, 11, 12, 21, 22];
+    private static readonly int[] ServiceOffsets = [1, 2, 11, 12, 21, 22, 30];
 
     public static int FindBase()
     {

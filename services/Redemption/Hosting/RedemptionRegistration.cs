@@ -30,6 +30,7 @@ public static class RedemptionRegistration
         services.AddSingleton<TalentStore>();
         services.AddSingleton<RedemptionStore>();
         services.AddSingleton<NotificationStore>();
+        services.AddSingleton<NotificationSignal>();
         services.AddSingleton<ScheduleStore>();
         services.AddSingleton<MatchJobs>();
         services.AddSingleton<RedemptionCommitter>();

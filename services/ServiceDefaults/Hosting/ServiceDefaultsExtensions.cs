@@ -41,7 +41,7 @@ public static class ServiceDefaultsExtensions
         return builder;
     }
 
-    /// <summary>Maps the endpoints every service serves besides its own API.</summary>
+    /// <summary>Maps the endpoints every service serves besides its own API (in Development also <c>POST /dev/tokens</c>).</summary>
     public static WebApplication MapServiceDefaults(this WebApplication app)
     {
         app.UseApiReferencePage();
@@ -50,6 +50,7 @@ public static class ServiceDefaultsExtensions
         app.MapHealthEndpoints();
         app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
         app.MapTranscodingOpenApi();
+        app.MapDevelopmentTokenEndpoint();
         return app;
     }
 }
