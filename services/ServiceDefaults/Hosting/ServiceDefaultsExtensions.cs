@@ -25,7 +25,15 @@ public static class ServiceDefaultsExtensions
         builder.AddTalentMeshAuthentication();
         builder.Services
             .AddGrpc(grpc => grpc.Interceptors.Add<ErrorMappingInterceptor>())
-            .AddJsonTranscoding();
+            .AddJsonTranscoding(transcoding =>
+            {
+                // proto3 JSON mapping: int64 as strings (JavaScript numbers lose precision past 2^53), as the OpenAPI says.
+                transcoding.JsonSettings.WriteInt64sAsStrings = true;
+                // Error details (RpcStatusMapper) travel as Any in the JSON google.rpc.Status body; without their
+                // descriptors the transcoder cannot write them and answers 500 instead of the mapped status.
+                transcoding.TypeRegistry = Google.Protobuf.Reflection.TypeRegistry.FromMessages(
+                    Google.Rpc.BadRequest.Descriptor, Google.Rpc.ErrorInfo.Descriptor, Google.Rpc.RetryInfo.Descriptor);
+            });
         builder.Services.AddTranscodingOpenApi();
         // gRPC health answers readiness, as /readyz does: only the checks tagged for it count.
         builder.Services.AddGrpcHealthChecks(health => health.Services.Map("", result => result.Tags.Contains(HealthEndpoints.ReadinessTag)))
