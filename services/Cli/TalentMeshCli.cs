@@ -53,8 +53,9 @@ public static class TalentMeshCli
         }
         using var output = new StringWriter();
         var exit = await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = output }, cancellationToken);
+        // Help and System.CommandLine's own messages are laid out already: written as they are, not re-wrapped.
         if (output.GetStringBuilder().Length > 0)
-            console.Write(new Text(output.ToString()));
+            console.Profile.Out.Writer.Write(output.ToString());
         return exit;
     }
 }

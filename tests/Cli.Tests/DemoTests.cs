@@ -24,6 +24,7 @@ public sealed class DemoTests(MeshFixture mesh)
         Assert.Contains("✓ VALID", result.Output);
         Assert.Contains("benefit-available", result.Output);
         Assert.Contains("holds no tier: no benefit offered", result.Output);
+        Assert.Contains("credential-rejected", result.Output);
         Assert.Contains("0 working days", result.Output);
         Assert.Contains("disbursed", result.Output);
         Assert.Contains("every step reached its expected state", result.Output);

@@ -15,14 +15,15 @@ public sealed class RedemptionCommandTests(MeshFixture mesh)
     {
         var talentId = await Flows.VerifiedTalentAsync(mesh, "redeem", (Flows.ProvincialProgram, "TP-2024-0077"));
         var applicant = $"applicant:{talentId}";
-        var tierNotice = await NotificationAsync(talentId, NotificationKind.TierChanged);
+        await NotificationAsync(talentId, NotificationKind.TierChanged);
         var title = $"Allowance {Guid.NewGuid():N}";
         await mesh.RunAsync("policies", "create", "--title", title, "--tiers", "c", "--payment-form", "one-off", "--amount", "5000", "--installments", "1", "--notice-days", "0");
         var policyId = await PolicyIdAsync(title);
         Assert.Equal(ExitCodes.Ok, (await mesh.RunAsync("policies", "publish", policyId)).ExitCode);
 
-        // Watching from the tier notification on: what came after it (the new benefit) is sent first.
-        var watched = await mesh.RunAsync("notifications", "watch", "--as", applicant, "--resume-after", tierNotice.NotificationId, "--count", "1");
+        // Other tests publish tier-C policies too: resume right before this policy's notification, which is sent first.
+        var before = await NotificationBeforeAsync(talentId, policyId);
+        var watched = await mesh.RunAsync("notifications", "watch", "--as", applicant, "--resume-after", before.NotificationId, "--count", "1");
         var eligible = await mesh.RunAsync("redemptions", "eligible", "--as", applicant);
         var redeemed = await mesh.RunAsync("redemptions", "redeem", policyId, "--as", applicant);
         var redemptionId = await RedemptionIdAsync(talentId);
@@ -76,6 +77,21 @@ public sealed class RedemptionCommandTests(MeshFixture mesh)
             return found is not null;
         }, TimeSpan.FromSeconds(30), $"{talentId} never got a {kind} notification");
         return found!;
+    }
+
+    /// <summary>The notification just older than the benefit notification for <paramref name="policyId"/> (awaited first).</summary>
+    private async Task<Notification> NotificationBeforeAsync(string talentId, string policyId)
+    {
+        using var channel = GrpcChannel.ForAddress(mesh.Redemption.GrpcAddress);
+        var client = new NotificationService.NotificationServiceClient(channel);
+        List<Notification> newestFirst = [];
+        await Eventually.TrueAsync(async () =>
+        {
+            newestFirst = [.. (await client.ListNotificationsAsync(new ListNotificationsRequest { PageSize = 100 },
+                ServiceHost<object>.Call(mesh.Redemption.Token("applicant", talentId)))).Notifications];
+            return newestFirst.Any(notification => notification.PolicyId == policyId);
+        }, TimeSpan.FromSeconds(30), $"{talentId} was never told about {policyId}");
+        return newestFirst[newestFirst.FindIndex(notification => notification.PolicyId == policyId) + 1];
     }
 
     private async Task<string> PolicyIdAsync(string title)

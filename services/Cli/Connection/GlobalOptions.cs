@@ -55,7 +55,7 @@ public sealed class GlobalOptions
 
     private static Option<Uri> Address(string name, string variable, Uri fallback, string description, Func<string, string?> environment) => new(name)
     {
-        Description = $"{description} (env {variable}; default {fallback})",
+        Description = $"{description} (env {variable})",
         DefaultValueFactory = _ => environment(variable) is { Length: > 0 } value ? new Uri(value) : fallback,
         CustomParser = result => Uri.TryCreate(result.Tokens.Single().Value, UriKind.Absolute, out var uri) ? uri : Invalid(result),
         Recursive = true,

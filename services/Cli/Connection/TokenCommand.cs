@@ -1,4 +1,3 @@
-using Spectre.Console;
 using System.CommandLine;
 
 namespace TalentMesh.Cli.Connection;
@@ -17,9 +16,8 @@ public static class TokenCommand
             var caller = Caller.Parse($"{parsed.GetRequiredValue(role)}:{parsed.GetValue(subject)}");
             var minted = await session.Mesh.Tokens.MintAsync(session.Mesh.Addresses[parsed.GetValue(service)].Http, caller,
                 parsed.GetValue(lifetime), session.CancellationToken);
-            // The bare token on its own line, so `$(talentmesh token …)` works; nothing else is printed.
-            session.Console.Profile.Width = Math.Max(session.Console.Profile.Width, minted.Token.Length + 1);
-            session.Console.WriteLine(minted.Token);
+            // The bare token on one unwrapped line, so `$(talentmesh token …)` works; nothing else is printed.
+            session.Console.Profile.Out.Writer.WriteLine(minted.Token);
         }, role, subject, lifetime, service);
     }
 }

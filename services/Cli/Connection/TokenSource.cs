@@ -28,6 +28,10 @@ public sealed class TokenSource(HttpClient http) : IDisposable
         {
             throw new MeshUnreachableException($"cannot reach {endpoint} for a development token: {error.Message}");
         }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new MeshUnreachableException($"{endpoint} did not answer within {http.Timeout.TotalSeconds:0} s");
+        }
         using (response)
         {
             if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Unauthorized)

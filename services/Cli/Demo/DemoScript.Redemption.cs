@@ -6,7 +6,6 @@ using TalentMesh.Cli.Policies;
 using TalentMesh.Cli.Redemptions;
 using TalentMesh.Contracts.Common.V1;
 using TalentMesh.Contracts.Redemption.V1;
-using TalentMesh.Contracts.Registration.V1;
 
 namespace TalentMesh.Cli.Demo;
 
@@ -61,11 +60,17 @@ public sealed partial class DemoScript
         Ok("every talent with a tier is told the new benefit applies to them");
         foreach (var talent in cast.Where(talent => tiers[talent.TalentId] == Tier.None))
         {
+            var notifications = await poll.UntilAsync($"{talent.TalentId}'s credential-rejected notification",
+                () => NotificationsOfAsync(talent),
+                list => list.Any(notification => notification.Kind == NotificationKind.CredentialRejected),
+                list => string.Join(", ", list.Select(notification => Display.Kebab(notification.Kind))));
+            var table = NotificationCommands.Table($"{talent.Name} {talent.TalentId}");
+            foreach (var notification in notifications)
+                NotificationCommands.AddRow(table, notification);
+            Console.Write(table);
             // Matching has run (the others were told), so a benefit notification for this policy would be there by now.
-            var notifications = await NotificationsOfAsync(talent);
             Expect(!notifications.Any(notification => notification.PolicyId == policyId), $"{talent.TalentId} holds no tier and must not be offered {policyId}");
-            var rejected = submitted[talent.TalentId].Where(credential => credential.Status == CredentialStatus.Rejected).Select(credential => credential.Reason);
-            Ok($"{talent.Name} {talent.TalentId} holds no tier: no benefit offered; HR's reason is on the rejected credential: {string.Join("; ", rejected)}");
+            Ok($"{talent.Name} {talent.TalentId} holds no tier: no benefit offered, and is told why the award was rejected");
         }
     }
 
