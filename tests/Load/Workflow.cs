@@ -99,10 +99,15 @@ public sealed class Workflow(LoadTarget target, Recorders recorders, LoadOptions
         }
     }
 
-    /// <summary>Asks every poll interval until the answer says yes; false when the visibility timeout passes first.</summary>
+    /// <summary>
+    /// Asks until the answer says yes; false when the visibility timeout passes first. The pause starts at the poll
+    /// interval and grows 1.25× per poll up to the cap, so a mesh that falls behind is not buried under polls from the
+    /// workflows waiting on it; the visible time is then an upper bound at most ~25 % above the truth.
+    /// </summary>
     private async Task<bool> PollAsync(string name, bool measured, Func<CallOptions, Task<bool>> visible, string token)
     {
         var deadline = Stopwatch.GetTimestamp() + (long)(options.VisibilityTimeout.TotalSeconds * Stopwatch.Frequency);
+        var pause = options.PollInterval;
         while (true)
         {
             var sent = Stopwatch.GetTimestamp();
@@ -123,7 +128,8 @@ public sealed class Workflow(LoadTarget target, Recorders recorders, LoadOptions
                 return true;
             if (Stopwatch.GetTimestamp() > deadline)
                 return false;
-            await Task.Delay(options.PollInterval);
+            await Task.Delay(pause);
+            pause = TimeSpan.FromTicks(Math.Min((long)(pause.Ticks * 1.25), options.PollCap.Ticks));
         }
     }
 
