@@ -119,7 +119,7 @@ public sealed class Workflow(LoadTarget target, Recorders recorders, LoadOptions
             catch (RpcException e)
             {
                 if (measured)
-                    recorders[name].Fail(e.StatusCode);
+                    recorders[name].Fail(Reason(e));
                 throw;
             }
             if (measured)
@@ -145,10 +145,14 @@ public sealed class Workflow(LoadTarget target, Recorders recorders, LoadOptions
         catch (RpcException e)
         {
             if (measured)
-                recorders[name].Fail(e.StatusCode);
+                recorders[name].Fail(Reason(e));
             throw;
         }
     }
+
+    /// <summary>The status and the start of its detail (which tells a refused connection from a deadline, say).</summary>
+    private static string Reason(RpcException e) =>
+        e.Status.Detail is { Length: > 0 } detail ? $"{e.StatusCode}: {detail[..Math.Min(detail.Length, 60)]}" : e.StatusCode.ToString();
 
     private static CallOptions Call(string token) =>
         new(new Metadata { { "Authorization", "Bearer " + token } }, DateTime.UtcNow.AddSeconds(30));
