@@ -54,7 +54,10 @@ public class ConsoleTests
 
         foreach (var service in manifests.Deployments)
         {
-            Assert.Equal(PodEnvironment.Of(manifests, service)["Auth__Authority"].Value, console["BackOffice__Oidc__Authority"].Value);
+            var env = PodEnvironment.Of(manifests, service);
+            Assert.Equal(env["Auth__Authority"].Value, console["BackOffice__Oidc__Authority"].Value);
+            // The role must be read from the same claim on both sides, or signed-in users lose their role at the services.
+            Assert.Equal(env.TryGetValue("Auth__RoleClaim", out var role) ? role.Value : "role", console["BackOffice__Oidc__RoleClaim"].Value);
         }
         Assert.Equal(EnvSource.Secret, console["BackOffice__Oidc__ClientSecret"].Source);
         Assert.False(string.IsNullOrEmpty(console["BackOffice__Oidc__ClientId"].Value));

@@ -22,9 +22,22 @@ public sealed class LatencyRecorder(string name)
 
     public void Record(long sinceTimestamp) => RecordElapsed(Stopwatch.GetElapsedTime(sinceTimestamp));
 
-    public void RecordElapsed(TimeSpan elapsed) => histogram.RecordValue(Math.Clamp(elapsed.Ticks / 10, 1, MaxMicroseconds));
+    private volatile bool closed;
 
-    public void Fail(string reason) => Errors.AddOrUpdate(reason, 1, (_, n) => n + 1);
+    /// <summary>Called when the report is written: workflows still running past the end record nothing more.</summary>
+    public void Close() => closed = true;
+
+    public void RecordElapsed(TimeSpan elapsed)
+    {
+        if (!closed)
+            histogram.RecordValue(Math.Clamp(elapsed.Ticks / 10, 1, MaxMicroseconds));
+    }
+
+    public void Fail(string reason)
+    {
+        if (!closed)
+            Errors.AddOrUpdate(reason, 1, (_, n) => n + 1);
+    }
 
     public void Fail(StatusCode status) => Fail(status.ToString());
 
@@ -48,4 +61,12 @@ public sealed class Recorders
     });
 
     public IEnumerable<LatencyRecorder> All => order.Distinct().Select(n => byName[n]);
+
+    /// <summary>Stops recording, then waits out a record already under way, so the report reads settled histograms.</summary>
+    public async Task CloseAsync()
+    {
+        foreach (var recorder in All)
+            recorder.Close();
+        await Task.Delay(200);
+    }
 }

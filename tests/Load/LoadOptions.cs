@@ -29,6 +29,9 @@ public sealed record LoadOptions
     /// <summary>How often a workflow asks whether its tier and eligibility are visible yet.</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(20);
 
+    /// <summary>The longest pause between two polls (the pause grows 1.25× per poll from <see cref="PollInterval"/>).</summary>
+    public TimeSpan PollCap { get; init; } = TimeSpan.FromMilliseconds(250);
+
     /// <summary>A workflow whose result is not visible by then counts as an error.</summary>
     public TimeSpan VisibilityTimeout { get; init; } = TimeSpan.FromSeconds(30);
 

@@ -55,7 +55,7 @@ public static class LoadProgram
         // Hundreds of workflows are in flight at once; do not let the pool's slow thread injection throttle the client.
         ThreadPool.SetMinThreads(Math.Max(64, Environment.ProcessorCount * 8), Math.Max(64, Environment.ProcessorCount * 8));
 
-        AnsiConsole.MarkupLine($"[bold]TalentMesh load[/]: {options.Rate:N0} workflows/s, {options.Warmup.TotalSeconds:N0} s warm-up + {options.Duration.TotalSeconds:N0} s measured, poll every {options.PollInterval.TotalMilliseconds:N0} ms");
+        AnsiConsole.MarkupLine($"[bold]TalentMesh load[/]: {options.Rate:N0} workflows/s, {options.Warmup.TotalSeconds:N0} s warm-up + {options.Duration.TotalSeconds:N0} s measured, poll from every {options.PollInterval.TotalMilliseconds:N0} ms (growing to {options.PollCap.TotalMilliseconds:N0} ms)");
         await using var target = options.StartMesh
             ? await LoadTarget.StartMeshAsync(cancellationToken)
             : await LoadTarget.AttachAsync(options, cancellationToken);
@@ -71,6 +71,7 @@ public static class LoadProgram
         await using (var sampler = new ProcessSampler(target.Processes))
         {
             result = await OpenLoopRun.RunAsync(options, workflow, line => AnsiConsole.MarkupLine(Markup.Escape(line)), cancellationToken);
+            await recorders.CloseAsync();
             var met = Report.Write(options, result, recorders, sampler, loadBefore, ProcFs.LoadAverage());
             return met ? 0 : 1;
         }
