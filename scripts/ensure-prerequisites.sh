@@ -21,3 +21,17 @@ if ! command -v redis-server >/dev/null 2>&1 && [ ! -x /usr/bin/redis-server ]; 
   # The Debian package starts a system-wide instance on 6379; the mesh and the tests run their own.
   (systemctl disable --now redis-server >/dev/null 2>&1 || service redis-server stop >/dev/null 2>&1 || true)
 fi
+
+# The console's browser tests (tests/BackOffice.BrowserTests) drive Debian's headless Chromium; nothing downloads a
+# browser build at test time. fonts-liberation gives pages and screenshots real Latin glyphs.
+if [ ! -x /usr/bin/chromium-headless-shell ] || [ ! -d /usr/share/fonts/truetype/liberation ]; then
+  echo "chromium-headless-shell or fonts-liberation is missing; installing them with apt-get ..." >&2
+  if [ "$(id -u)" -eq 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium-headless-shell fonts-liberation >/dev/null
+  elif command -v sudo >/dev/null 2>&1; then
+    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium-headless-shell fonts-liberation >/dev/null
+  else
+    echo "error: cannot install the browser. Install it: apt-get install -y chromium-headless-shell fonts-liberation" >&2
+    exit 1
+  fi
+fi

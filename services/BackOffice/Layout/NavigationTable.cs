@@ -2,6 +2,9 @@ using System.Security.Claims;
 using MudBlazor;
 using TalentMesh.BackOffice.Credentials;
 using TalentMesh.BackOffice.Dashboard;
+using TalentMesh.BackOffice.Policies;
+using TalentMesh.BackOffice.Redemptions;
+using TalentMesh.BackOffice.RuleSets;
 using TalentMesh.BackOffice.TalentCodes;
 using TalentMesh.BackOffice.Talents;
 using TalentMesh.ServiceDefaults.Security;
@@ -23,7 +26,10 @@ public static class NavigationTable
         new(typeof(PendingCredentialsPage), "/credentials", Roles.Hr, "Nav.PendingCredentials", Icons.Material.Filled.FactCheck),
         new(typeof(TalentLookupPage), "/talents", Roles.Hr, "Nav.TalentAudit", Icons.Material.Filled.History),
         new(typeof(VerifyTalentCodePage), "/talent-codes/verify", Roles.Scanner, "Nav.VerifyTalentCode", Icons.Material.Filled.QrCodeScanner),
-        // Policy office (Policies, Redemptions) and administrator (RuleSets) pages: one line each, below.
+        new(typeof(PolicyCataloguePage), "/policies", Roles.PolicyOfficer, "Nav.Policies", Icons.Material.Filled.Policy),
+        new(typeof(RedemptionQueuePage), "/redemptions", Roles.PolicyOfficer, "Nav.Redemptions", Icons.Material.Filled.Approval),
+        new(typeof(BudgetsPage), "/budgets", Roles.PolicyOfficer, "Nav.Budgets", Icons.Material.Filled.BarChart),
+        new(typeof(RuleSetsPage), "/rule-sets", Roles.Admin, "Nav.RuleSets", Icons.Material.Filled.Rule),
     ];
 
     public static IEnumerable<NavEntry> For(ClaimsPrincipal user) =>
