@@ -4,10 +4,10 @@ using TalentMesh.Testing;
 
 namespace TalentMesh.AppHost.Tests;
 
-/// <summary>The whole mesh, as the README's run command starts it: redis-server plus the three services.</summary>
+/// <summary>The whole mesh, as the README's run command starts it: redis-server, the three services and the console.</summary>
 public sealed class MeshStartupTests
 {
-    private static readonly string[] Services = ["registration", "evaluation", "redemption"];
+    private static readonly string[] Services = ["registration", "evaluation", "redemption", "backoffice"];
 
     [Fact]
     public async Task AppHost_Starts_RedisAndAllThreeServicesBecomeHealthy()

@@ -55,7 +55,7 @@ public sealed class AttributeRowsTests
         var rows = AttributeRows.Of(attributes);
 
         Assert.Equal(["level", "institution", "major", "graduation_date", "full_time", "double_first_class", "overseas"], rows.Select(row => row.Field));
-        Assert.Equal("EDUCATION_LEVEL_MASTER", rows[0].Value);
+        Assert.Equal("master", rows[0].Value);
         Assert.Equal("2020-06-30", rows[3].Value);
         Assert.Equal("✓", rows[4].Value);
         Assert.Equal("—", rows[2].Value);

@@ -114,8 +114,10 @@ public sealed class ServiceClientsMeshTests(MeshFixture fixture) : IClassFixture
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<AccessTokenSource>();
         builder.Services.AddHttpClient<DevTokenClient>();
-        builder.Services.AddSingleton<AuthenticationStateProvider>(new SignedIn(token));
-        return builder.Services.BuildServiceProvider().CreateAsyncScope();
+        // Scoped, as in a Blazor circuit, and resolved with scope validation: the token must come from the circuit's
+        // scope (the client factory's call credentials resolve it there), never from the root provider.
+        builder.Services.AddScoped<AuthenticationStateProvider>(_ => new SignedIn(token));
+        return builder.Services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true }).CreateAsyncScope();
     }
 
     private sealed class SignedIn(string? token) : AuthenticationStateProvider

@@ -31,8 +31,17 @@ public static class AttributeRows
         Timestamp timestamp => Layout.Display.Time(timestamp),
         bool flag => flag ? "✓" : "✗",
         string text => text.Length == 0 ? "—" : text,
-        System.Enum enumValue when field.FieldType == FieldType.Enum => field.EnumType.FindValueByNumber(Convert.ToInt32(enumValue, System.Globalization.CultureInfo.InvariantCulture))?.Name ?? enumValue.ToString(),
+        System.Enum enumValue when field.FieldType == FieldType.Enum => EnumText(field.EnumType, Convert.ToInt32(enumValue, System.Globalization.CultureInfo.InvariantCulture)),
         IFormattable formattable => formattable.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",
     };
+
+    /// <summary>A proto enum value without its type prefix, e.g. EDUCATION_LEVEL_MASTER → "master".</summary>
+    private static string EnumText(EnumDescriptor type, int number)
+    {
+        var name = type.FindValueByNumber(number)?.Name ?? number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var prefix = type.Values.Count > 0 ? type.Values[0].Name.Replace("UNSPECIFIED", "", StringComparison.Ordinal) : "";
+        var bare = name.StartsWith(prefix, StringComparison.Ordinal) ? name[prefix.Length..] : name;
+        return bare.Replace('_', ' ').ToLowerInvariant();
+    }
 }
