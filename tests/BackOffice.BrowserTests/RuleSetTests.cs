@@ -21,7 +21,8 @@ public sealed class RuleSetTests(ConsoleMesh mesh)
         Assert.Equal(Tier.None, before.Tier);
         await using var admin = await ConsoleSession.SignInAsync(mesh, Roles.Admin, "admin-browser");
         await admin.OpenAsync("/rule-sets");
-        var file = admin.Page.Locator("input[type=file]");
+        // MudFileUpload adds a fresh input after each choice: the newest one takes the next file.
+        var file = admin.Page.Locator("input[type=file]").Last;
 
         // A broken file: the engine's errors, per rule.
         await file.SetInputFilesAsync(new FilePayload { Name = "broken.json", MimeType = "application/json", Buffer = RuleSetFiles.Broken() });
