@@ -62,3 +62,12 @@ ensure talentmesh-registration-secrets \
   --from-literal=Registration__Pii__BlindIndexKey="$(b64 32)" \
   --from-literal=Registration__TalentCodes__ActiveKeyId="tc-$kid" \
   --from-literal=Registration__TalentCodes__SigningKeys__tc-"$kid"__PrivateKey="$(p256)"
+
+# The console's OpenID Connect client secret: the one registered for client
+# talentmesh-backoffice at the provider. Pass it as BACKOFFICE_OIDC_CLIENT_SECRET;
+# without it a random one is generated, to be registered at the provider.
+if [[ -z "${BACKOFFICE_OIDC_CLIENT_SECRET:-}" ]] && ! $print; then
+  echo "BACKOFFICE_OIDC_CLIENT_SECRET is not set: generating one; register it as client talentmesh-backoffice's secret at the provider" >&2
+fi
+ensure talentmesh-backoffice-oidc \
+  --from-literal=client-secret="${BACKOFFICE_OIDC_CLIENT_SECRET:-$(hex 32)}"

@@ -17,9 +17,9 @@ public sealed class NavigationTableTests
 
     [Theory]
     [MemberData(nameof(ConsoleRoles))]
-    public void NavMenu_SignedInWithRole_ShowsExactlyTheEntriesOfThatRole(string role)
+    public async Task NavMenu_SignedInWithRole_ShowsExactlyTheEntriesOfThatRole(string role)
     {
-        using var context = new ConsoleTestContext();
+        await using var context = new ConsoleTestContext();
         context.AddAuthorization().SetAuthorized("someone").SetRoles(role);
 
         var menu = context.Render<NavMenu>();
@@ -32,9 +32,9 @@ public sealed class NavigationTableTests
     }
 
     [Fact]
-    public void NavMenu_HrReviewer_ShowsQueueAndAuditButNotTheScannerPage()
+    public async Task NavMenu_HrReviewer_ShowsQueueAndAuditButNotTheScannerPage()
     {
-        using var context = new ConsoleTestContext();
+        await using var context = new ConsoleTestContext();
         context.AddAuthorization().SetAuthorized("hr-1").SetRoles(Roles.Hr);
 
         var menu = context.Render<NavMenu>();
@@ -45,9 +45,9 @@ public sealed class NavigationTableTests
     }
 
     [Fact]
-    public void NavMenu_NotSignedIn_ShowsNothing()
+    public async Task NavMenu_NotSignedIn_ShowsNothing()
     {
-        using var context = new ConsoleTestContext();
+        await using var context = new ConsoleTestContext();
         context.AddAuthorization().SetNotAuthorized();
 
         var menu = context.Render<NavMenu>();
@@ -72,9 +72,9 @@ public sealed class NavigationTableTests
     }
 
     [Fact]
-    public void NavigationTable_EveryEntry_HasText()
+    public async Task NavigationTable_EveryEntry_HasText()
     {
-        using var context = new ConsoleTestContext("zh-CN");
+        await using var context = new ConsoleTestContext("zh-CN");
         var text = context.Services.GetRequiredService<IStringLocalizer<UiText>>();
         foreach (var entry in NavigationTable.Entries)
             Assert.False(text[entry.TextKey].ResourceNotFound, $"{entry.TextKey} has no text");

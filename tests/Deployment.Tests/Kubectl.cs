@@ -36,7 +36,7 @@ internal static partial class Kubectl
         return path;
     }
 
-    private static string Run(string fileName, params string[] args)
+    internal static string Run(string fileName, params string[] args)
     {
         var info = new ProcessStartInfo(fileName)
         {

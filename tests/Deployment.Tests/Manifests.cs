@@ -12,8 +12,22 @@ internal sealed class Manifests(IReadOnlyList<JsonObject> documents)
 
     public IReadOnlyList<JsonObject> Documents { get; } = documents;
 
-    /// <summary>The services' Deployments; never empty, so a check looping over them cannot pass by checking nothing.</summary>
+    /// <summary>
+    /// The services' Deployments (those with a Dapr sidecar); never empty, so a check looping over them cannot pass by
+    /// checking nothing.
+    /// </summary>
     public IReadOnlyList<JsonObject> Deployments
+    {
+        get
+        {
+            var deployments = AllDeployments.Where(d => d.Str("spec", "template", "metadata", "annotations", "dapr.io/enabled") == "true").ToList();
+            Assert.NotEmpty(deployments);
+            return deployments;
+        }
+    }
+
+    /// <summary>Every Deployment: the services and the back-office console.</summary>
+    public IReadOnlyList<JsonObject> AllDeployments
     {
         get
         {
@@ -24,7 +38,7 @@ internal sealed class Manifests(IReadOnlyList<JsonObject> documents)
     }
 
     /// <summary>Everything that runs pods: the Deployments and the StatefulSets.</summary>
-    public IEnumerable<JsonObject> Workloads => Deployments.Concat(OfKind("StatefulSet"));
+    public IEnumerable<JsonObject> Workloads => AllDeployments.Concat(OfKind("StatefulSet"));
 
     /// <summary>Renders once per kustomization directory (relative to the repo root) and caches it.</summary>
     public static Manifests Render(string kustomization) =>

@@ -14,5 +14,8 @@ public static class Overlays
 
     /// <summary>Secrets the manifests may reference; k8s/create-secrets.sh creates exactly these.</summary>
     public static readonly string[] DocumentedSecrets =
-        ["talentmesh-redis", "talentmesh-registration-secrets", "talentmesh-app-api-token"];
+        ["talentmesh-redis", "talentmesh-registration-secrets", "talentmesh-app-api-token", "talentmesh-backoffice-oidc"];
+
+    /// <summary>The back-office console's Deployment (no Dapr sidecar).</summary>
+    public const string Console = "backoffice";
 }

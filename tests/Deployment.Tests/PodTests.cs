@@ -6,7 +6,7 @@ public class PodTests
     [MemberData(nameof(Overlays.All), MemberType = typeof(Overlays))]
     public void Deployments_Probes_UseHealthEndpointsOnHttpPort(string overlay)
     {
-        foreach (var deployment in Manifests.Render(overlay).Deployments)
+        foreach (var deployment in Manifests.Render(overlay).AllDeployments)
         {
             var app = deployment.App();
             var http = Assert.Single(app.Items("ports"), p => p.Str("name") == "http");

@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace TalentMesh.Registration.Benchmarks;
 
 /// <summary>What one closed-loop run measured.</summary>
-public sealed record RunResult(string Name, long Calls, long Failures, double Seconds, double P50Ms, double P99Ms)
+public sealed record RunResult(string Name, long Calls, long Failures, double Seconds, double P50Ms, double P99Ms, double CpuMicrosPerCall)
 {
     public double PerSecond => Calls / Seconds;
 }
@@ -19,6 +19,8 @@ public static class ClosedLoop
         var latencies = new List<double>[concurrency];
         var failures = 0L;
         var counter = -1L;
+        // Client and server share this process: CPU per call is the whole call's cost, the no-op's being the gRPC share.
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var stopwatch = Stopwatch.StartNew();
         var deadline = duration;
         var workers = Enumerable.Range(0, concurrency).Select(worker => Task.Run(async () =>
@@ -40,8 +42,9 @@ public static class ClosedLoop
         })).ToArray();
         await Task.WhenAll(workers);
         var seconds = stopwatch.Elapsed.TotalSeconds;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         var all = latencies.SelectMany(l => l).Order().ToArray();
-        return new RunResult(name, all.Length, failures, seconds, Percentile(all, 0.50), Percentile(all, 0.99));
+        return new RunResult(name, all.Length, failures, seconds, Percentile(all, 0.50), Percentile(all, 0.99), cpu.TotalMicroseconds / Math.Max(1, all.Length));
     }
 
     private static double Percentile(double[] sorted, double quantile) =>

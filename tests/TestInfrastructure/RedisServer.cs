@@ -22,6 +22,9 @@ public sealed class RedisServer : IAsyncDisposable
     /// </summary>
     public bool AppendOnlyFsyncAlways { get; init; }
 
+    /// <summary>The running server's process id (e.g. to pause it with SIGSTOP: a Redis that stops answering without closing connections).</summary>
+    public int ProcessId => process?.Id ?? throw new InvalidOperationException("redis-server is not running.");
+
     public string ConnectionString => $"127.0.0.1:{Port},abortConnect=false,connectTimeout=2000";
 
     public static async Task<RedisServer> StartNewAsync(bool appendOnlyFsyncAlways = false)

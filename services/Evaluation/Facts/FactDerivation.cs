@@ -9,12 +9,15 @@ namespace TalentMesh.Evaluation.Facts;
 /// </summary>
 public static class FactDerivation
 {
+    private static readonly string[] HighestOf = [Education, ProfessionalTitle, SkillLevel, AwardLevel, TalentProgram];
+    private static readonly string[] LatestOf = [IncomeMultiple, EmployerType, Position];
+
     public static IReadOnlyList<NamedFact> Derive(TalentFacts talent, DateOnly today)
     {
         var facts = new List<NamedFact>();
         var verified = talent.Verified.OrderBy(c => c.CredentialId, StringComparer.Ordinal).ToList();
 
-        foreach (var name in new[] { Education, ProfessionalTitle, SkillLevel, AwardLevel, TalentProgram })
+        foreach (var name in HighestOf)
             Highest(facts, verified, name);
 
         var returnee = Contributors(verified, ReturneeOrForeign);
@@ -24,10 +27,11 @@ public static class FactDerivation
             facts.Add(new NamedFact(ReturneeOrForeign, FactValue.Of(false), []));
         Any(facts, verified, DoubleFirstClassGraduate);
 
-        if (Latest(verified, GraduationDate) is { } graduation)
+        var sources = TimeSources.Of(talent, verified);
+        if (sources.Graduation is { } graduation)
             facts.Add(new NamedFact(GraduationDate, graduation.Contributes[GraduationDate], [graduation.CredentialId]));
-        facts.AddRange(TimeMoving(talent, verified, today));
-        foreach (var name in new[] { IncomeMultiple, EmployerType, Position })
+        facts.AddRange(TimeMoving(sources, today));
+        foreach (var name in LatestOf)
         {
             if (Latest(verified, name) is { } latest)
                 facts.Add(new NamedFact(name, latest.Contributes[name], [latest.CredentialId]));
@@ -44,19 +48,19 @@ public static class FactDerivation
     }
 
     /// <summary>Only the facts that move with time (age, years since graduation, social-insurance months), as of <paramref name="day"/>.</summary>
-    public static IReadOnlyList<NamedFact> TimeMoving(TalentFacts talent, DateOnly day) => TimeMoving(talent, talent.Verified.ToList(), day);
+    public static IReadOnlyList<NamedFact> TimeMoving(TalentFacts talent, DateOnly day) => TimeMoving(TimeSources.Of(talent), day);
 
-    private static List<NamedFact> TimeMoving(TalentFacts talent, List<CredentialRecord> verified, DateOnly today)
+    public static List<NamedFact> TimeMoving(TimeSources sources, DateOnly today)
     {
         var facts = new List<NamedFact>(3);
-        if (talent.Registration?.BirthDate is { } born)
+        if (sources.BirthDate is { } born)
             facts.Add(new NamedFact(Age, FactValue.Of(Math.Max(0, FullYears(born, today))), []));
-        if (Latest(verified, GraduationDate) is { } graduation)
+        if (sources.Graduation is { } graduation)
         {
             var date = graduation.Contributes[GraduationDate].Date!.Value;
             facts.Add(new NamedFact(YearsSinceGraduation, FactValue.Of(Math.Max(0, FullMonths(date, today) / 6) / 2m), [graduation.CredentialId]));
         }
-        if (Latest(verified, SocialInsuranceMonths) is { } insurance)
+        if (sources.Insurance is { } insurance)
         {
             var asOf = insurance.Contributes[SocialInsuranceAsOf].Date!.Value;
             // Contributions are taken to continue after as_of until a newer credential or a revocation says otherwise.
@@ -64,21 +68,6 @@ public static class FactDerivation
             facts.Add(new NamedFact(SocialInsuranceMonths, FactValue.Of(Math.Min(600, months)), [insurance.CredentialId]));
         }
         return facts;
-    }
-
-    /// <summary>
-    /// The dates time-moving facts count from, with how often each moves (months): a birthday yearly, years since
-    /// graduation every half year, social-insurance months monthly. Between these days no derived fact changes.
-    /// </summary>
-    public static IEnumerable<(DateOnly Anchor, int StepMonths)> TimeAnchors(TalentFacts talent)
-    {
-        var verified = talent.Verified.ToList();
-        if (talent.Registration?.BirthDate is { } born)
-            yield return (born, 12);
-        if (Latest(verified, GraduationDate) is { } graduation)
-            yield return (graduation.Contributes[GraduationDate].Date!.Value, 6);
-        if (Latest(verified, SocialInsuranceMonths) is { } insurance)
-            yield return (insurance.Contributes[SocialInsuranceAsOf].Date!.Value, 1);
     }
 
     /// <summary>Whole years from <paramref name="from"/> to <paramref name="to"/> (a birthday counts on the day).</summary>
@@ -111,7 +100,7 @@ public static class FactDerivation
         facts.Add(holding.Count > 0 ? new NamedFact(name, FactValue.Of(true), Ids(holding)) : new NamedFact(name, FactValue.Of(false), Ids(contributors)));
     }
 
-    private static CredentialRecord? Latest(List<CredentialRecord> verified, string name) =>
+    internal static CredentialRecord? Latest(List<CredentialRecord> verified, string name) =>
         Contributors(verified, name).OrderByDescending(c => c.Recency ?? DateOnly.MinValue).ThenByDescending(c => c.DecidedAt).FirstOrDefault();
 
     private static List<CredentialRecord> Contributors(List<CredentialRecord> verified, string name) =>

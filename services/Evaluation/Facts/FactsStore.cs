@@ -11,7 +11,6 @@ namespace TalentMesh.Evaluation.Facts;
 /// </summary>
 public sealed class FactsStore(IConnectionMultiplexer redis, RedisKeyspace keyspace)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private const string DocumentField = "doc";
     private const string VersionField = "v";
 
@@ -40,7 +39,7 @@ public sealed class FactsStore(IConnectionMultiplexer redis, RedisKeyspace keysp
     {
         var key = FactsKey(next.TalentId);
         unit.RequireHashEqual(key, VersionField, loaded.Version == 0 ? RedisValue.Null : loaded.Version);
-        unit.HashSet(key, new HashEntry(DocumentField, JsonSerializer.Serialize(next, Json)), new HashEntry(VersionField, loaded.Version + 1));
+        unit.HashSet(key, new HashEntry(DocumentField, JsonSerializer.SerializeToUtf8Bytes(next, TalentFactsJson.Default.TalentFacts)), new HashEntry(VersionField, loaded.Version + 1));
         if (loaded.Version == 0)
             unit.SortedSetAdd(TalentsKey, next.TalentId, 0);
     }
@@ -62,7 +61,8 @@ public sealed class FactsStore(IConnectionMultiplexer redis, RedisKeyspace keysp
     private static VersionedFacts Parse(string talentId, RedisValue[] values) =>
         values[0].IsNull
             ? new VersionedFacts(TalentFacts.Empty(talentId), 0)
-            : new VersionedFacts(JsonSerializer.Deserialize<TalentFacts>(values[0].ToString(), Json)!, (long)values[1]);
+            // Parsed from the UTF-8 bytes as stored: no round trip through a UTF-16 string.
+            : new VersionedFacts(JsonSerializer.Deserialize(((ReadOnlyMemory<byte>)values[0]).Span, TalentFactsJson.Default.TalentFacts)!, (long)values[1]);
 }
 
 /// <summary>A projection as read, with the version a write must still find (0 = none stored yet).</summary>

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace TalentMesh.Evaluation.Facts;
 
 /// <summary>
@@ -22,8 +24,11 @@ public sealed record TalentFacts(string TalentId, RegistrationRecord? Registrati
         return this with { Credentials = credentials };
     }
 
+    // Views of Credentials, not state: never stored (a stored copy would double every document and its parse).
+    [JsonIgnore]
     public IEnumerable<CredentialRecord> Verified => Credentials.Values.Where(c => c.State == CredentialState.Verified);
 
     /// <summary>Credentials revoked as falsified material (the falsified_materials deduction).</summary>
+    [JsonIgnore]
     public IEnumerable<CredentialRecord> Falsified => Credentials.Values.Where(c => c.State == CredentialState.Revoked && c.Fraud);
 }

@@ -23,10 +23,11 @@ public sealed class TalentEvaluator(RuleSetStore ruleSets, ScoreStore scores, Sc
         var settings = options.Value;
         var now = time.GetUtcNow();
         var today = settings.LocalDate(now);
-        var outcome = EvaluationCalculator.Next(active, FactDerivation.Derive(facts, today), previous, trigger, now, settings.CertificationMonths);
+        var derived = FactDerivation.Derive(facts, today);
+        var outcome = EvaluationCalculator.Next(active, derived, previous, trigger, now, settings.CertificationMonths);
         var current = outcome?.Record ?? previous;
         if (current is not null)
-            schedule.Stage(unit, facts.TalentId, BoundaryFinder.Next(active, facts, current, settings.StartOf, today, settings.BoundaryHorizonYears));
+            schedule.Stage(unit, facts.TalentId, BoundaryFinder.Next(active, facts, current, settings.StartOf, today, settings.BoundaryHorizonYears, derived));
         if (outcome is null)
             return null;
         ruleSets.StageActiveUnchanged(unit, active.Hash);

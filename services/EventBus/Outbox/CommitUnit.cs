@@ -9,6 +9,10 @@ namespace TalentMesh.EventBus.Outbox;
 internal sealed class CommitUnit
 {
     private readonly List<RedisKey> keys = [];
+    private Dictionary<RedisKey, int>? keyIndexes;
+
+    /// <summary>Up to this many keys a scan is cheaper than hashing (and allocates nothing); beyond, a dictionary.</summary>
+    private const int ScanLimit = 16;
     private readonly List<RedisValue> conditions = [];
     private readonly List<RedisValue> writes = [];
     private readonly List<RedisValue> finalWrites = [];
@@ -78,15 +82,28 @@ internal sealed class CommitUnit
         position += finalWrites.Count;
     }
 
-    /// <summary>The key's 1-based position in this unit's keys; a unit touches a handful of keys, so a scan is cheapest.</summary>
+    /// <summary>
+    /// The key's 1-based position in this unit's keys. A typical unit touches a handful of keys and scans them; a unit
+    /// with many keys (a batch of notifications) switches to a dictionary, since a scan per write made it quadratic.
+    /// </summary>
     private int KeyIndex(RedisKey key)
     {
-        var index = keys.IndexOf(key);
-        if (index < 0)
+        if (keyIndexes is null)
+        {
+            var found = keys.IndexOf(key);
+            if (found >= 0)
+                return found + 1;
+            keys.Add(key);
+            if (keys.Count > ScanLimit)
+                keyIndexes = keys.Select((k, i) => (k, i + 1)).ToDictionary(p => p.k, p => p.Item2);
+            return keys.Count;
+        }
+        if (!keyIndexes.TryGetValue(key, out var index))
         {
             keys.Add(key);
-            index = keys.Count - 1;
+            index = keys.Count;
+            keyIndexes.Add(key, index);
         }
-        return index + 1;
+        return index;
     }
 }

@@ -38,6 +38,7 @@ public sealed class EventUnitOfWork
     private readonly CommitUnit unit = new();
     private readonly int inboxCondition;
     private bool publishes;
+    private List<Action>? onCommitted;
 
     internal EventUnitOfWork(GroupCommitter committer, OutboxKeys keys, OutboxEntryFactory entries, OutboxSignal signal,
         string? inboxEventId, TimeSpan inboxRetention)
@@ -126,6 +127,16 @@ public sealed class EventUnitOfWork
         return entry.Id;
     }
 
+    /// <summary>
+    /// Runs <paramref name="action"/> right after this unit commits (never after a conflict or a failure), e.g. to wake
+    /// in-process readers of what it wrote; a unit of work cannot carry a PUBLISH. Keep it short and non-throwing.
+    /// </summary>
+    public void OnCommitted(Action action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        (onCommitted ??= []).Add(action);
+    }
+
     /// <summary>Commits all or nothing; throws <see cref="CommitRefusedException"/> when the data in Redis would make a write fail.</summary>
     public async Task<CommitOutcome> CommitAsync()
     {
@@ -134,6 +145,11 @@ public sealed class EventUnitOfWork
         {
             if (publishes)
                 signal.Notify();
+            if (onCommitted is not null)
+            {
+                foreach (var action in onCommitted)
+                    action();
+            }
             return CommitOutcome.Committed;
         }
         return failedCondition == inboxCondition ? CommitOutcome.AlreadyProcessed : CommitOutcome.Conflict;

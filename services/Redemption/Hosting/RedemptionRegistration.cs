@@ -30,6 +30,7 @@ public static class RedemptionRegistration
         services.AddSingleton<TalentStore>();
         services.AddSingleton<RedemptionStore>();
         services.AddSingleton<NotificationStore>();
+        services.AddSingleton<NotificationSignal>();
         services.AddSingleton<ScheduleStore>();
         services.AddSingleton<MatchJobs>();
         services.AddSingleton<RedemptionCommitter>();
@@ -41,6 +42,7 @@ public static class RedemptionRegistration
         services.AddEventHandler<TalentCodeIssued, TalentCodeIssuedHandler>();
         services.AddEventHandler<TalentCodeRevoked, TalentCodeRevokedHandler>();
         services.AddEventHandler<PolicyPublished, PolicyPublishedHandler>();
+        services.AddEventHandler<CredentialRejected, CredentialRejectedHandler>();
         services.AddSingleton<PolicyMatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<PolicyMatcher>());
         services.AddSingleton<Scheduler>();

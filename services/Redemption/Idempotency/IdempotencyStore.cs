@@ -22,9 +22,13 @@ public sealed class IdempotencyStore(IConnectionMultiplexer redis, RedisKeyspace
     public static string Fingerprint(IMessage request) => Convert.ToHexStringLower(SHA256.HashData(request.ToByteArray()));
 
     /// <summary>The resource id an earlier identical request produced; null when the key is new.</summary>
-    public async Task<string?> FindAsync(RedisKey key, string fingerprint, CancellationToken cancellationToken)
+    public async Task<string?> FindAsync(RedisKey key, string fingerprint, CancellationToken cancellationToken) =>
+        await pipeline.ExecuteAsync(_ => new ValueTask<string?>(ReadAsync(redis.GetDatabase(), key, fingerprint)), cancellationToken);
+
+    /// <summary><see cref="FindAsync"/> on <paramref name="db"/> (a batch of reads sent together, inside the caller's resilience pipeline).</summary>
+    public static async Task<string?> ReadAsync(IDatabaseAsync db, RedisKey key, string fingerprint)
     {
-        var stored = await pipeline.ExecuteAsync(_ => new ValueTask<RedisValue>(redis.GetDatabase().StringGetAsync(key)), cancellationToken);
+        var stored = await db.StringGetAsync(key);
         if (stored.IsNull)
             return null;
         var text = stored.ToString();

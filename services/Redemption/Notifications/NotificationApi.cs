@@ -11,14 +11,15 @@ namespace TalentMesh.Redemption.Notifications;
 
 /// <summary>The caller's own inbox: paged list, read marks, and a live stream that resumes after a reconnect.</summary>
 [Authorize(Policy = Roles.Applicant)]
-public sealed class NotificationApi(NotificationStore store, EventUnitOfWorkFactory units, TimeProvider time)
+public sealed class NotificationApi(NotificationStore store, NotificationSignal signal, EventUnitOfWorkFactory units, TimeProvider time)
     : NotificationService.NotificationServiceBase
 {
     /// <summary>
-    /// How often a watcher reads its feed when it is idle. The feed (a stream) is the source of truth; a unit of work
-    /// cannot carry a PUBLISH that would wake watchers at commit, so watchers poll.
+    /// How often an idle watcher reads its feed without being woken. The feed (a stream) is the source of truth; a
+    /// commit in this process wakes the talent's watchers at once (<see cref="NotificationSignal"/>), so this poll only
+    /// catches notifications committed by another replica of the service.
     /// </summary>
-    public static readonly TimeSpan WatchPoll = TimeSpan.FromMilliseconds(200);
+    public static readonly TimeSpan SafetyPoll = TimeSpan.FromSeconds(1);
 
     public override async Task<ListNotificationsResponse> ListNotifications(ListNotificationsRequest request, ServerCallContext context)
     {
@@ -85,6 +86,8 @@ public sealed class NotificationApi(NotificationStore store, EventUnitOfWorkFact
                 cursor = (await store.BeforeAsync(talent, "", 1, cancellation)) is [var newest] ? newest.Entry : "0-0";
             while (!cancellation.IsCancellationRequested)
             {
+                // Taken before the read: a notification committed between the read and the wait still wakes us.
+                var woken = signal.Next(talent);
                 var entries = await store.AfterAsync(talent, cursor, 100, cancellation);
                 if (entries.Count > 0)
                 {
@@ -97,7 +100,9 @@ public sealed class NotificationApi(NotificationStore store, EventUnitOfWorkFact
                     }
                     continue;
                 }
-                await Task.Delay(WatchPoll, cancellation);
+                using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+                await Task.WhenAny(woken, Task.Delay(SafetyPoll, time, idle.Token));
+                await idle.CancelAsync();
             }
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)

@@ -13,9 +13,9 @@ namespace TalentMesh.Redemption.Notifications;
 /// <summary>
 /// A talent's inbox: notifications:{talent} (hash: notification id → Notification), notification-feed:{talent} (a
 /// stream of ids in creation order: the cursor for paging and for resuming a watch), notifications-unread:{talent}
-/// (counter) and notified:{talent} (policies the talent was already told about). Writes ride on the caller's unit of work, so a notification exists exactly when its cause committed.
+/// (counter) and notified:{talent} (policies the talent was already told about). Writes ride on the caller's unit of work, so a notification exists exactly when its cause committed; the commit wakes the talent's watchers (<see cref="NotificationSignal"/>).
 /// </summary>
-public sealed class NotificationStore(RedisReader reader, RedisKeyspace keyspace)
+public sealed class NotificationStore(RedisReader reader, RedisKeyspace keyspace, NotificationSignal signal)
 {
     public const int FeedLength = 1_000;
 
@@ -34,6 +34,7 @@ public sealed class NotificationStore(RedisReader reader, RedisKeyspace keyspace
         unit.HashSet(Items(talentId), new HashEntry(notification.NotificationId, notification.ToByteArray()));
         unit.Write("XADD", Feed(talentId), "MAXLEN", "~", FeedLength, "*", "id", notification.NotificationId);
         unit.Increment(Unread(talentId));
+        unit.OnCommitted(() => signal.Wake(talentId));
         unit.Publish(new NotificationCreated
         {
             NotificationId = notification.NotificationId, TalentId = talentId, Kind = kind, PolicyId = policyId,

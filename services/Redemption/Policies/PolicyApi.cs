@@ -149,7 +149,9 @@ public sealed class PolicyApi(PolicyStore store, IdempotencyStore idempotency, E
         store.Write(unit, policy, revision);
         if (published is not null)
             unit.Publish(published);
-        if (await unit.CommitAsync() != CommitOutcome.Committed)
+        var outcome = await unit.CommitAsync();
+        store.Forget(policy.PolicyId);
+        if (outcome != CommitOutcome.Committed)
             throw new WorkflowViolationException("The policy changed meanwhile; read it again and retry.", "CONCURRENT_CHANGE");
         if (published is not null)
             matchJobs.Wake();

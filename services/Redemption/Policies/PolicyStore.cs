@@ -37,15 +37,45 @@ public sealed class PolicyStore(RedisReader reader, RedisKeyspace keyspace)
         return stored?.Policy;
     }
 
+    // The policy as last seen (any status after publication) with its revision, for Redeem. A commit that decided on
+    // it requires that revision (RequireRevision), so a policy closed meanwhile — here or by another replica — makes
+    // the commit fail, and the caller reads it again (RefreshAsync) instead of trusting the copy.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Stored> current = new(StringComparer.Ordinal);
+
+    /// <summary>The policy as this replica last saw it (from memory once published), or null if it does not exist.</summary>
+    public async Task<Stored?> CurrentAsync(string id, CancellationToken cancellationToken) =>
+        current.TryGetValue(id, out var seen) ? seen : await RefreshAsync(id, cancellationToken);
+
+    /// <summary>Reads the policy from Redis and remembers it if it is no longer a draft.</summary>
+    public async Task<Stored?> RefreshAsync(string id, CancellationToken cancellationToken)
+    {
+        var stored = await LoadAsync(id, cancellationToken);
+        if (stored is { Policy.Status: not PolicyStatus.Draft })
+            current[id] = stored;
+        else
+            current.TryRemove(id, out _);
+        return stored;
+    }
+
+    /// <summary>Forgets the remembered copy after this replica wrote the policy.</summary>
+    public void Forget(string id) => current.TryRemove(id, out _);
+
+    /// <summary>Commit only if the policy is still at <paramref name="revision"/> (the one a decision was made on).</summary>
+    public void RequireRevision(EventUnitOfWork unit, string id, long revision) => unit.RequireHashEqual(PolicyKey(id), "rev", revision);
+
     public async Task<Stored?> LoadAsync(string id, CancellationToken cancellationToken)
     {
         var fields = await reader.ReadAsync(db => db.HashGetAsync(PolicyKey(id), ["data", "rev"]), cancellationToken);
         return fields[0].IsNull ? null : new Stored(Policy.Parser.ParseFrom((byte[])fields[0]!), (long)fields[1]);
     }
 
-    public async Task<BudgetUsage> LoadUsageAsync(string id, CancellationToken cancellationToken)
+    public async Task<BudgetUsage> LoadUsageAsync(string id, CancellationToken cancellationToken) =>
+        await reader.ReadAsync(db => ReadUsageAsync(db, id), cancellationToken);
+
+    /// <summary>The usage read on <paramref name="db"/> (a batch of reads sent together, inside the caller's resilience pipeline).</summary>
+    public async Task<BudgetUsage> ReadUsageAsync(IDatabaseAsync db, string id)
     {
-        var fields = await reader.ReadAsync(db => db.HashGetAsync(UsageKey(id), ["committed", "approved"]), cancellationToken);
+        var fields = await db.HashGetAsync(UsageKey(id), ["committed", "approved"]);
         return new BudgetUsage(fields[0].IsNull ? 0 : (long)fields[0], fields[1].IsNull ? 0 : (int)fields[1]);
     }
 

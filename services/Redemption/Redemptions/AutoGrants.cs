@@ -2,6 +2,7 @@ using TalentMesh.Contracts.Redemption.V1;
 using TalentMesh.Redemption.Calendar;
 using TalentMesh.Redemption.Eligibility;
 using TalentMesh.Redemption.Idempotency;
+using TalentMesh.Redemption.Policies;
 using TalentMesh.Redemption.Talents;
 using TalentMesh.ServiceDefaults.Errors;
 
@@ -12,7 +13,7 @@ namespace TalentMesh.Redemption.Redemptions;
 /// period of the policy's frequency limit (once ever without one). The idempotency key names policy, talent and
 /// period, so a redelivered event or a resumed match job grants nothing twice.
 /// </summary>
-public sealed class AutoGrants(Redeemer redeemer, IdempotencyStore idempotency, TimeProvider time)
+public sealed class AutoGrants(Redeemer redeemer, PolicyStore policies, IdempotencyStore idempotency, TimeProvider time)
 {
     public async Task GrantAsync(IEnumerable<Policy> published, TalentProfile talent, CancellationToken cancellationToken)
     {
@@ -22,7 +23,10 @@ public sealed class AutoGrants(Redeemer redeemer, IdempotencyStore idempotency, 
             var key = idempotency.Key("system", "auto-grant", $"{policy.PolicyId}.{talent.TalentId}.{FrequencyWindow.PeriodKey(policy.FrequencyLimit, now)}");
             try
             {
-                await redeemer.RedeemAsync(policy, talent.TalentId, [], automatic: true, (key, "auto"), time.GetUtcNow, cancellationToken);
+                // The remembered copy: a published policy's terms do not change, and the commit checks its revision.
+                if (await policies.CurrentAsync(policy.PolicyId, cancellationToken) is not { } stored)
+                    continue;
+                await redeemer.RedeemAsync(stored, talent.TalentId, [], automatic: true, (key, "auto"), time.GetUtcNow, cancellationToken);
             }
             catch (DomainException refused) when (refused is WorkflowViolationException or QuotaExceededException)
             {

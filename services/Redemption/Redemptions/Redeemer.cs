@@ -1,6 +1,7 @@
 using StackExchange.Redis;
 using TalentMesh.Contracts.Redemption.V1;
 using TalentMesh.EventBus.Outbox;
+using TalentMesh.Redemption.Access;
 using TalentMesh.Redemption.Eligibility;
 using TalentMesh.Redemption.Idempotency;
 using TalentMesh.Redemption.Policies;
@@ -16,35 +17,47 @@ namespace TalentMesh.Redemption.Redemptions;
 /// concurrent requests of one talent for one policy (or one exclusion group) commit at most once.
 /// </summary>
 public sealed class Redeemer(PolicyStore policies, TalentStore talents, RedemptionStore redemptions, RedemptionCommitter committer,
-    IdempotencyStore idempotency, EventUnitOfWorkFactory units)
+    RedisReader reader, EventUnitOfWorkFactory units)
 {
     private const int Attempts = 5;
 
-    public async Task<RedemptionView> RedeemAsync(Policy policy, string talentId, IEnumerable<SubmittedMaterial> materials, bool automatic,
+    /// <summary>
+    /// Redeems <paramref name="policy"/> (as remembered by <see cref="PolicyStore.CurrentAsync"/>: the commit requires its
+    /// revision, so a policy closed meanwhile is read again and decided on afresh).
+    /// </summary>
+    public async Task<RedemptionView> RedeemAsync(PolicyStore.Stored policy, string talentId, IEnumerable<SubmittedMaterial> materials, bool automatic,
         (RedisKey Key, string Fingerprint) idempotencyKey, Func<DateTimeOffset> now, CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < Attempts; attempt++)
         {
-            if (await idempotency.FindAsync(idempotencyKey.Key, idempotencyKey.Fingerprint, cancellationToken) is { } existing)
+            var policyId = policy.Policy.PolicyId;
+            // Everything the decision needs, sent together: one round trip, one pass through the resilience pipeline.
+            var (existing, profile, holdings, usage) = await reader.ReadAsync(async db =>
+            {
+                var existingRead = IdempotencyStore.ReadAsync(db, idempotencyKey.Key, idempotencyKey.Fingerprint);
+                var profileRead = talents.ReadAsync(db, talentId);
+                var holdingsRead = redemptions.ReadHoldingsAsync(db, talentId, policyId);
+                var usageRead = policies.ReadUsageAsync(db, policyId);
+                return (await existingRead, await profileRead, await holdingsRead, await usageRead);
+            }, cancellationToken);
+            if (existing is not null)
                 return (await redemptions.LoadAsync(existing, cancellationToken))!.Record.View;
-            var profileRead = talents.LoadAsync(talentId, cancellationToken);
-            var holdingsRead = redemptions.LoadHoldingsAsync(talentId, policy.PolicyId, cancellationToken);
-            var usageRead = policies.LoadUsageAsync(policy.PolicyId, cancellationToken);
-            await Task.WhenAll(profileRead, holdingsRead, usageRead);
-            var (profile, holdings, usage) = (await profileRead, await holdingsRead, await usageRead);
             var at = now();
-            var blockers = RedeemRules.Check(policy, profile, holdings, usage, at);
+            var blockers = RedeemRules.Check(policy.Policy, profile, holdings, usage, at);
             if (blockers.FirstOrDefault(b => !b.IsExhaustion) is { } blocker)
                 throw new WorkflowViolationException(string.Join("; ", blockers.Select(b => b.Text)), blocker.Reason);
             if (blockers.Count > 0)
                 throw new QuotaExceededException(blockers[0].Text);
 
-            var transition = RedemptionFactory.Create(policy, profile, "rdm_" + Guid.CreateVersion7().ToString("N"), materials, automatic, at);
+            var transition = RedemptionFactory.Create(policy.Policy, profile, "rdm_" + Guid.CreateVersion7().ToString("N"), materials, automatic, at);
             var unit = units.Begin();
             committer.AddTo(unit, transition, 0, automatic ? "system" : talentId, at);
             IdempotencyStore.Record(unit, idempotencyKey.Key, idempotencyKey.Fingerprint, transition.After.Id);
+            policies.RequireRevision(unit, policyId, policy.Revision);
             if (await unit.CommitAsync() == CommitOutcome.Committed)
                 return transition.After.View;
+            // Lost a race (holdings, the idempotency key) or the policy changed: read the policy again, then everything else.
+            policy = await policies.RefreshAsync(policyId, cancellationToken) ?? throw new NotFoundException("Policy", policyId);
         }
         throw new WorkflowViolationException("Your holdings kept changing while the request was decided; retry.", "CONCURRENT_CHANGE");
     }

@@ -69,7 +69,7 @@ public sealed class RedemptionApi(PolicyStore policies, TalentStore talents, Red
         RequestChecks.Materials(request.Materials, violations);
         RequestChecks.ThrowIfAny(violations);
         var caller = Caller.From(context);
-        var stored = await policies.LoadAsync(request.PolicyId, context.CancellationToken);
+        var stored = await policies.CurrentAsync(request.PolicyId, context.CancellationToken);
         if (stored is null || stored.Policy.Status == PolicyStatus.Draft)
             throw new NotFoundException("Policy", request.PolicyId);
         var policy = stored.Policy;
@@ -83,7 +83,7 @@ public sealed class RedemptionApi(PolicyStore policies, TalentStore talents, Red
         if (missing.Count > 0)
             throw new WorkflowViolationException($"Missing materials: {string.Join(", ", missing.Select(m => m.Title))}.", "MATERIALS_MISSING");
         var key = (idempotency.Key(caller.Subject, "redeem", request.IdempotencyKey), IdempotencyStore.Fingerprint(request));
-        return await redeemer.RedeemAsync(policy, caller.Subject, request.Materials, automatic: false, key, time.GetUtcNow, context.CancellationToken);
+        return await redeemer.RedeemAsync(stored, caller.Subject, request.Materials, automatic: false, key, time.GetUtcNow, context.CancellationToken);
     }
 
     [Authorize(Roles = Readers)]

@@ -37,15 +37,15 @@ public sealed class RedemptionStore(RedisReader reader, RedisKeyspace keyspace)
             new RedemptionRecord(RedemptionView.Parser.ParseFrom((byte[])f[0]!), (RedemptionStatus)(int)f[2], (long)f[3], f[4].ToString(), (int)f[5] == 1), (long)f[1]))];
     }
 
-    public async Task<TalentHoldings> LoadHoldingsAsync(string talentId, string policyId, CancellationToken cancellationToken)
+    public async Task<TalentHoldings> LoadHoldingsAsync(string talentId, string policyId, CancellationToken cancellationToken) =>
+        await reader.ReadAsync(db => ReadHoldingsAsync(db, talentId, policyId), cancellationToken);
+
+    /// <summary>The holdings read on <paramref name="db"/> (a batch of reads sent together, inside the caller's resilience pipeline).</summary>
+    public async Task<TalentHoldings> ReadHoldingsAsync(IDatabaseAsync db, string talentId, string policyId)
     {
-        var (held, counted) = await reader.ReadAsync(async db =>
-        {
-            var h = db.HashGetAllAsync(Holdings(talentId));
-            var c = db.SortedSetRangeByRankWithScoresAsync(Frequency(talentId, policyId));
-            return (await h, await c);
-        }, cancellationToken);
-        return ToHoldings(held, counted);
+        var held = db.HashGetAllAsync(Holdings(talentId));
+        var counted = db.SortedSetRangeByRankWithScoresAsync(Frequency(talentId, policyId));
+        return ToHoldings(await held, await counted);
     }
 
     /// <summary>Holdings with the frequency counts of several policies (for listing eligible benefits).</summary>

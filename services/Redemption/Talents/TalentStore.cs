@@ -23,6 +23,14 @@ public sealed class TalentStore(RedisReader reader, RedisKeyspace keyspace)
     public async Task<TalentProfile> LoadAsync(string id, CancellationToken cancellationToken) =>
         (await LoadManyAsync([id], cancellationToken))[0];
 
+    /// <summary>One talent's profile read on <paramref name="db"/> (a batch of reads sent together).</summary>
+    public async Task<TalentProfile> ReadAsync(IDatabaseAsync db, string id)
+    {
+        var profile = db.HashGetAsync(ProfileKey(id), ["tier", "seq", "facts"]);
+        var codes = db.HashGetAllAsync(CodesKey(id));
+        return ToProfile(id, await profile, await codes);
+    }
+
     public async Task<IReadOnlyList<TalentProfile>> LoadManyAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken)
     {
         var (profiles, codes) = await reader.ReadAsync(async db =>
@@ -35,14 +43,16 @@ public sealed class TalentStore(RedisReader reader, RedisKeyspace keyspace)
         }, cancellationToken);
         var result = new TalentProfile[ids.Count];
         for (var i = 0; i < ids.Count; i++)
-        {
-            var code = CodeStateOf(codes[i].ToDictionary(e => e.Name.ToString(), e => e.Value.ToString()));
-            var fields = profiles[i];
-            result[i] = fields[1].IsNull
-                ? TalentProfile.NotEvaluated(ids[i]) with { Code = code }
-                : new TalentProfile(ids[i], (Tier)(int)fields[0], (long)fields[1], TalentFactsSummary.Parser.ParseFrom((byte[])fields[2]!), code);
-        }
+            result[i] = ToProfile(ids[i], profiles[i], codes[i]);
         return result;
+    }
+
+    private static TalentProfile ToProfile(string id, RedisValue[] fields, HashEntry[] codes)
+    {
+        var code = CodeStateOf(codes.ToDictionary(e => e.Name.ToString(), e => e.Value.ToString()));
+        return fields[1].IsNull
+            ? TalentProfile.NotEvaluated(id) with { Code = code }
+            : new TalentProfile(id, (Tier)(int)fields[0], (long)fields[1], TalentFactsSummary.Parser.ParseFrom((byte[])fields[2]!), code);
     }
 
     public static CodeState CodeStateOf(IReadOnlyDictionary<string, string> codes) =>

@@ -26,13 +26,13 @@ public sealed class CredentialApi(CredentialDesk desk, CredentialQueries queries
 
     [Authorize(Roles = RoleSets.Hr)]
     public override Task<Credential> VerifyCredential(VerifyCredentialRequest request, ServerCallContext context) =>
-        desk.VerifyAsync(Caller.From(context), request, context.CancellationToken);
+        desk.DecideAsync(Caller.From(context), CredentialDecision.Verify(request), context.CancellationToken);
 
     [Authorize(Roles = RoleSets.Hr)]
     public override Task<Credential> RejectCredential(RejectCredentialRequest request, ServerCallContext context) =>
-        desk.RejectAsync(Caller.From(context), request, context.CancellationToken);
+        desk.DecideAsync(Caller.From(context), CredentialDecision.Reject(request), context.CancellationToken);
 
     [Authorize(Roles = RoleSets.HrAdmin)]
     public override Task<Credential> RevokeCredential(RevokeCredentialRequest request, ServerCallContext context) =>
-        desk.RevokeAsync(Caller.From(context), request, context.CancellationToken);
+        desk.DecideAsync(Caller.From(context), CredentialDecision.Revoke(request), context.CancellationToken);
 }

@@ -60,84 +60,16 @@ public sealed class CredentialDesk(CredentialStore credentials, TalentStore tale
             : throw new WorkflowViolationException("The submission conflicted with a concurrent change; retry.", "CONCURRENT_CHANGE");
     }
 
-    public Task<Credential> VerifyAsync(Caller caller, VerifyCredentialRequest request, CancellationToken cancellationToken)
-    {
-        var violations = new Violations();
-        violations.AddIf("credential_id", FieldRules.Identifier(request.CredentialId));
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        if (request.CorrectedAttributes is not null)
-            CredentialAttributeRules.Check(request.CorrectedAttributes, "corrected_attributes", today, violations);
-        violations.AddIf("note", FieldRules.Text(request.Note, 500, required: false));
-        violations.ThrowIfAny();
-        return DecideAsync(caller, request.CredentialId, CredentialStatus.Submitted, CredentialStatus.Verified, credential =>
-        {
-            if (request.CorrectedAttributes is { } corrected)
-            {
-                if (CredentialAttributeRules.TypeOf(corrected) != credential.CredentialType)
-                    throw new ValidationFailedException([new FieldViolation("corrected_attributes", "must be of the credential's own type")]);
-                credential.Attributes = corrected;
-            }
-            return new CredentialVerified
-            {
-                TalentId = credential.TalentId,
-                CredentialId = credential.CredentialId,
-                CredentialType = credential.CredentialType,
-                Attributes = credential.Attributes,
-                OccurredAt = credential.ReviewedAt,
-            };
-        }, cancellationToken);
-    }
-
-    public Task<Credential> RejectAsync(Caller caller, RejectCredentialRequest request, CancellationToken cancellationToken)
-    {
-        var violations = new Violations();
-        violations.AddIf("credential_id", FieldRules.Identifier(request.CredentialId));
-        violations.AddIf("reason", FieldRules.Text(request.Reason, 500));
-        violations.ThrowIfAny();
-        return DecideAsync(caller, request.CredentialId, CredentialStatus.Submitted, CredentialStatus.Rejected, credential =>
-        {
-            credential.Reason = request.Reason.Trim();
-            return new CredentialRejected
-            {
-                TalentId = credential.TalentId,
-                CredentialId = credential.CredentialId,
-                CredentialType = credential.CredentialType,
-                Reason = credential.Reason,
-                OccurredAt = credential.ReviewedAt,
-            };
-        }, cancellationToken);
-    }
-
-    public Task<Credential> RevokeAsync(Caller caller, RevokeCredentialRequest request, CancellationToken cancellationToken)
-    {
-        var violations = new Violations();
-        violations.AddIf("credential_id", FieldRules.Identifier(request.CredentialId));
-        violations.AddIf("reason", FieldRules.Text(request.Reason, 500));
-        violations.ThrowIfAny();
-        return DecideAsync(caller, request.CredentialId, CredentialStatus.Verified, CredentialStatus.Revoked, credential =>
-        {
-            credential.Reason = request.Reason.Trim();
-            credential.Fraud = request.Fraud;
-            return new CredentialRevoked
-            {
-                TalentId = credential.TalentId,
-                CredentialId = credential.CredentialId,
-                CredentialType = credential.CredentialType,
-                Reason = credential.Reason,
-                Fraud = credential.Fraud,
-                OccurredAt = credential.ReviewedAt,
-            };
-        }, cancellationToken);
-    }
-
     /// <summary>
-    /// One state transition, first writer wins: the commit requires the version read, so of two reviewers deciding at
-    /// once one commits and the other re-reads a decided credential and gets FAILED_PRECONDITION. The same reviewer
-    /// repeating the decision already made gets the current credential back (a retried call, not a second decision).
+    /// An HR decision (verify, reject, revoke: see <see cref="CredentialDecision"/>), one state transition, first
+    /// writer wins: the commit requires the version read, so of two reviewers deciding at once one commits and the
+    /// other re-reads a decided credential and gets FAILED_PRECONDITION. The same reviewer repeating the decision
+    /// already made gets the current credential back (a retried call, not a second decision).
     /// </summary>
-    private async Task<Credential> DecideAsync(Caller caller, string credentialId, CredentialStatus from, CredentialStatus to,
-        Func<Credential, IMessage> decide, CancellationToken cancellationToken)
+    public async Task<Credential> DecideAsync(Caller caller, CredentialDecision decision, CancellationToken cancellationToken)
     {
+        decision.Validate(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+        var (credentialId, from, to) = (decision.CredentialId, decision.From, decision.To);
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
             var stored = await credentials.FindAsync(credentialId, cancellationToken) ?? throw new NotFoundException("credential", credentialId);
@@ -152,7 +84,7 @@ public sealed class CredentialDesk(CredentialStore credentials, TalentStore tale
             next.Status = to;
             next.ReviewedBy = caller.Subject;
             next.ReviewedAt = Timestamp.FromDateTimeOffset(now);
-            var @event = decide(next);
+            var @event = decision.Apply(next);
             var unit = units.Begin();
             credentials.Update(unit, stored with { Credential = next }, stored.Version);
             unit.Publish(@event);

@@ -87,6 +87,30 @@ public sealed class NotificationTests(RedisServerFixture redis)
     }
 
     [Fact]
+    public async Task WatchNotifications_NotificationCommitted_ArrivesWithoutThePoll()
+    {
+        await using var harness = await StartAsync(redis);
+        var policy = await harness.PublishAsync(Support.Policies.RentSubsidy());
+        await harness.EvaluateAsync("t1", Tier.E, 1);
+        var redemption = await harness.RedeemAsync("t1", policy.PolicyId);
+        var lastSeen = (await harness.InboxAsync("t1"))[0].NotificationId;
+
+        // The service's clock (a FakeTimeProvider) never moves in this test, so the watcher's safety poll never fires:
+        // only the wake-up sent when the approval commits can deliver these notifications.
+        using var watch = harness.Notifications.WatchNotifications(new WatchNotificationsRequest { ResumeAfterNotificationId = lastSeen },
+            harness.As("t1", TimeSpan.FromSeconds(30)));
+        var clockAtStart = harness.Host.Time.GetUtcNow();
+        redemption = await harness.ApproveAsync(redemption, ApprovalStage.PreliminaryReview);
+        Assert.True(await watch.ResponseStream.MoveNext(TestContext.Current.CancellationToken));
+        Assert.Contains("preliminary review passed", watch.ResponseStream.Current.Title);
+        // By now the watcher has found its feed empty again and waits: the next one needs the wake-up.
+        await harness.ApproveAsync(redemption, ApprovalStage.TalentOffice);
+        Assert.True(await watch.ResponseStream.MoveNext(TestContext.Current.CancellationToken));
+        Assert.Contains("talent office review passed", watch.ResponseStream.Current.Title);
+        Assert.Equal(clockAtStart, harness.Host.Time.GetUtcNow());
+    }
+
+    [Fact]
     public async Task ListAndMarkRead_PageTheInboxAndCountUnread()
     {
         await using var harness = await StartAsync(redis);

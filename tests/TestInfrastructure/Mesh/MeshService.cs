@@ -77,7 +77,11 @@ public sealed class MeshService : IAsyncDisposable
     public Task KillAsync() => process.KillAsync();
 
     /// <summary>A Development bearer token minted with the signing key this service validates (its appsettings + overrides).</summary>
-    public string Token(string role, string subject = "test-user")
+    public string Token(string role, string subject = "test-user") => (issuer ??= CreateIssuer()).Issue(subject, role);
+
+    private AccessTokenIssuer? issuer;
+
+    private AccessTokenIssuer CreateIssuer()
     {
         var configuration = new ConfigurationBuilder()
             .SetBasePath(Path.GetDirectoryName(AssemblyPath)!)
@@ -86,7 +90,7 @@ public sealed class MeshService : IAsyncDisposable
             .AddInMemoryCollection(Settings)
             .Build();
         var auth = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
-        return new AccessTokenIssuer(Options.Create(auth), TimeProvider.System).Issue(subject, role);
+        return new AccessTokenIssuer(Options.Create(auth), TimeProvider.System);
     }
 
     private MeshProcess CreateProcess(int grpcPort, int httpPort)

@@ -2,7 +2,7 @@ using System.Net;
 using TalentMesh.Testing;
 using TalentMesh.Testing.Mesh;
 
-namespace TalentMesh.EndToEnd.Tests.Mesh;
+namespace TalentMesh.EndToEnd.Tests.Launcher;
 
 /// <summary>The launcher itself: real processes that become ready, can be crashed and come back on the same ports.</summary>
 public sealed class MeshLauncherTests
@@ -11,7 +11,7 @@ public sealed class MeshLauncherTests
     public async Task StartAsync_ThreeServiceProcesses_AllReadyAndKillThenStartComesBackOnSamePorts()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var mesh = await TalentMesh.Testing.Mesh.Mesh.StartAsync(cancellationToken: ct);
+        await using var mesh = await Mesh.StartAsync(cancellationToken: ct);
 
         foreach (var service in mesh.Services)
         {

@@ -1,0 +1,44 @@
+namespace TalentMesh.Load;
+
+/// <summary>What to run: the arrival rate, how long, and against which mesh.</summary>
+public sealed record LoadOptions
+{
+    /// <summary>Workflows started per second, on a fixed schedule (open loop).</summary>
+    public double Rate { get; init; } = 300;
+
+    /// <summary>The measured window, after the warm-up.</summary>
+    public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Workflows run at the same rate before measuring (JIT, connection pools, Redis) and are not counted.</summary>
+    public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Start a private mesh (redis-server + the three services as processes) instead of attaching to one.</summary>
+    public bool StartMesh { get; init; }
+
+    /// <summary>gRPC (h2c) and HTTP addresses when attaching; defaults are scripts/run.sh's ports.</summary>
+    public Uri RegistrationGrpc { get; init; } = new("http://127.0.0.1:5101");
+
+    public Uri RegistrationHttp { get; init; } = new("http://127.0.0.1:5102");
+
+    public Uri EvaluationHttp { get; init; } = new("http://127.0.0.1:5112");
+
+    public Uri RedemptionGrpc { get; init; } = new("http://127.0.0.1:5121");
+
+    public Uri RedemptionHttp { get; init; } = new("http://127.0.0.1:5122");
+
+    /// <summary>How often a workflow asks whether its tier and eligibility are visible yet.</summary>
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>A workflow whose result is not visible by then counts as an error.</summary>
+    public TimeSpan VisibilityTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>"Flat" memory: the last third's mean RSS within this fraction of the first third's.</summary>
+    public double MemoryTolerance { get; init; } = 0.10;
+
+    /// <summary>The goals of issue #11.</summary>
+    public const double GoalRate = 300;
+
+    public static readonly TimeSpan GoalDuration = TimeSpan.FromSeconds(60);
+
+    public static readonly TimeSpan GoalWorkflowP99 = TimeSpan.FromMilliseconds(250);
+}

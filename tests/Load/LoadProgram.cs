@@ -1,0 +1,95 @@
+using System.CommandLine;
+using Grpc.Core;
+using Spectre.Console;
+using TalentMesh.Contracts.Common.V1;
+using TalentMesh.Contracts.Redemption.V1;
+
+namespace TalentMesh.Load;
+
+/// <summary>
+/// dotnet run -c Release --project tests/Load -- [--rate 300] [--duration 60] [--warmup 10] [--start-mesh]
+/// Exit code 0 when every goal is met, 1 when one is missed, 2 on a usage error.
+/// </summary>
+public static class LoadProgram
+{
+    public static async Task<int> Main(string[] args)
+    {
+        var defaults = new LoadOptions();
+        var rate = new Option<double>("--rate") { Description = "Workflows started per second (fixed arrival rate).", DefaultValueFactory = _ => defaults.Rate };
+        var duration = new Option<int>("--duration") { Description = "Measured seconds.", DefaultValueFactory = _ => (int)defaults.Duration.TotalSeconds };
+        var warmup = new Option<int>("--warmup") { Description = "Seconds at the same rate before measuring.", DefaultValueFactory = _ => (int)defaults.Warmup.TotalSeconds };
+        var startMesh = new Option<bool>("--start-mesh") { Description = "Start a private mesh (redis-server + the three services) instead of attaching to scripts/run.sh's." };
+        var pollMs = new Option<int>("--poll-ms") { Description = "How often a workflow polls for its tier and eligibility.", DefaultValueFactory = _ => (int)defaults.PollInterval.TotalMilliseconds };
+        var registration = new Option<Uri>("--registration") { Description = "Attach: Registration's gRPC address.", DefaultValueFactory = _ => defaults.RegistrationGrpc };
+        var registrationHttp = new Option<Uri>("--registration-http") { Description = "Attach: Registration's HTTP address (dev tokens).", DefaultValueFactory = _ => defaults.RegistrationHttp };
+        var redemption = new Option<Uri>("--redemption") { Description = "Attach: Redemption's gRPC address.", DefaultValueFactory = _ => defaults.RedemptionGrpc };
+        var redemptionHttp = new Option<Uri>("--redemption-http") { Description = "Attach: Redemption's HTTP address (dev tokens).", DefaultValueFactory = _ => defaults.RedemptionHttp };
+        var root = new RootCommand("TalentMesh load: open-loop workflows against the mesh, figures against the goals of issue #11.")
+        {
+            rate, duration, warmup, startMesh, pollMs, registration, registrationHttp, redemption, redemptionHttp,
+        };
+        root.SetAction(async (parsed, cancellationToken) => await RunAsync(defaults with
+        {
+            Rate = parsed.GetValue(rate),
+            Duration = TimeSpan.FromSeconds(parsed.GetValue(duration)),
+            Warmup = TimeSpan.FromSeconds(parsed.GetValue(warmup)),
+            StartMesh = parsed.GetValue(startMesh),
+            PollInterval = TimeSpan.FromMilliseconds(parsed.GetValue(pollMs)),
+            RegistrationGrpc = parsed.GetValue(registration)!,
+            RegistrationHttp = parsed.GetValue(registrationHttp)!,
+            RedemptionGrpc = parsed.GetValue(redemption)!,
+            RedemptionHttp = parsed.GetValue(redemptionHttp)!,
+        }, cancellationToken));
+        return await root.Parse(args).InvokeAsync();
+    }
+
+    private static async Task<int> RunAsync(LoadOptions options, CancellationToken cancellationToken)
+    {
+        if (options.Rate <= 0 || options.Duration <= TimeSpan.Zero || options.Warmup < TimeSpan.Zero || options.PollInterval <= TimeSpan.Zero)
+        {
+            await Console.Error.WriteLineAsync("--rate, --duration and --poll-ms must be positive, --warmup at least 0.");
+            return 2;
+        }
+        // Tables stay readable when the output goes to a file or a narrow terminal.
+        AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 150);
+        // Hundreds of workflows are in flight at once; do not let the pool's slow thread injection throttle the client.
+        ThreadPool.SetMinThreads(Math.Max(64, Environment.ProcessorCount * 8), Math.Max(64, Environment.ProcessorCount * 8));
+
+        AnsiConsole.MarkupLine($"[bold]TalentMesh load[/]: {options.Rate:N0} workflows/s, {options.Warmup.TotalSeconds:N0} s warm-up + {options.Duration.TotalSeconds:N0} s measured, poll every {options.PollInterval.TotalMilliseconds:N0} ms");
+        await using var target = options.StartMesh
+            ? await LoadTarget.StartMeshAsync(cancellationToken)
+            : await LoadTarget.AttachAsync(options, cancellationToken);
+        AnsiConsole.MarkupLine($"target: {Markup.Escape(target.Description)}");
+        AnsiConsole.MarkupLine($"watching: {Markup.Escape(string.Join(", ", target.Processes.Select(p => $"{p.Name} ({p.ProcessId})")))}");
+
+        var policyId = await PublishPolicyAsync(target, cancellationToken);
+        var run = (int)(DateTimeOffset.UtcNow.ToUnixTimeSeconds() % 10_000);
+        var recorders = new Recorders();
+        var workflow = new Workflow(target, recorders, options, policyId, run);
+        var loadBefore = ProcFs.LoadAverage();
+        RunResult result;
+        await using (var sampler = new ProcessSampler(target.Processes))
+        {
+            result = await OpenLoopRun.RunAsync(options, workflow, line => AnsiConsole.MarkupLine(Markup.Escape(line)), cancellationToken);
+            var met = Report.Write(options, result, recorders, sampler, loadBefore, ProcFs.LoadAverage());
+            return met ? 0 : 1;
+        }
+    }
+
+    /// <summary>A one-off benefit for tiers A and B: each workflow's talent becomes eligible for it once its tier B arrives.</summary>
+    private static async Task<string> PublishPolicyAsync(LoadTarget target, CancellationToken cancellationToken)
+    {
+        var policies = new PolicyService.PolicyServiceClient(target.Redemption);
+        var call = new CallOptions(new Metadata { { "Authorization", "Bearer " + target.OfficerToken } }, DateTime.UtcNow.AddSeconds(30), cancellationToken: cancellationToken);
+        var draft = new Policy
+        {
+            Title = $"Load benefit {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm:ss}",
+            EligibleTiers = { Tier.A, Tier.B },
+            PaymentForm = PaymentForm.OneOff,
+            Amount = new Google.Type.Money { CurrencyCode = "CNY", Units = 1_000 },
+        };
+        var created = await policies.CreatePolicyAsync(new CreatePolicyRequest { Policy = draft, IdempotencyKey = Guid.NewGuid().ToString() }, call);
+        var published = await policies.PublishPolicyAsync(new PublishPolicyRequest { PolicyId = created.PolicyId }, call);
+        return published.PolicyId;
+    }
+}

@@ -1,0 +1,133 @@
+using System.Net.Http.Json;
+using Grpc.Net.Client;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+using TalentMesh.ServiceDefaults.Security;
+using TalentMesh.Testing.Mesh;
+
+namespace TalentMesh.Load;
+
+/// <summary>A process whose CPU and memory are sampled during the run.</summary>
+public sealed record WatchedProcess(string Name, int ProcessId, bool IsService = true);
+
+/// <summary>
+/// The mesh under load: gRPC channels to Registration and Redemption, tokens, and the processes to watch. Either a mesh
+/// this program starts (the test infrastructure's launcher: redis-server and the three services as processes on free
+/// loopback ports) or one already running (scripts/run.sh's ports by default).
+/// </summary>
+public sealed class LoadTarget : IAsyncDisposable
+{
+    private readonly Mesh? mesh;
+    private readonly AccessTokenIssuer applicantIssuer;
+
+    private LoadTarget(string description, Uri registration, Uri redemption, AccessTokenIssuer applicantIssuer,
+        string hrToken, string officerToken, IReadOnlyList<WatchedProcess> processes, Mesh? mesh)
+    {
+        Description = description;
+        Registration = Channel(registration);
+        Redemption = Channel(redemption);
+        this.applicantIssuer = applicantIssuer;
+        HrToken = hrToken;
+        OfficerToken = officerToken;
+        Processes = processes;
+        this.mesh = mesh;
+    }
+
+    public string Description { get; }
+
+    public GrpcChannel Registration { get; }
+
+    public GrpcChannel Redemption { get; }
+
+    public string HrToken { get; }
+
+    public string OfficerToken { get; }
+
+    public IReadOnlyList<WatchedProcess> Processes { get; }
+
+    /// <summary>An applicant token for a new talent (the talent id is the token's subject), minted with the Development key.</summary>
+    public string ApplicantToken(string talentId) => applicantIssuer.Issue(talentId, Roles.Applicant, TimeSpan.FromHours(2));
+
+    public static async Task<LoadTarget> StartMeshAsync(CancellationToken cancellationToken)
+    {
+        var mesh = await Mesh.StartAsync(new MeshOptions
+        {
+            KeyPrefix = $"load{Environment.ProcessId}:",
+            Configure = (_, settings) =>
+            {
+                settings["Logging:LogLevel:Default"] = "Warning";
+                settings["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning";
+            },
+        }, cancellationToken);
+        try
+        {
+            var processes = mesh.Services.Select(s => new WatchedProcess(s.Project.ToLowerInvariant(), s.ProcessId)).ToList();
+            if (ProcFs.FindProcess("redis-server", $"{mesh.Redis.Port}") is { } redis)
+                processes.Add(new WatchedProcess("redis-server", redis, IsService: false));
+            return new LoadTarget(
+                $"private mesh (redis-server :{mesh.Redis.Port}, registration {mesh.Registration.GrpcAddress}, redemption {mesh.Redemption.GrpcAddress})",
+                mesh.Registration.GrpcAddress, mesh.Redemption.GrpcAddress, DevelopmentIssuer(Path.GetDirectoryName(mesh.Registration.AssemblyPath)!),
+                mesh.Registration.Token(Roles.Hr, "load-hr"), mesh.Redemption.Token(Roles.PolicyOfficer, "load-officer"), processes, mesh);
+        }
+        catch
+        {
+            await mesh.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Attaches to a running mesh: HR and policy-officer tokens from its Development token endpoint.</summary>
+    public static async Task<LoadTarget> AttachAsync(LoadOptions options, CancellationToken cancellationToken)
+    {
+        var hr = await DevelopmentTokenAsync(options.RegistrationHttp, Roles.Hr, "load-hr", cancellationToken);
+        var officer = await DevelopmentTokenAsync(options.RedemptionHttp, Roles.PolicyOfficer, "load-officer", cancellationToken);
+        var processes = new List<WatchedProcess>();
+        foreach (var project in Mesh.Projects)
+        {
+            if (ProcFs.FindService($"TalentMesh.{project}") is { } pid)
+                processes.Add(new WatchedProcess(project.ToLowerInvariant(), pid));
+        }
+        if (ProcFs.FindProcess("redis-server", "6380") is { } redis)
+            processes.Add(new WatchedProcess("redis-server", redis, IsService: false));
+        return new LoadTarget($"running mesh (registration {options.RegistrationGrpc}, redemption {options.RedemptionGrpc})",
+            options.RegistrationGrpc, options.RedemptionGrpc, DevelopmentIssuer(Path.Combine(ServiceBuildOutput.RepositoryRoot, "services", "Registration")),
+            hr, officer, processes, null);
+    }
+
+    /// <summary>The issuer Registration itself trusts in Development: its appsettings.json and appsettings.Development.json.</summary>
+    private static AccessTokenIssuer DevelopmentIssuer(string directory)
+    {
+        var configuration = new ConfigurationBuilder()
+            .SetBasePath(directory)
+            .AddJsonFile("appsettings.json", optional: false)
+            .AddJsonFile("appsettings.Development.json", optional: false)
+            .Build();
+        var auth = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+        return new AccessTokenIssuer(Options.Create(auth), TimeProvider.System);
+    }
+
+    private static async Task<string> DevelopmentTokenAsync(Uri http, string role, string subject, CancellationToken cancellationToken)
+    {
+        using var client = new HttpClient { BaseAddress = http, Timeout = TimeSpan.FromSeconds(10) };
+        using var response = await client.PostAsJsonAsync(DevelopmentTokenEndpoint.Path,
+            new DevelopmentTokenRequest(role, subject, 120), cancellationToken);
+        if (!response.IsSuccessStatusCode)
+            throw new InvalidOperationException(
+                $"POST {new Uri(http, DevelopmentTokenEndpoint.Path)} answered {(int)response.StatusCode}: the mesh must run in Development (scripts/run.sh), or use --start-mesh.");
+        return (await response.Content.ReadFromJsonAsync<DevelopmentTokenResponse>(cancellationToken))!.Token;
+    }
+
+    /// <summary>h2c with more than one connection: one HTTP/2 connection caps concurrent streams (100 in Kestrel).</summary>
+    private static GrpcChannel Channel(Uri address) => GrpcChannel.ForAddress(address, new GrpcChannelOptions
+    {
+        HttpHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true, PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5) },
+    });
+
+    public async ValueTask DisposeAsync()
+    {
+        Registration.Dispose();
+        Redemption.Dispose();
+        if (mesh is not null)
+            await mesh.DisposeAsync();
+    }
+}

@@ -1,0 +1,67 @@
+using System.Globalization;
+
+namespace TalentMesh.Load;
+
+/// <summary>Reads Linux's /proc: finds processes by command line, and a process's CPU time and resident memory.</summary>
+public static class ProcFs
+{
+    /// <summary>USER_HZ: the unit of utime/stime in /proc/&lt;pid&gt;/stat (100 on every Linux architecture .NET runs on).</summary>
+    private const double TicksPerSecond = 100;
+
+    /// <summary>The first process (other than this one) whose command line contains every marker.</summary>
+    public static int? FindProcess(params string[] markers) =>
+        Find(arguments => markers.All(m => string.Join(' ', arguments).Contains(m, StringComparison.Ordinal)));
+
+    /// <summary>A .NET service process: one of its arguments is <c>&lt;assembly&gt;.dll</c> or the apphost <c>&lt;assembly&gt;</c> itself.</summary>
+    public static int? FindService(string assemblyName) =>
+        Find(arguments => arguments.Any(a => Path.GetFileName(a) == assemblyName || Path.GetFileName(a) == assemblyName + ".dll"));
+
+    private static int? Find(Func<string[], bool> matches)
+    {
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(directory), out var pid) || pid == Environment.ProcessId)
+                continue;
+            string[] arguments;
+            try
+            {
+                arguments = File.ReadAllText(Path.Combine(directory, "cmdline")).Split('\0', StringSplitOptions.RemoveEmptyEntries);
+            }
+            catch (IOException)
+            {
+                continue;
+            }
+            catch (UnauthorizedAccessException)
+            {
+                continue;
+            }
+            if (matches(arguments))
+                return pid;
+        }
+        return null;
+    }
+
+    /// <summary>User + system CPU time and resident set size of a process; null once it is gone.</summary>
+    public static (TimeSpan Cpu, long RssBytes)? Sample(int pid)
+    {
+        string stat;
+        try
+        {
+            stat = File.ReadAllText($"/proc/{pid}/stat");
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+        // The command name (field 2) is in parentheses and may contain spaces: count fields after the last ')'.
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        // After the name: state is field 3, so field n is fields[n - 3]. utime 14, stime 15, rss 24 (pages).
+        var ticks = long.Parse(fields[14 - 3], CultureInfo.InvariantCulture) + long.Parse(fields[15 - 3], CultureInfo.InvariantCulture);
+        var rssPages = long.Parse(fields[24 - 3], CultureInfo.InvariantCulture);
+        return (TimeSpan.FromSeconds(ticks / TicksPerSecond), rssPages * Environment.SystemPageSize);
+    }
+
+    /// <summary>The 1-, 5- and 15-minute load averages.</summary>
+    public static string LoadAverage() =>
+        string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+}

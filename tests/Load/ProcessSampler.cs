@@ -1,0 +1,62 @@
+using System.Diagnostics;
+
+namespace TalentMesh.Load;
+
+/// <summary>One reading of a watched process: when (Stopwatch timestamp), its CPU time so far and its resident memory.</summary>
+public readonly record struct ProcessSample(long Timestamp, TimeSpan Cpu, long RssBytes);
+
+/// <summary>Samples every watched process (and this program) once a second from /proc until disposed.</summary>
+public sealed class ProcessSampler : IAsyncDisposable
+{
+    private readonly CancellationTokenSource stop = new();
+    private readonly Task loop;
+
+    public ProcessSampler(IEnumerable<WatchedProcess> processes)
+    {
+        Processes = processes.Append(new WatchedProcess("load program", Environment.ProcessId, IsService: false)).ToList();
+        Samples = Processes.ToDictionary(p => p.Name, _ => new List<ProcessSample>());
+        loop = RunAsync();
+    }
+
+    public IReadOnlyList<WatchedProcess> Processes { get; }
+
+    public Dictionary<string, List<ProcessSample>> Samples { get; }
+
+    private async Task RunAsync()
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
+        do
+        {
+            var now = Stopwatch.GetTimestamp();
+            foreach (var process in Processes)
+            {
+                if (ProcFs.Sample(process.ProcessId) is { } sample)
+                {
+                    lock (Samples)
+                        Samples[process.Name].Add(new ProcessSample(now, sample.Cpu, sample.RssBytes));
+                }
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stop.Token).ConfigureAwait(false));
+    }
+
+    /// <summary>The samples of one process taken between two timestamps.</summary>
+    public IReadOnlyList<ProcessSample> Between(string name, long from, long to)
+    {
+        lock (Samples)
+            return Samples[name].Where(s => s.Timestamp >= from && s.Timestamp <= to).ToList();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await stop.CancelAsync();
+        try
+        {
+            await loop;
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        stop.Dispose();
+    }
+}

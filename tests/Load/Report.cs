@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using System.Globalization;
+using Spectre.Console;
+
+namespace TalentMesh.Load;
+
+/// <summary>The figures of a run as tables, and each goal of issue #11 as pass or fail.</summary>
+public static class Report
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    public static bool Write(LoadOptions options, RunResult result, Recorders recorders, ProcessSampler sampler, string loadBefore, string loadAfter)
+    {
+        var calls = new Table().Title("Calls and workflows (ms)").AddColumns("", "count", "errors", "p50", "p90", "p99", "p99.9", "max");
+        foreach (var recorder in recorders.All)
+        {
+            calls.AddRow(Markup.Escape(recorder.Name), recorder.Count.ToString("N0", Invariant),
+                recorder.ErrorCount == 0 ? "0" : $"[red]{recorder.ErrorCount:N0}[/] ({Markup.Escape(string.Join(", ", recorder.Errors.Select(e => $"{e.Key} ×{e.Value}")))})",
+                Ms(recorder.PercentileMs(50)), Ms(recorder.PercentileMs(90)), Ms(recorder.PercentileMs(99)), Ms(recorder.PercentileMs(99.9)), Ms(recorder.MaxMs));
+        }
+        AnsiConsole.Write(calls);
+
+        var window = Seconds(result.WindowEnd - result.WindowStart);
+        var completedPerSecond = result.LastCompletion > result.WindowStart ? result.Completed / Seconds(result.LastCompletion - result.WindowStart) : 0;
+        AnsiConsole.MarkupLine(Invariant, "Workflows in the measured window: started {0:N0} ({1:N1}/s for {2:N0} s), completed {3:N0}, failed {4:N0}, unfinished {5:N0}; completed {6:N1}/s (first intended start → last completion).",
+            result.Started, result.Started / window, window, result.Completed, result.Failed, result.Unfinished, completedPerSecond);
+
+        var processes = new Table().Title($"Processes (sampled every second; memory flat = last third's mean RSS at most {options.MemoryTolerance:P0} above the first third's)")
+            .AddColumns("process", "pid", "CPU % of a core", "CPU ms / workflow", "RSS first third MiB", "RSS last third MiB", "change", "flat");
+        var flat = new Dictionary<string, bool>();
+        var cpuMsPerWorkflow = 0.0;
+        foreach (var process in sampler.Processes)
+        {
+            var samples = sampler.Between(process.Name, result.WindowStart, result.WindowEnd);
+            if (samples.Count < 3)
+            {
+                processes.AddRow(Markup.Escape(process.Name), process.ProcessId.ToString(Invariant), "n/a", "n/a", "n/a", "n/a", "n/a", "n/a");
+                continue;
+            }
+            var cpu = (samples[^1].Cpu - samples[0].Cpu).TotalSeconds;
+            var cpuPercent = 100 * cpu / Seconds(samples[^1].Timestamp - samples[0].Timestamp);
+            var third = samples.Count / 3;
+            var first = samples.Take(third).Average(s => s.RssBytes) / (1024.0 * 1024);
+            var last = samples.Skip(samples.Count - third).Average(s => s.RssBytes) / (1024.0 * 1024);
+            var change = (last - first) / first;
+            var isFlat = change <= options.MemoryTolerance;
+            if (result.Completed > 0)
+                cpuMsPerWorkflow += 1000 * cpu / result.Completed;
+            // The goal is about the services; Redis holds the data the run writes and grows by design.
+            if (process.IsService)
+                flat[process.Name] = isFlat;
+            processes.AddRow(Markup.Escape(process.Name), process.ProcessId.ToString(Invariant), cpuPercent.ToString("N0", Invariant),
+                result.Completed == 0 ? "n/a" : (1000 * cpu / result.Completed).ToString("N2", Invariant),
+                first.ToString("N0", Invariant), last.ToString("N0", Invariant), change.ToString("+0.0%;-0.0%", Invariant), isFlat ? "yes" : "[red]no[/]");
+        }
+        AnsiConsole.Write(processes);
+        if (cpuMsPerWorkflow > 0)
+        {
+            AnsiConsole.MarkupLine(Invariant,
+                "CPU per completed workflow, all processes above: {0:N1} ms ⇒ at most {1:N0} workflows/s if {2} cores did nothing else; polls per workflow: {3:N1}.",
+                cpuMsPerWorkflow, Environment.ProcessorCount * 1000 / cpuMsPerWorkflow, Environment.ProcessorCount,
+                (recorders[Workflow.GetTalent].Count + recorders[Workflow.Eligible].Count) / (double)Math.Max(1, result.Completed));
+        }
+        AnsiConsole.MarkupLine(Invariant, "{0} cores; load average before {1}, after {2}.", Environment.ProcessorCount, loadBefore, loadAfter);
+
+        var errors = result.Failed + result.Unfinished + recorders.All.Sum(r => r.ErrorCount);
+        var p99 = recorders[Workflow.Visible].PercentileMs(99);
+        var goals = new (string Goal, string Measured, bool Met)[]
+        {
+            ($"{LoadOptions.GoalRate:N0} complete workflows/s for {LoadOptions.GoalDuration.TotalSeconds:N0} s",
+                $"{completedPerSecond:N1}/s for {window:N0} s (offered {options.Rate:N0}/s)",
+                options.Rate >= LoadOptions.GoalRate && options.Duration >= LoadOptions.GoalDuration && completedPerSecond >= 0.99 * LoadOptions.GoalRate),
+            ("zero errors", $"{errors:N0}", errors == 0),
+            ($"workflow latency p99 < {LoadOptions.GoalWorkflowP99.TotalMilliseconds:N0} ms", $"{p99:N1} ms", p99 > 0 && p99 < LoadOptions.GoalWorkflowP99.TotalMilliseconds),
+            ("each service's memory flat", flat.Count == 0 ? "not sampled" : string.Join(", ", flat.Select(f => $"{f.Key} {(f.Value ? "flat" : "grew")}")),
+                flat.Count > 0 && flat.Values.All(v => v)),
+        };
+        var table = new Table().Title("Goals (issue #11)").AddColumns("goal", "measured", "");
+        foreach (var (goal, measured, met) in goals)
+            table.AddRow(Markup.Escape(goal), Markup.Escape(measured), met ? "[green]PASS[/]" : "[red]FAIL[/]");
+        AnsiConsole.Write(table);
+        return goals.All(g => g.Met);
+    }
+
+    private static string Ms(double value) => value.ToString("N1", Invariant);
+
+    private static double Seconds(long stopwatchTicks) => stopwatchTicks / (double)Stopwatch.Frequency;
+}

@@ -1,0 +1,149 @@
+using System.Diagnostics;
+using Date = Google.Type.Date;
+using Grpc.Core;
+using TalentMesh.Contracts.Common.V1;
+using TalentMesh.Contracts.Redemption.V1;
+using TalentMesh.Contracts.Registration.V1;
+
+namespace TalentMesh.Load;
+
+/// <summary>
+/// One talent's way through the mesh: register → submit a national talent-program credential → HR verifies it → the
+/// new tier (B, by direct recognition) is visible in Registration and the policy in the talent's eligible benefits in
+/// Redemption. The first call is timed from the workflow's intended start (open loop: a late start counts against the
+/// system, not hidden by it); the others from when they were sent, since each waits for the one before.
+/// </summary>
+public sealed class Workflow(LoadTarget target, Recorders recorders, LoadOptions options, string policyId, int run)
+{
+    public const string Register = "RegisterTalent";
+    public const string Submit = "SubmitCredential";
+    public const string Verify = "VerifyCredential";
+    public const string GetTalent = "GetTalent (poll)";
+    public const string Eligible = "ListEligibleBenefits (poll)";
+    public const string Visible = "workflow: verified → visible in both";
+    public const string Whole = "workflow: start → visible";
+
+    private readonly TalentService.TalentServiceClient talents = new(target.Registration);
+    private readonly CredentialService.CredentialServiceClient credentials = new(target.Registration);
+    private readonly RedemptionService.RedemptionServiceClient redemptions = new(target.Redemption);
+
+    /// <summary>Runs workflow <paramref name="index"/>; returns whether it completed. Recorded only when <paramref name="measured"/>.</summary>
+    public async Task<bool> RunAsync(long index, long intendedStart, bool measured)
+    {
+        var talentId = $"load{run}-{index}";
+        var applicant = target.ApplicantToken(talentId);
+        var step = Register;
+        try
+        {
+            var (number, birth, gender) = IdentityNumbers.Get(run, index);
+            await Timed(Register, intendedStart, measured, talents.RegisterTalentAsync(new RegisterTalentRequest
+            {
+                IdentityDocumentType = IdentityDocumentType.ResidentId,
+                IdentityNumber = number,
+                FullName = "张小明",
+                BirthDate = new Date { Year = birth.Year, Month = birth.Month, Day = birth.Day },
+                Gender = gender,
+                Phone = "13800000000",
+                EmployerCreditCode = "91350100M000100Y43",
+                IdempotencyKey = $"{talentId}-register",
+            }, Call(applicant)));
+
+            step = Submit;
+            var submission = new SubmitCredentialRequest
+            {
+                TalentId = talentId,
+                Attributes = new CredentialAttributes
+                {
+                    TalentProgram = new TalentProgramAttributes { Level = TalentProgramLevel.National, ProgramTitle = "国家级人才计划", Year = 2021 },
+                },
+                VerificationReference = $"TP-2021-{index % 10_000:0000}",
+                IdempotencyKey = $"{talentId}-submit",
+            };
+            submission.Evidence.Add(new Evidence { ContentHash = "sha256:" + new string('a', 64), MediaType = "application/pdf", SizeBytes = 120_000, Description = "program letter" });
+            var credential = await Timed(Submit, Stopwatch.GetTimestamp(), measured, credentials.SubmitCredentialAsync(submission, Call(applicant)));
+
+            step = Verify;
+            await Timed(Verify, Stopwatch.GetTimestamp(), measured,
+                credentials.VerifyCredentialAsync(new VerifyCredentialRequest { CredentialId = credential.CredentialId }, Call(target.HrToken)));
+            var verified = Stopwatch.GetTimestamp();
+
+            step = "visibility";
+            var tier = PollAsync(GetTalent, measured, async call =>
+                (await talents.GetTalentAsync(new GetTalentRequest { TalentId = talentId }, call)).Tier == Tier.B, applicant);
+            var eligible = PollAsync(Eligible, measured, async call =>
+                (await redemptions.ListEligibleBenefitsAsync(new ListEligibleBenefitsRequest { PageSize = 100 }, call)).Benefits.Any(b => b.PolicyId == policyId), applicant);
+            if (!await tier || !await eligible)
+            {
+                if (measured)
+                    recorders[Visible].Fail($"not visible within {options.VisibilityTimeout.TotalSeconds:N0} s");
+                return false;
+            }
+            if (measured)
+            {
+                recorders[Visible].Record(verified);
+                recorders[Whole].Record(intendedStart);
+            }
+            return true;
+        }
+        catch (RpcException e)
+        {
+            if (measured)
+                recorders[Visible].Fail($"{step}: {e.StatusCode}");
+            return false;
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException or InvalidOperationException)
+        {
+            if (measured)
+                recorders[Visible].Fail($"{step}: {e.GetType().Name}");
+            return false;
+        }
+    }
+
+    /// <summary>Asks every poll interval until the answer says yes; false when the visibility timeout passes first.</summary>
+    private async Task<bool> PollAsync(string name, bool measured, Func<CallOptions, Task<bool>> visible, string token)
+    {
+        var deadline = Stopwatch.GetTimestamp() + (long)(options.VisibilityTimeout.TotalSeconds * Stopwatch.Frequency);
+        while (true)
+        {
+            var sent = Stopwatch.GetTimestamp();
+            bool answer;
+            try
+            {
+                answer = await visible(Call(token));
+            }
+            catch (RpcException e)
+            {
+                if (measured)
+                    recorders[name].Fail(e.StatusCode);
+                throw;
+            }
+            if (measured)
+                recorders[name].Record(sent);
+            if (answer)
+                return true;
+            if (Stopwatch.GetTimestamp() > deadline)
+                return false;
+            await Task.Delay(options.PollInterval);
+        }
+    }
+
+    private async Task<T> Timed<T>(string name, long since, bool measured, AsyncUnaryCall<T> call)
+    {
+        try
+        {
+            var response = await call;
+            if (measured)
+                recorders[name].Record(since);
+            return response;
+        }
+        catch (RpcException e)
+        {
+            if (measured)
+                recorders[name].Fail(e.StatusCode);
+            throw;
+        }
+    }
+
+    private static CallOptions Call(string token) =>
+        new(new Metadata { { "Authorization", "Bearer " + token } }, DateTime.UtcNow.AddSeconds(30));
+}
