@@ -23,15 +23,16 @@ if ! command -v redis-server >/dev/null 2>&1 && [ ! -x /usr/bin/redis-server ]; 
 fi
 
 # The console's browser tests (tests/BackOffice.BrowserTests) drive Debian's headless Chromium; nothing downloads a
-# browser build at test time. fonts-liberation gives pages and screenshots real Latin glyphs.
-if [ ! -x /usr/bin/chromium-headless-shell ] || [ ! -d /usr/share/fonts/truetype/liberation ]; then
-  echo "chromium-headless-shell or fonts-liberation is missing; installing them with apt-get ..." >&2
+# browser build at test time. fonts-liberation and fonts-wqy-microhei give pages and screenshots real Latin and
+# Chinese glyphs (the console's default language is Chinese).
+if [ ! -x /usr/bin/chromium-headless-shell ] || [ ! -d /usr/share/fonts/truetype/liberation ] || [ ! -d /usr/share/fonts/truetype/wqy ]; then
+  echo "chromium-headless-shell or its fonts are missing; installing them with apt-get ..." >&2
   if [ "$(id -u)" -eq 0 ]; then
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium-headless-shell fonts-liberation >/dev/null
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium-headless-shell fonts-liberation fonts-wqy-microhei >/dev/null
   elif command -v sudo >/dev/null 2>&1; then
-    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium-headless-shell fonts-liberation >/dev/null
+    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium-headless-shell fonts-liberation fonts-wqy-microhei >/dev/null
   else
-    echo "error: cannot install the browser. Install it: apt-get install -y chromium-headless-shell fonts-liberation" >&2
+    echo "error: cannot install the browser. Install it: apt-get install -y chromium-headless-shell fonts-liberation fonts-wqy-microhei" >&2
     exit 1
   fi
 fi

@@ -64,12 +64,12 @@ public sealed class PolicyOfficeTests(ConsoleMesh mesh)
             await Expect(officer.Page.GetByTestId("redemption-status")).ToContainTextAsync(next);
         }
         await officer.Page.GetByTestId("approve").ClickAsync();
-        await Expect(officer.Page.GetByTestId("redemption-status")).ToHaveTextAsync("Disbursing");
+        await Expect(officer.Page.GetByTestId("redemption-status")).ToHaveTextAsync("disbursing");
         await Expect(officer.Page.Locator("#disbursement-amount")).ToHaveValueAsync("1234.56");
         await officer.Page.Locator("#disbursement-reference").FillAsync("PAY-2026-0001");
         await AxeScan.AssertNoSeriousViolationsAsync(officer.Page, "redemption disbursement");
         await officer.Page.GetByTestId("record-disbursement").ClickAsync();
-        await Expect(officer.Page.GetByTestId("redemption-status")).ToHaveTextAsync("Disbursed");
+        await Expect(officer.Page.GetByTestId("redemption-status")).ToHaveTextAsync("disbursed");
         await Expect(officer.Page.GetByTestId("redemption-disbursements")).ToContainTextAsync("PAY-2026-0001");
         await officer.ScreenshotAsync("redemption-disbursed");
 

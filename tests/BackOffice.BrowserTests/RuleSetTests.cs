@@ -21,11 +21,13 @@ public sealed class RuleSetTests(ConsoleMesh mesh)
         Assert.Equal(Tier.None, before.Tier);
         await using var admin = await ConsoleSession.SignInAsync(mesh, Roles.Admin, "admin-browser");
         await admin.OpenAsync("/rule-sets");
-        var file = admin.Page.Locator("input[type=file]");
+        // MudFileUpload adds a fresh input after each choice: the newest one takes the next file.
+        var file = admin.Page.Locator("input[type=file]").Last;
 
         // A broken file: the engine's errors, per rule.
         await file.SetInputFilesAsync(new FilePayload { Name = "broken.json", MimeType = "application/json", Buffer = RuleSetFiles.Broken() });
-        await Expect(admin.Page.GetByTestId("rule-set-violations")).ToContainTextAsync("$.tiers[0].id");
+        await Expect(admin.Page.GetByTestId("rule-set-violations").GetByRole(AriaRole.Rowheader, new() { Name = "rule 'age_points'" })).ToBeVisibleAsync();
+        await Expect(admin.Page.GetByTestId("rule-set-violations")).ToContainTextAsync("$.rules[0].points");
         await admin.ScreenshotAsync("rule-set-violations");
         await AxeScan.AssertNoSeriousViolationsAsync(admin.Page, "rule-set validation errors");
 

@@ -12,7 +12,7 @@ public static class Chromium
 
     public const string InstallHint =
         "Headless Chromium is missing (" + ExecutablePath + "). Install it: scripts/ensure-prerequisites.sh, " +
-        "or apt-get install -y chromium-headless-shell fonts-liberation";
+        "or apt-get install -y chromium-headless-shell fonts-liberation fonts-wqy-microhei";
 
     public static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync()
     {
