@@ -2,6 +2,7 @@ using System.Diagnostics;
 using StackExchange.Redis;
 using TalentMesh.EventBus.Benchmarks.Protos;
 using TalentMesh.EventBus.Outbox;
+using TalentMesh.Testing;
 
 namespace TalentMesh.EventBus.Benchmarks;
 

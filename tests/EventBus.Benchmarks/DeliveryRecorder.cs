@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using TalentMesh.Testing;
 
 namespace TalentMesh.EventBus.Benchmarks;
 

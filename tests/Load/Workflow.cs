@@ -4,6 +4,7 @@ using Grpc.Core;
 using TalentMesh.Contracts.Common.V1;
 using TalentMesh.Contracts.Redemption.V1;
 using TalentMesh.Contracts.Registration.V1;
+using TalentMesh.Testing;
 
 namespace TalentMesh.Load;
 
@@ -27,6 +28,9 @@ public sealed class Workflow(LoadTarget target, Recorders recorders, LoadOptions
     private readonly CredentialService.CredentialServiceClient credentials = new(target.Registration);
     private readonly RedemptionService.RedemptionServiceClient redemptions = new(target.Redemption);
 
+    /// <summary>A region code per run keeps the identity numbers of runs against one mesh apart.</summary>
+    private static string RunRegion(int runNumber) => $"{110000 + runNumber % 10_000:000000}";
+
     /// <summary>Runs workflow <paramref name="index"/>; returns whether it completed. Recorded only when <paramref name="measured"/>.</summary>
     public async Task<bool> RunAsync(long index, long intendedStart, bool measured)
     {
@@ -35,7 +39,7 @@ public sealed class Workflow(LoadTarget target, Recorders recorders, LoadOptions
         var step = Register;
         try
         {
-            var (number, birth, gender) = IdentityNumbers.Get(run, index);
+            var (number, birth, gender) = ResidentIdNumbers.Distinct(index, region: RunRegion(run));
             await Timed(Register, intendedStart, measured, talents.RegisterTalentAsync(new RegisterTalentRequest
             {
                 IdentityDocumentType = IdentityDocumentType.ResidentId,

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using TalentMesh.Testing;
 
 namespace TalentMesh.Redemption.Benchmarks;
 
@@ -14,17 +15,11 @@ public sealed class Latencies
 
     public string Summary(string name, TimeSpan duration)
     {
-        var sorted = ticks.Order().ToArray();
-        double Ms(double q) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)(q * sorted.Length))] * 1000.0 / Stopwatch.Frequency;
-        return $"{name,-34} {sorted.Length / duration.TotalSeconds,10:N0}/s   p50 {Ms(0.50),6:N2} ms   p99 {Ms(0.99),6:N2} ms   max {Ms(1.0),7:N2} ms";
+        var milliseconds = Milliseconds();
+        return $"{name,-34} {Count / duration.TotalSeconds,10:N0}/s   p50 {milliseconds.At(0.50),6:N2} ms   p99 {milliseconds.At(0.99),6:N2} ms   max {milliseconds.Max,7:N2} ms";
     }
 
-    public double P99Milliseconds
-    {
-        get
-        {
-            var sorted = ticks.Order().ToArray();
-            return sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)(0.99 * sorted.Length))] * 1000.0 / Stopwatch.Frequency;
-        }
-    }
+    public double P99Milliseconds => Milliseconds().At(0.99);
+
+    private Percentiles Milliseconds() => new(ticks.Select(elapsed => elapsed * 1000.0 / Stopwatch.Frequency));
 }

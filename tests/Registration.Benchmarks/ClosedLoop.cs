@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using TalentMesh.Testing;
 
 namespace TalentMesh.Registration.Benchmarks;
 
@@ -43,10 +44,8 @@ public static class ClosedLoop
         await Task.WhenAll(workers);
         var seconds = stopwatch.Elapsed.TotalSeconds;
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
-        var all = latencies.SelectMany(l => l).Order().ToArray();
-        return new RunResult(name, all.Length, failures, seconds, Percentile(all, 0.50), Percentile(all, 0.99), cpu.TotalMicroseconds / Math.Max(1, all.Length));
+        var calls = latencies.Sum(l => l.Count);
+        var percentiles = new Percentiles(latencies.SelectMany(l => l));
+        return new RunResult(name, calls, failures, seconds, percentiles.At(0.50), percentiles.At(0.99), cpu.TotalMicroseconds / Math.Max(1, calls));
     }
-
-    private static double Percentile(double[] sorted, double quantile) =>
-        sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(quantile * sorted.Length) - 1)];
 }

@@ -38,7 +38,7 @@ public static class BenchmarkProgram
 
         // Set-up: a talent holding tier D with a code, and tokens for the applicants RegisterTalent will register.
         var holder = issuer.Issue("holder", Roles.Applicant);
-        var (number, birth, gender) = IdentityNumberSource.Get(99_999_999);
+        var (number, birth, gender) = ResidentIdNumbers.Distinct(99_999_999);
         await talents.RegisterTalentAsync(Request(number, birth, gender), As(holder));
         await new TopicStreams(host.Redis, host.TopicPrefix).PublishAsync(new TalentEvaluated
         {
@@ -56,7 +56,7 @@ public static class BenchmarkProgram
             async _ => await codes.ListPublicKeysAsync(new ListPublicKeysRequest(), scanner));
         var register = await ClosedLoop.RunAsync("RegisterTalent", concurrency, duration, async i =>
         {
-            var (n, b, g) = IdentityNumberSource.Get(i);
+            var (n, b, g) = ResidentIdNumbers.Distinct(i);
             await talents.RegisterTalentAsync(Request(n, b, g), As(applicantTokens[i % applicantTokens.Length]));
         });
         var verify = await ClosedLoop.RunAsync("VerifyTalentCode", concurrency, duration,

@@ -29,4 +29,11 @@ public sealed class Session(IAnsiConsole console, Mesh mesh, Caller caller, Canc
             return Caller.Subject;
         throw new CliException("which talent? pass --talent <talent-id> (or act as the applicant: --as applicant:<talent-id>)");
     }
+
+    /// <summary>After a page of a list: how to ask for the next one, when there is one.</summary>
+    public void WriteNextPageHint(string nextPageToken)
+    {
+        if (nextPageToken.Length > 0)
+            Console.MarkupLineInterpolated($"[grey]more: --page-token {nextPageToken}[/]");
+    }
 }

@@ -70,11 +70,7 @@ public static partial class CredentialCommands
                 PageSize = parsed.GetValue(size),
                 PageToken = parsed.GetValue(page) ?? "",
             }, await session.Registration());
-            var table = CredentialView.Table("credentials");
-            foreach (var credential in response.Credentials)
-                CredentialView.AddRow(table, credential);
-            session.Console.Write(table);
-            NextPage(session, response.NextPageToken);
+            CredentialView.RenderPage(session, "credentials", response.Credentials, response.NextPageToken);
         }, talent, status, size, page);
     }
 
@@ -101,11 +97,7 @@ public static partial class CredentialCommands
                 PageSize = parsed.GetValue(size),
                 PageToken = parsed.GetValue(page) ?? "",
             }, await session.Registration());
-            var table = CredentialView.Table($"review queue ({response.TotalPending} pending)");
-            foreach (var credential in response.Credentials)
-                CredentialView.AddRow(table, credential);
-            session.Console.Write(table);
-            NextPage(session, response.NextPageToken);
+            CredentialView.RenderPage(session, $"review queue ({response.TotalPending} pending)", response.Credentials, response.NextPageToken);
         }, type, employer, size, page);
     }
 
@@ -142,12 +134,6 @@ public static partial class CredentialCommands
             CredentialView.Render(session.Console, await session.Mesh.Credentials.RevokeCredentialAsync(
                 new RevokeCredentialRequest { CredentialId = parsed.GetRequiredValue(id), Reason = parsed.GetRequiredValue(reason), Fraud = parsed.GetValue(fraud) },
                 await session.Registration())), id, reason, fraud);
-    }
-
-    internal static void NextPage(Session session, string token)
-    {
-        if (token.Length > 0)
-            session.Console.MarkupLineInterpolated($"[grey]more: --page-token {token}[/]");
     }
 
     [GeneratedRegex("^sha256:[0-9a-f]{64}$")]

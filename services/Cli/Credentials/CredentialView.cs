@@ -25,6 +25,16 @@ public static class CredentialView
         console.Write(table);
     }
 
+    /// <summary>One page of a credential list, then the hint for the next page.</summary>
+    public static void RenderPage(Session session, string title, IEnumerable<Credential> credentials, string nextPageToken)
+    {
+        var table = Table(title);
+        foreach (var credential in credentials)
+            AddRow(table, credential);
+        session.Console.Write(table);
+        session.WriteNextPageHint(nextPageToken);
+    }
+
     public static string Status(CredentialStatus status) => status switch
     {
         CredentialStatus.Verified => "[green]verified[/]",

@@ -32,7 +32,7 @@ public static class NotificationCommands
             foreach (var notification in response.Notifications)
                 AddRow(table, notification);
             session.Console.Write(table);
-            Credentials.CredentialCommands.NextPage(session, response.NextPageToken);
+            session.WriteNextPageHint(response.NextPageToken);
         }, unread, size, page);
     }
 

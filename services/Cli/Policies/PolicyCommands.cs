@@ -74,7 +74,7 @@ public static class PolicyCommands
             foreach (var policy in response.Policies)
                 PolicyView.AddRow(table, policy);
             session.Console.Write(table);
-            Credentials.CredentialCommands.NextPage(session, response.NextPageToken);
+            session.WriteNextPageHint(response.NextPageToken);
         }, status, size, page);
     }
 

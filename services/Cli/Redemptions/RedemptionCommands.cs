@@ -78,7 +78,7 @@ public static class RedemptionCommands
             foreach (var redemption in response.Redemptions)
                 RedemptionView.AddRow(table, redemption);
             session.Console.Write(table);
-            Credentials.CredentialCommands.NextPage(session, response.NextPageToken);
+            session.WriteNextPageHint(response.NextPageToken);
         }, talent, policy, status, stage, size, page);
     }
 

@@ -49,7 +49,7 @@ public static class ScoreCommands
                     Display.Kebab(evaluation.Trigger), Display.Of(evaluation.TotalPoints), Display.Of(evaluation.Tier),
                     Display.Of(evaluation.PreviousTier), evaluation.Published ? "yes" : "no", Markup.Escape(evaluation.RuleSetHash[..Math.Min(19, evaluation.RuleSetHash.Length)]));
             session.Console.Write(table);
-            Credentials.CredentialCommands.NextPage(session, response.NextPageToken);
+            session.WriteNextPageHint(response.NextPageToken);
         }, talent, size, page);
     }
 }

@@ -9,10 +9,9 @@ namespace TalentMesh.EventBus.Outbox;
 internal sealed class CommitUnit
 {
     private readonly List<RedisKey> keys = [];
-    private Dictionary<RedisKey, int>? keyIndexes;
 
-    /// <summary>Up to this many keys a scan is cheaper than hashing (and allocates nothing); beyond, a dictionary.</summary>
-    private const int ScanLimit = 16;
+    /// <summary>Each key's 1-based position in <see cref="keys"/>: a scan per write made a unit with many keys quadratic.</summary>
+    private readonly Dictionary<RedisKey, int> keyIndexes = [];
     private readonly List<RedisValue> conditions = [];
     private readonly List<RedisValue> writes = [];
     private readonly List<RedisValue> finalWrites = [];
@@ -82,22 +81,9 @@ internal sealed class CommitUnit
         position += finalWrites.Count;
     }
 
-    /// <summary>
-    /// The key's 1-based position in this unit's keys. A typical unit touches a handful of keys and scans them; a unit
-    /// with many keys (a batch of notifications) switches to a dictionary, since a scan per write made it quadratic.
-    /// </summary>
+    /// <summary>The key's 1-based position in this unit's keys (KEYS[n] in the commit script), added on first use.</summary>
     private int KeyIndex(RedisKey key)
     {
-        if (keyIndexes is null)
-        {
-            var found = keys.IndexOf(key);
-            if (found >= 0)
-                return found + 1;
-            keys.Add(key);
-            if (keys.Count > ScanLimit)
-                keyIndexes = keys.Select((k, i) => (k, i + 1)).ToDictionary(p => p.k, p => p.Item2);
-            return keys.Count;
-        }
         if (!keyIndexes.TryGetValue(key, out var index))
         {
             keys.Add(key);

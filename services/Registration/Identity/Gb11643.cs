@@ -1,7 +1,9 @@
 namespace TalentMesh.Registration.Identity;
 
 /// <summary>The GB 11643-1999 check character, shared by resident IDs, HMT residence permits and the 2023 foreign permanent residence ID.</summary>
-public static class Gb11643
+/// <remarks>Internal: the CLI and the test infrastructure link this file to make numbers the service accepts, and an internal
+/// type in each keeps a project that sees two of them from finding the name twice.</remarks>
+internal static class Gb11643
 {
     private static readonly int[] Weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
     private const string CheckCharacters = "10X98765432";

@@ -35,10 +35,15 @@ public sealed class ConsoleSession(IPage page) : IAsyncDisposable
         await heading.First.WaitForAsync();
     }
 
-    /// <summary>A PNG of the whole page under docs/console/ of the repository (referenced from docs/console.md).</summary>
+    /// <summary>
+    /// A PNG of the whole page. A test run leaves the repository as it found it: the pictures go to the test output
+    /// folder, and into docs/console/ (shown by docs/console.md) only when TALENTMESH_UPDATE_SCREENSHOTS=1 asks for it.
+    /// </summary>
     public async Task ScreenshotAsync(string name)
     {
-        var directory = Path.Combine(TalentMesh.Testing.Mesh.ServiceBuildOutput.RepositoryRoot, "docs", "console");
+        var directory = Environment.GetEnvironmentVariable("TALENTMESH_UPDATE_SCREENSHOTS") == "1"
+            ? Path.Combine(TalentMesh.Testing.Mesh.ServiceBuildOutput.RepositoryRoot, "docs", "console")
+            : Path.Combine(AppContext.BaseDirectory, "screenshots");
         Directory.CreateDirectory(directory);
         await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(directory, name + ".png"), FullPage = true });
     }

@@ -4,6 +4,7 @@ using TalentMesh.BackOffice.BrowserTests.Mesh;
 using TalentMesh.Contracts.Common.V1;
 using TalentMesh.Contracts.Registration.V1;
 using TalentMesh.ServiceDefaults.Security;
+using TalentMesh.Testing;
 
 namespace TalentMesh.BackOffice.BrowserTests.Seeding;
 
@@ -28,7 +29,7 @@ public sealed class Applicant(ConsoleMesh mesh, string talentId)
         await new TalentService.TalentServiceClient(mesh.Registration).RegisterTalentAsync(new RegisterTalentRequest
         {
             IdentityDocumentType = IdentityDocumentType.ResidentId,
-            IdentityNumber = ResidentIds.Next(birth),
+            IdentityNumber = ResidentIdNumbers.Create(birth, Interlocked.Increment(ref sequence) % 500 * 2), // even: female
             FullName = fullName,
             BirthDate = new Date { Year = birth.Year, Month = birth.Month, Day = birth.Day },
             Gender = Gender.Female,
@@ -73,5 +74,8 @@ public sealed class Applicant(ConsoleMesh mesh, string talentId)
         "ZL-" + Reference(10));
 
     /// <summary>Upper-case letters and digits, the shape of a 学信网 code (16) or a record number.</summary>
+    /// <summary>Sequence numbers of this run's applicants, from a random start so reruns against one mesh do not collide.</summary>
+    private static int sequence = Random.Shared.Next(0, 500);
+
     private static string Reference(int length) => Guid.NewGuid().ToString("N").ToUpperInvariant()[..length];
 }

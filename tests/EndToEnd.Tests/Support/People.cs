@@ -1,7 +1,7 @@
-using System.Globalization;
 using Google.Type;
 using TalentMesh.Contracts.Common.V1;
 using TalentMesh.Contracts.Registration.V1;
+using TalentMesh.Testing;
 
 namespace TalentMesh.EndToEnd.Tests.Support;
 
@@ -10,16 +10,8 @@ public static class People
 {
     public const string Employer = "91350100M000100Y43";
 
-    private static readonly int[] Weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-
-    /// <summary>A resident ID born on <paramref name="birth"/>; <paramref name="sequence"/> (0–499) makes it unique among that day's births.</summary>
-    public static string ResidentId(DateOnly birth, int sequence)
-    {
-        // Sequence digits 3 (the last is the gender: odd = male); 500 numbers per day are enough for any test.
-        var body = "110105" + birth.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + (sequence * 2 + 1).ToString("000", CultureInfo.InvariantCulture);
-        var sum = body.Select((digit, i) => (digit - '0') * Weights[i]).Sum();
-        return body + "10X98765432"[sum % 11];
-    }
+    /// <summary>A man's resident ID born on <paramref name="birth"/>; <paramref name="sequence"/> (0–499) makes it unique among that day's births.</summary>
+    public static string ResidentId(DateOnly birth, int sequence) => ResidentIdNumbers.Create(birth, sequence * 2 + 1, region: "110105");
 
     public static RegisterTalentRequest Registration(string fullName, DateOnly birth, int sequence = 0) => new()
     {

@@ -1,6 +1,7 @@
-namespace TalentMesh.Evaluation.Benchmarks;
+namespace TalentMesh.Testing;
 
-/// <summary>Percentiles of a complete set of samples (nearest rank on the sorted array: no bucketing error).</summary>
+/// <summary>Percentiles of a complete set of samples (nearest rank on the sorted array: no bucketing error), as every
+/// benchmark program prints them.</summary>
 public sealed class Percentiles
 {
     private readonly double[] sorted;
