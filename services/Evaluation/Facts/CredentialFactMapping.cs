@@ -44,6 +44,8 @@ public static class CredentialFactMapping
                 break;
             case CredentialAttributes.KindOneofCase.Award:
                 facts[FactNames.AwardLevel] = FactValue.Of(Level(attributes.Award.Level));
+                if (attributes.Award.Level == TalentMesh.Contracts.Common.V1.AwardLevel.WorldClass)
+                    facts[FactNames.WorldClassAward] = FactValue.Of(true);
                 break;
             case CredentialAttributes.KindOneofCase.TalentProgram:
                 facts[FactNames.TalentProgram] = FactValue.Of(Level(attributes.TalentProgram.Level));
@@ -99,6 +101,8 @@ public static class CredentialFactMapping
         TalentMesh.Contracts.Common.V1.AwardLevel.Municipal => "municipal",
         TalentMesh.Contracts.Common.V1.AwardLevel.Provincial => "provincial",
         TalentMesh.Contracts.Common.V1.AwardLevel.National => "national",
+        // The award table's levels stop at national; a world-class award scores there too and adds world_class_award.
+        TalentMesh.Contracts.Common.V1.AwardLevel.WorldClass => "national",
         _ => throw Malformed("award.level", level),
     };
 
@@ -111,10 +115,10 @@ public static class CredentialFactMapping
         _ => throw Malformed("talent_program.level", level),
     };
 
-    // The enum's "little giant" case also covers national high-tech leading enterprises; both earn the same.
     private static string? EmployerType(EmployerCategory category) => category switch
     {
         EmployerCategory.LittleGiant => "little_giant",
+        EmployerCategory.NationalHightechLeading => "national_hightech_leading",
         EmployerCategory.HighTech => "hightech_enterprise",
         EmployerCategory.TechSme => "tech_sme",
         EmployerCategory.OtherInZone => "other_in_zone",

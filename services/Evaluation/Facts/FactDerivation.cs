@@ -26,6 +26,7 @@ public static class FactDerivation
         else if (talent.Registration is not null)
             facts.Add(new NamedFact(ReturneeOrForeign, FactValue.Of(false), []));
         Any(facts, verified, DoubleFirstClassGraduate);
+        Any(facts, verified, WorldClassAward);
 
         var sources = TimeSources.Of(talent, verified);
         if (sources.Graduation is { } graduation)

@@ -74,6 +74,35 @@ public sealed class FactDerivationTests
     }
 
     [Fact]
+    public void Derive_WorldClassAward_FlagAndNationalAwardLevelFromTheAward()
+    {
+        var talent = TalentFacts.Empty("t").WithCredential(Verified("c-award", Award(AwardLevel.WorldClass), T0))!;
+
+        var facts = FactDerivation.Derive(talent, Today);
+
+        Assert.True(Fact(facts, "world_class_award").Value.Flag);
+        Assert.Equal(["c-award"], Fact(facts, "world_class_award").CredentialIds);
+        Assert.Equal("national", Fact(facts, "award_level").Value.Category);
+    }
+
+    [Fact]
+    public void Derive_NationalAward_NoWorldClassFlag()
+    {
+        var talent = TalentFacts.Empty("t").WithCredential(Verified("c-award", Award(AwardLevel.National), T0))!;
+
+        Assert.DoesNotContain(FactDerivation.Derive(talent, Today), f => f.Name == "world_class_award");
+    }
+
+    [Fact]
+    public void Contributions_NationalHightechLeadingEmployer_ItsOwnEmployerType()
+    {
+        var (facts, _) = CredentialFactMapping.Contributions(CredentialType.Employment,
+            Employment(EmployerCategory.NationalHightechLeading, EmploymentPosition.Staff, new DateOnly(2022, 1, 1)));
+
+        Assert.Equal("national_hightech_leading", facts["employer_type"].Category);
+    }
+
+    [Fact]
     public void Contributions_AttributesOfAnotherType_ArePoison()
     {
         Assert.Throws<TalentMesh.EventBus.Handling.PoisonEventException>(() =>

@@ -47,6 +47,18 @@ public sealed class ScoreFlowTests(RedisServerFixture redis) : EvaluationTestBas
     }
 
     [Fact]
+    public async Task CredentialVerified_WorldClassAward_RecognizedTierANamingTheAward()
+    {
+        await PublishAsync(Registered("t-world", Today.AddYears(-45), At(0)));
+        await PublishAsync(Verified("t-world", "t-world-award", Award(AwardLevel.WorldClass), At(1)));
+
+        var evaluated = await WaitForEvaluationAsync("t-world", e => e.Tier == Tier.A, "the world-class award recognizes tier A");
+        Assert.Contains(evaluated.Facts.Facts, f => f.Key == "world_class_award" && f.Flag);
+        var score = await Scores.GetScoreAsync(new GetScoreRequest { TalentId = "t-world" }, Hr);
+        Assert.Equal(Tier.A, score.Tier);
+    }
+
+    [Fact]
     public async Task CredentialVerified_SameEventTwice_OneEvaluation()
     {
         var at = At(0);
