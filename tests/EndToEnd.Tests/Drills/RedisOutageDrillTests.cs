@@ -22,11 +22,12 @@ public sealed class RedisOutageDrillTests
     private static readonly TimeSpan Outage = TimeSpan.FromSeconds(10);
 
     /// <summary>
-    /// Measured (docs/drills.md): against a stalled Redis the "redis" pipeline answers after its 3 s total timeout
-    /// (Registration) and reads outside it after StackExchange.Redis's 5 s command timeout (Evaluation, Redemption);
-    /// the circuit breaker does not open on stalls, so this bound is what holds today, with room for a loaded CI box.
+    /// "Quickly" (issue 11): the "redis" pipeline's attempt timeout (500 ms) sits inside its circuit breaker, so a stall
+    /// opens the circuit within the first wave of calls; a call waits at most an attempt timeout, a retry delay and a
+    /// refused retry (~0.6 s measured, docs/drills.md), and never more than the pipeline's 1.5 s total timeout.
+    /// Before that fix calls took 3.9–6.7 s.
     /// </summary>
-    private static readonly TimeSpan AnswerBound = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan AnswerBound = TimeSpan.FromSeconds(1.5);
 
     private const int ExtraThreadsAllowed = 30;
 
@@ -53,7 +54,7 @@ public sealed class RedisOutageDrillTests
         var answers = new ConcurrentBag<(string Service, TimeSpan Took, StatusCode Status)>();
         var notReady = new ConcurrentDictionary<string, bool>();
         var maxThreads = new ConcurrentDictionary<string, int>(threadsBefore);
-        await SignalAsync(redis.ProcessId, "STOP");
+        await redis.PauseAsync();
         var outage = Stopwatch.StartNew();
         try
         {
@@ -86,7 +87,7 @@ public sealed class RedisOutageDrillTests
         }
         finally
         {
-            await SignalAsync(redis.ProcessId, "CONT");
+            await redis.ResumeAsync();
         }
 
         var report = string.Join("; ", answers.GroupBy(a => a.Service).Select(g =>
@@ -124,12 +125,5 @@ public sealed class RedisOutageDrillTests
     {
         var sorted = values.Order().ToList();
         return sorted[sorted.Count / 2];
-    }
-
-    private static async Task SignalAsync(int pid, string signal)
-    {
-        using var kill = Process.Start(new ProcessStartInfo("kill", [$"-{signal}", pid.ToString(System.Globalization.CultureInfo.InvariantCulture)])) ?? throw new InvalidOperationException("kill did not start");
-        await kill.WaitForExitAsync();
-        Assert.Equal(0, kill.ExitCode);
     }
 }
