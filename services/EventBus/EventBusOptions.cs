@@ -87,7 +87,7 @@ public sealed class EventBusOptions
     [Range(0, 20)]
     public int ConflictRetries { get; set; } = 5;
 
-    /// <summary>Base of the exponential, jittered backoff between conflict retries (10 ms: ~10, 20, 40, 80, 160 ms).</summary>
+    /// <summary>Base of the exponential, jittered backoff between conflict retries after the first, immediate one (10 ms: ~20, 40, 80, 160 ms).</summary>
     [Range(typeof(TimeSpan), "00:00:00.001", "00:00:10")]
     public TimeSpan ConflictRetryDelay { get; set; } = TimeSpan.FromMilliseconds(10);
 

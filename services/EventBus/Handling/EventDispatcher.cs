@@ -129,6 +129,9 @@ public sealed class EventDispatcher(
                     Delay = options.ConflictRetryDelay,
                     BackoffType = DelayBackoffType.Exponential,
                     UseJitter = true, // racers that lost together must not retry together
+                    // The first re-run goes at once: the race's winner has committed, so the state read again is newer
+                    // (and a clock that only tests move cannot hold it back); later ones back off.
+                    DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(args.AttemptNumber == 0 ? TimeSpan.Zero : null),
                     OnRetry = args =>
                     {
                         metrics.ConflictRetried(args.Context.Properties.GetValue(TopicProperty, ""));
