@@ -1,5 +1,6 @@
 using Google.Protobuf;
 using StackExchange.Redis;
+using TalentMesh.Contracts.Common.V1;
 using TalentMesh.EventBus.Outbox;
 using TalentMesh.ServiceDefaults.Redis;
 using TalentMesh.ServiceDefaults.Resilience;
@@ -10,6 +11,8 @@ namespace TalentMesh.Evaluation.Scores;
 /// <summary>
 /// Each talent's current evaluation (with its sequence, the optimistic-concurrency version) and the history of every
 /// evaluation, newest last, as protobuf bytes: the facts as evaluated and the rule-set hash, so any of them replays.
+/// Also the number of talents per tier, moved in the same unit of work as each stored evaluation whose tier differs
+/// from the previous one, so a redelivered event, a retry or a crash never counts a talent twice.
 /// </summary>
 public sealed class ScoreStore(IConnectionMultiplexer redis, RedisKeyspace keyspace, RedisPipeline pipeline)
 {
@@ -19,6 +22,12 @@ public sealed class ScoreStore(IConnectionMultiplexer redis, RedisKeyspace keysp
     private RedisKey CurrentKey(string talentId) => keyspace.Key("score", talentId);
 
     private RedisKey HistoryKey(string talentId) => keyspace.Key("history", talentId);
+
+    /// <summary>Hash: tier (A–E, <c>none</c>) → talents whose current evaluation holds it, and <c>built</c> once counted.</summary>
+    private RedisKey TierCountsKey => keyspace.Key("tier-counts");
+
+    /// <summary>The field of a tier in the counter; unspecified counts as no tier.</summary>
+    private static string TierField(Tier tier) => tier is >= Tier.A and <= Tier.E ? tier.ToString() : "none";
 
     public async Task<EvaluationRecord?> CurrentAsync(string talentId)
     {
@@ -46,7 +55,43 @@ public sealed class ScoreStore(IConnectionMultiplexer redis, RedisKeyspace keysp
         var bytes = next.ToByteArray();
         unit.HashSet(key, new HashEntry(DocumentField, bytes), new HashEntry(SequenceField, next.EvaluationSequence));
         unit.Write("RPUSH", HistoryKey(talentId), bytes);
+        var (from, to) = (previous is null ? null : TierField(previous.Tier), TierField(next.Tier));
+        if (from == to)
+            return;
+        if (from is not null)
+            unit.HashIncrement(TierCountsKey, from, -1);
+        unit.HashIncrement(TierCountsKey, to);
     }
+
+    /// <summary>
+    /// Talents per tier, A–E then none; first counts the stored evaluations when the counter was never completed
+    /// (data stored before it existed), atomically in one script (<see cref="TierCountScript"/>).
+    /// </summary>
+    public async Task<IReadOnlyList<(Tier Tier, int Talents)>> TierCountsAsync()
+    {
+        var database = redis.GetDatabase();
+        var fields = await database.HashGetAllAsync(TierCountsKey);
+        if (!fields.Any(f => f.Name == TierCountScript.BuiltField))
+        {
+            await EnsureTierCountsAsync();
+            fields = await database.HashGetAllAsync(TierCountsKey);
+        }
+        var counts = fields.ToDictionary(f => f.Name.ToString(), f => (int)f.Value);
+        return CountedTiers.Select(tier => (tier, counts.GetValueOrDefault(TierField(tier)))).ToArray();
+    }
+
+    /// <summary>Counts the stored evaluations' tiers unless the counter is complete; true when it counted.</summary>
+    public async Task<bool> EnsureTierCountsAsync()
+    {
+        var pattern = GlobEscape(keyspace.Key("score", "").ToString()) + "*";
+        var counted = await redis.GetDatabase().ScriptEvaluateAsync(TierCountScript.Text, [TierCountsKey], [pattern]);
+        return (int)counted == 1;
+    }
+
+    private static readonly Tier[] CountedTiers = [Tier.A, Tier.B, Tier.C, Tier.D, Tier.E, Tier.None];
+
+    private static string GlobEscape(string literal) =>
+        string.Concat(literal.Select(c => c is '*' or '?' or '[' or ']' or '\\' ? "\\" + c : c.ToString()));
 
     /// <summary>Newest first: <paramref name="skip"/> evaluations back from the newest, at most <paramref name="count"/>.</summary>
     public async Task<(EvaluationRecord[] Page, long Total)> HistoryAsync(string talentId, long skip, int count)
