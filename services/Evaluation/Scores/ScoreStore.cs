@@ -69,18 +69,21 @@ public sealed class ScoreStore(IConnectionMultiplexer redis, RedisKeyspace keysp
     /// </summary>
     public async Task<IReadOnlyList<(Tier Tier, int Talents)>> TierCountsAsync()
     {
-        var database = redis.GetDatabase();
-        var fields = await database.HashGetAllAsync(TierCountsKey);
+        var fields = await pipeline.ExecuteAsync(async _ => await redis.GetDatabase().HashGetAllAsync(TierCountsKey), CancellationToken.None);
         if (!fields.Any(f => f.Name == TierCountScript.BuiltField))
         {
             await EnsureTierCountsAsync();
-            fields = await database.HashGetAllAsync(TierCountsKey);
+            fields = await pipeline.ExecuteAsync(async _ => await redis.GetDatabase().HashGetAllAsync(TierCountsKey), CancellationToken.None);
         }
         var counts = fields.ToDictionary(f => f.Name.ToString(), f => (int)f.Value);
         return CountedTiers.Select(tier => (tier, counts.GetValueOrDefault(TierField(tier)))).ToArray();
     }
 
     /// <summary>Counts the stored evaluations' tiers unless the counter is complete; true when it counted.</summary>
+    /// <remarks>
+    /// Not through the "redis" pipeline: a count over every stored evaluation may rightly take longer than its attempt
+    /// timeout; the client's command timeout bounds it.
+    /// </remarks>
     public async Task<bool> EnsureTierCountsAsync()
     {
         var pattern = GlobEscape(keyspace.Key("score", "").ToString()) + "*";

@@ -22,18 +22,16 @@ public sealed class RedisConnectionFactory(string connectionString)
     }
 
     /// <summary>
-    /// Sets the client's own timeouts (default 5 s each) unless the connection string sets them. asyncTimeout becomes
-    /// <see cref="RedisResilienceOptions.ClientCommandTimeout"/>: the pipeline's timeouts, shorter, decide what a request
-    /// sees; the client's is the backstop for calls outside the pipeline (the event bus) and what finally removes a
-    /// command an attempt gave up on (commands take no cancellation token). syncTimeout becomes the attempt timeout: no
-    /// code here issues synchronous commands, and whatever the client does synchronously on a caller's thread (it is
-    /// what bounds its synchronous waits) must not hold that thread longer than the attempt may last.
+    /// Sets the client's own timeouts (asyncTimeout, syncTimeout) to <see cref="RedisResilienceOptions.ClientCommandTimeout"/>
+    /// unless the connection string sets them: the pipeline's timeouts, shorter, decide what a request sees; the
+    /// client's is the backstop for calls outside the pipeline and what finally removes a command an attempt gave up on
+    /// (commands take no cancellation token).
     /// </summary>
     public void AgreeWith(ConfigurationOptions options, RedisResilienceOptions resilience)
     {
         if (!connectionString.Contains("asyncTimeout=", StringComparison.OrdinalIgnoreCase))
             options.AsyncTimeout = (int)Math.Ceiling(resilience.ClientCommandTimeout.TotalMilliseconds);
         if (!connectionString.Contains("syncTimeout=", StringComparison.OrdinalIgnoreCase))
-            options.SyncTimeout = (int)Math.Ceiling(resilience.AttemptTimeout.TotalMilliseconds);
+            options.SyncTimeout = (int)Math.Ceiling(resilience.ClientCommandTimeout.TotalMilliseconds);
     }
 }

@@ -45,12 +45,13 @@ public sealed class RedisResilienceOptions : IValidatableObject
     public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>
-    /// StackExchange.Redis's own command timeout (its asyncTimeout, default 5 s; its syncTimeout follows
-    /// <see cref="AttemptTimeout"/>), unless the connection string sets them. Not below <see cref="TotalTimeout"/>, so it never decides what a request sees; it bounds the calls
-    /// outside the pipeline (the event bus's loops and handler commits) and removes the commands an attempt gave up on.
+    /// StackExchange.Redis's own command timeout (its asyncTimeout and syncTimeout), unless the connection string sets
+    /// them. Not below <see cref="TotalTimeout"/>, so it never decides what a request sees; it bounds the calls outside
+    /// the pipeline (the event bus, one-off scans such as the tier count) and removes the commands an attempt gave up on.
+    /// The client's own default, 5 s: those calls may rightly run long.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.050", "00:01:00")]
-    public TimeSpan ClientCommandTimeout { get; set; } = TimeSpan.FromSeconds(2);
+    public TimeSpan ClientCommandTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
