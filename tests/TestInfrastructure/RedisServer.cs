@@ -102,6 +102,11 @@ public sealed class RedisServer : IAsyncDisposable
         {
             return false;
         }
+        // Restarted on its AOF (the crash drill), the server answers LOADING until the data set is back in memory.
+        catch (RedisServerException loading) when (loading.Message.StartsWith("LOADING", StringComparison.Ordinal))
+        {
+            return false;
+        }
     }
 
     public async ValueTask DisposeAsync()

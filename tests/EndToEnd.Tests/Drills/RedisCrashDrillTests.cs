@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Google.Rpc;
 using Grpc.Core;
 using TalentMesh.Contracts.Evaluation.V1;
 using TalentMesh.Contracts.Registration.V1;
@@ -107,6 +108,11 @@ public sealed class RedisCrashDrillTests
             }
             catch (RpcException error) when (error.StatusCode == StatusCode.Unavailable)
             {
+                // As a well-behaved client does: wait what the service's RetryInfo says (the rest of the circuit's break)
+                // before trying again. UNAVAILABLE now comes back at once, and hammering would hit the per-applicant
+                // registration rate limit (RESOURCE_EXHAUSTED).
+                if (error.GetRpcStatus()?.GetDetail<RetryInfo>() is { RetryDelay: { } delay })
+                    await Task.Delay(delay.ToTimeSpan());
                 return false;
             }
         }, TimeSpan.FromSeconds(60), $"registration {i} is acknowledged after Redis is back");
@@ -121,7 +127,8 @@ public sealed class RedisCrashDrillTests
             var score = await api.Scores.GetScoreAsync(new GetScoreRequest { TalentId = talentId }, api.Hr);
             return talent.TalentId == talentId && score.EvaluationSequence >= 1;
         }
-        catch (RpcException error) when (error.StatusCode == StatusCode.NotFound)
+        // Not there yet, or the service's circuit is still open from the outage (its break outlasts the restart).
+        catch (RpcException error) when (error.StatusCode is StatusCode.NotFound or StatusCode.Unavailable)
         {
             return false;
         }
