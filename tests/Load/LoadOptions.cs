@@ -26,8 +26,14 @@ public sealed record LoadOptions
 
     public Uri RedemptionHttp { get; init; } = new("http://127.0.0.1:5122");
 
-    /// <summary>How often a workflow asks whether its tier and eligibility are visible yet.</summary>
-    public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(20);
+    /// <summary>
+    /// How long after VerifyCredential returns a workflow first asks for its tier: the event chain (Registration →
+    /// Evaluation → Registration) takes a few milliseconds at best, so an earlier poll only costs CPU.
+    /// </summary>
+    public TimeSpan FirstPoll { get; init; } = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>The pause after a poll that said "not yet" (it grows 1.25× per poll up to <see cref="PollCap"/>).</summary>
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(10);
 
     /// <summary>The longest pause between two polls (the pause grows 1.25× per poll from <see cref="PollInterval"/>).</summary>
     public TimeSpan PollCap { get; init; } = TimeSpan.FromMilliseconds(250);
