@@ -71,9 +71,9 @@ public sealed class Workflow(LoadTarget target, Recorders recorders, LoadOptions
                 credentials.VerifyCredentialAsync(new VerifyCredentialRequest { CredentialId = credential.CredentialId }, Call(target.HrToken)));
             var verified = Stopwatch.GetTimestamp();
 
-            // Eligibility in Redemption follows the tier in Registration causally (it needs Registration's
-            // talent-code.issued, committed with the tier), so it is asked for only once the tier is visible: a poll
-            // before that could only say "not yet". The later of the two "yes" polls bounds the truth from above.
+            // Both results come from the same talent.evaluated, handled by Registration and Redemption side by side, so
+            // eligibility is asked for only once the tier is visible: usually one poll then says yes, where polling
+            // both from the start doubled the "not yet" answers. The last "yes" bounds the truth from above.
             step = "visibility";
             var deadline = verified + (long)(options.VisibilityTimeout.TotalSeconds * Stopwatch.Frequency);
             await Task.Delay(options.FirstPoll);
