@@ -32,6 +32,7 @@ public sealed class ConsoleTestContext : BunitContext
     public FakeTalentCodeClient TalentCodes { get; } = new();
     public FakeAuditClient Audit { get; } = new();
     public FakeRuleSetClient RuleSets { get; } = new();
+    public FakeScoreClient Scores { get; } = new();
     public FakeRedemptionClient Redemptions { get; } = new();
 
     public ConsoleTestContext(string culture = "en")
@@ -50,6 +51,7 @@ public sealed class ConsoleTestContext : BunitContext
         Services.AddSingleton<TalentCodeService.TalentCodeServiceClient>(TalentCodes);
         Services.AddSingleton<AuditService.AuditServiceClient>(Audit);
         Services.AddSingleton<RuleSetService.RuleSetServiceClient>(RuleSets);
+        Services.AddSingleton<ScoreService.ScoreServiceClient>(Scores);
         Services.AddSingleton<RedemptionService.RedemptionServiceClient>(Redemptions);
     }
 

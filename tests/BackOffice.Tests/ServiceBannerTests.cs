@@ -16,7 +16,7 @@ public sealed class ServiceBannerTests
     {
         await using var context = new ConsoleTestContext();
         context.AddAuthorization().SetAuthorized("officer-1").SetRoles(Roles.PolicyOfficer);
-        context.RuleSets.OnGet = _ => throw FakeCall.Unavailable();
+        context.Scores.OnTierDistribution = _ => throw FakeCall.Unavailable();
         context.Redemptions.OnList = request => new ListRedemptionsResponse
         {
             Redemptions = { Enumerable.Range(0, request.Status == RedemptionStatus.PendingReview ? 3 : 0).Select(i => new Redemption { RedemptionId = $"r-{i}" }) },
@@ -29,26 +29,6 @@ public sealed class ServiceBannerTests
         Assert.Single(page.FindAll("[data-service]"));
         var pendingRow = page.FindAll("[data-testid=dashboard-redemptions] tbody tr").Single(row => row.TextContent.Contains("pending review", StringComparison.Ordinal));
         Assert.Equal("3", pendingRow.QuerySelector("td")!.TextContent);
-    }
-
-    [Fact]
-    public async Task Dashboard_AllServicesUp_ShowsNoBannerAndTheTierThresholds()
-    {
-        await using var context = new ConsoleTestContext();
-        context.AddAuthorization().SetAuthorized("admin-1").SetRoles(Roles.Admin);
-        context.Redemptions.OnList = _ => new ListRedemptionsResponse();
-        context.RuleSets.OnGet = _ => new RuleSet
-        {
-            Version = "2025.1",
-            Summary = new RuleSetSummary { TitleEn = "High-tech zone", Tiers = { new TierThreshold { Tier = Tier.C, MinPoints = 120 }, new TierThreshold { Tier = Tier.A } } },
-        };
-
-        var page = context.RenderFrame<DashboardPage>();
-
-        Assert.Empty(page.FindAll("[data-service]"));
-        var tiers = page.Find("[data-testid=dashboard-tiers]").TextContent;
-        Assert.Contains("120", tiers);
-        Assert.Contains("direct recognition only", tiers);
     }
 
     [Fact]

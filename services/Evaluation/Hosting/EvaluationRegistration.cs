@@ -29,6 +29,7 @@ public static class EvaluationRegistration
         services.AddSingleton<TalentEvaluator>();
         services.AddSingleton<TalentReevaluation>();
         services.AddSingleton<WhatIf>();
+        services.AddHostedService<TierCountRebuild>();
 
         // Rule sets: the default is installed before anything else runs.
         services.AddSingleton<RuleSetStore>();

@@ -13,6 +13,7 @@ public sealed class ScoreGrpcService(ScoreStore scores, RuleSetStore ruleSets, W
 {
     private const string Readers = $"{Roles.Applicant},{Roles.Hr},{Roles.PolicyOfficer},{Roles.Admin}";
     private const string HistoryReaders = $"{Roles.Applicant},{Roles.Hr},{Roles.Admin}";
+    private const string DistributionReaders = $"{Roles.Hr},{Roles.PolicyOfficer},{Roles.Admin}";
 
     [Authorize(Roles = Readers)]
     public override async Task<Score> GetScore(GetScoreRequest request, ServerCallContext context)
@@ -43,6 +44,15 @@ public sealed class ScoreGrpcService(ScoreStore scores, RuleSetStore ruleSets, W
         if (total == 0)
             throw new NotFoundException("evaluations of talent", talentId);
         return new GetEvaluationHistoryResponse { Evaluations = { page }, NextPageToken = PageTokens.Next(offset, page.Length, total) };
+    }
+
+    [Authorize(Roles = DistributionReaders)]
+    public override async Task<TierDistribution> GetTierDistribution(GetTierDistributionRequest request, ServerCallContext context)
+    {
+        var counts = await scores.TierCountsAsync();
+        var distribution = new TierDistribution { Total = counts.Sum(c => c.Talents) };
+        distribution.Tiers.AddRange(counts.Select(c => new TierCount { Tier = c.Tier, Talents = c.Talents }));
+        return distribution;
     }
 
     /// <summary>Any signed-in caller (the fallback policy): it reads nothing about anyone and stores nothing.</summary>

@@ -1,7 +1,9 @@
 using Google.Protobuf;
 using StackExchange.Redis;
+using TalentMesh.Contracts.Common.V1;
 using TalentMesh.EventBus.Outbox;
 using TalentMesh.ServiceDefaults.Redis;
+using TalentMesh.ServiceDefaults.Resilience;
 using EvaluationRecord = TalentMesh.Contracts.Evaluation.V1.Evaluation;
 
 namespace TalentMesh.Evaluation.Scores;
@@ -9,8 +11,10 @@ namespace TalentMesh.Evaluation.Scores;
 /// <summary>
 /// Each talent's current evaluation (with its sequence, the optimistic-concurrency version) and the history of every
 /// evaluation, newest last, as protobuf bytes: the facts as evaluated and the rule-set hash, so any of them replays.
+/// Also the number of talents per tier, moved in the same unit of work as each stored evaluation whose tier differs
+/// from the previous one, so a redelivered event, a retry or a crash never counts a talent twice.
 /// </summary>
-public sealed class ScoreStore(IConnectionMultiplexer redis, RedisKeyspace keyspace)
+public sealed class ScoreStore(IConnectionMultiplexer redis, RedisKeyspace keyspace, RedisPipeline pipeline)
 {
     private const string DocumentField = "doc";
     private const string SequenceField = "seq";
@@ -19,18 +23,27 @@ public sealed class ScoreStore(IConnectionMultiplexer redis, RedisKeyspace keysp
 
     private RedisKey HistoryKey(string talentId) => keyspace.Key("history", talentId);
 
+    /// <summary>Hash: tier (A–E, <c>none</c>) → talents whose current evaluation holds it, and <c>built</c> once counted.</summary>
+    private RedisKey TierCountsKey => keyspace.Key("tier-counts");
+
+    /// <summary>The field of a tier in the counter; unspecified counts as no tier.</summary>
+    private static string TierField(Tier tier) => tier is >= Tier.A and <= Tier.E ? tier.ToString() : "none";
+
     public async Task<EvaluationRecord?> CurrentAsync(string talentId)
     {
-        var value = await redis.GetDatabase().HashGetAsync(CurrentKey(talentId), DocumentField);
+        var value = await pipeline.ExecuteAsync(async _ => await redis.GetDatabase().HashGetAsync(CurrentKey(talentId), DocumentField), CancellationToken.None);
         return Parse(value);
     }
 
     public async Task<EvaluationRecord?[]> CurrentManyAsync(IReadOnlyList<string> talentIds)
     {
-        var batch = redis.GetDatabase().CreateBatch();
-        var reads = talentIds.Select(id => batch.HashGetAsync(CurrentKey(id), DocumentField)).ToArray();
-        batch.Execute();
-        var values = await Task.WhenAll(reads);
+        var values = await pipeline.ExecuteAsync(async _ =>
+        {
+            var batch = redis.GetDatabase().CreateBatch();
+            var reads = talentIds.Select(id => batch.HashGetAsync(CurrentKey(id), DocumentField)).ToArray();
+            batch.Execute();
+            return await Task.WhenAll(reads);
+        }, CancellationToken.None);
         return Array.ConvertAll(values, Parse);
     }
 
@@ -42,26 +55,61 @@ public sealed class ScoreStore(IConnectionMultiplexer redis, RedisKeyspace keysp
         var bytes = next.ToByteArray();
         unit.HashSet(key, new HashEntry(DocumentField, bytes), new HashEntry(SequenceField, next.EvaluationSequence));
         unit.Write("RPUSH", HistoryKey(talentId), bytes);
+        var (from, to) = (previous is null ? null : TierField(previous.Tier), TierField(next.Tier));
+        if (from == to)
+            return;
+        if (from is not null)
+            unit.HashIncrement(TierCountsKey, from, -1);
+        unit.HashIncrement(TierCountsKey, to);
     }
+
+    /// <summary>
+    /// Talents per tier, A–E then none; first counts the stored evaluations when the counter was never completed
+    /// (data stored before it existed), atomically in one script (<see cref="TierCountScript"/>).
+    /// </summary>
+    public async Task<IReadOnlyList<(Tier Tier, int Talents)>> TierCountsAsync()
+    {
+        var database = redis.GetDatabase();
+        var fields = await database.HashGetAllAsync(TierCountsKey);
+        if (!fields.Any(f => f.Name == TierCountScript.BuiltField))
+        {
+            await EnsureTierCountsAsync();
+            fields = await database.HashGetAllAsync(TierCountsKey);
+        }
+        var counts = fields.ToDictionary(f => f.Name.ToString(), f => (int)f.Value);
+        return CountedTiers.Select(tier => (tier, counts.GetValueOrDefault(TierField(tier)))).ToArray();
+    }
+
+    /// <summary>Counts the stored evaluations' tiers unless the counter is complete; true when it counted.</summary>
+    public async Task<bool> EnsureTierCountsAsync()
+    {
+        var pattern = GlobEscape(keyspace.Key("score", "").ToString()) + "*";
+        var counted = await redis.GetDatabase().ScriptEvaluateAsync(TierCountScript.Text, [TierCountsKey], [pattern]);
+        return (int)counted == 1;
+    }
+
+    private static readonly Tier[] CountedTiers = [Tier.A, Tier.B, Tier.C, Tier.D, Tier.E, Tier.None];
+
+    private static string GlobEscape(string literal) =>
+        string.Concat(literal.Select(c => c is '*' or '?' or '[' or ']' or '\\' ? "\\" + c : c.ToString()));
 
     /// <summary>Newest first: <paramref name="skip"/> evaluations back from the newest, at most <paramref name="count"/>.</summary>
     public async Task<(EvaluationRecord[] Page, long Total)> HistoryAsync(string talentId, long skip, int count)
     {
-        var database = redis.GetDatabase();
         var key = HistoryKey(talentId);
-        var total = await database.ListLengthAsync(key);
+        var total = await pipeline.ExecuteAsync(async _ => await redis.GetDatabase().ListLengthAsync(key), CancellationToken.None);
         var stop = total - 1 - skip;
         if (stop < 0)
             return ([], total);
         var start = Math.Max(0, stop - count + 1);
-        var values = await database.ListRangeAsync(key, start, stop);
+        var values = await pipeline.ExecuteAsync(async _ => await redis.GetDatabase().ListRangeAsync(key, start, stop), CancellationToken.None);
         return (values.Reverse().Select(v => EvaluationRecord.Parser.ParseFrom((byte[])v!)).ToArray(), total);
     }
 
     public async Task<EvaluationRecord?> BySequenceAsync(string talentId, long sequence)
     {
         // Sequences are consecutive from 1, so the n-th evaluation sits at index n - 1.
-        var value = await redis.GetDatabase().ListGetByIndexAsync(HistoryKey(talentId), sequence - 1);
+        var value = await pipeline.ExecuteAsync(async _ => await redis.GetDatabase().ListGetByIndexAsync(HistoryKey(talentId), sequence - 1), CancellationToken.None);
         return Parse(value) is { } found && found.EvaluationSequence == sequence ? found : null;
     }
 

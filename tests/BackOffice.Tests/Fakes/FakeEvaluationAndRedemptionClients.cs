@@ -11,6 +11,14 @@ public sealed class FakeRuleSetClient : RuleSetService.RuleSetServiceClient
     public override AsyncUnaryCall<RuleSet> GetRuleSetAsync(GetRuleSetRequest request, CallOptions options) => FakeCall.From(() => OnGet(request));
 }
 
+public sealed class FakeScoreClient : ScoreService.ScoreServiceClient
+{
+    public Func<GetTierDistributionRequest, TierDistribution> OnTierDistribution { get; set; } = _ => throw FakeCall.Unimplemented("GetTierDistribution");
+
+    public override AsyncUnaryCall<TierDistribution> GetTierDistributionAsync(GetTierDistributionRequest request, CallOptions options) =>
+        FakeCall.From(() => OnTierDistribution(request));
+}
+
 public sealed class FakeRedemptionClient : RedemptionService.RedemptionServiceClient
 {
     public Func<ListRedemptionsRequest, ListRedemptionsResponse> OnList { get; set; } = _ => throw FakeCall.Unimplemented("ListRedemptions");
