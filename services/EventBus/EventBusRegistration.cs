@@ -14,6 +14,7 @@ using TalentMesh.EventBus.Transport;
 using TalentMesh.EventBus.Transport.Dapr;
 using TalentMesh.EventBus.Transport.Redis;
 using TalentMesh.ServiceDefaults.Hosting;
+using TalentMesh.ServiceDefaults.Resilience;
 
 namespace TalentMesh.EventBus;
 
@@ -23,6 +24,7 @@ public static class EventBusRegistration
     public static IHostApplicationBuilder AddEventBus(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
+        builder.AddRedisResilience(); // requests' commits go through the "redis" pipeline
         services.AddValidatedOptions<EventBusOptions>(builder.Configuration, EventBusOptions.Section);
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();

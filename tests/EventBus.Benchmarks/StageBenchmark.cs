@@ -4,6 +4,7 @@ using StackExchange.Redis;
 using TalentMesh.EventBus.Outbox;
 using TalentMesh.EventBus.Transport;
 using TalentMesh.ServiceDefaults.Redis;
+using TalentMesh.ServiceDefaults.Resilience;
 using TalentMesh.Testing;
 
 namespace TalentMesh.EventBus.Benchmarks;
@@ -50,7 +51,8 @@ public sealed class StageBenchmark(string redisConnection, string prefix, string
         await using var connection = await ConnectionMultiplexer.ConnectAsync(redisConnection);
         var options = Options.Create(new EventBusOptions { AppId = "bench-producer", TopicPrefix = prefix });
         var unitsOfWork = new EventUnitOfWorkFactory(new GroupCommitter(connection), outbox,
-            new OutboxEntryFactory(new TopicNames(options), options, TimeProvider.System), new OutboxSignal(), options);
+            new OutboxEntryFactory(new TopicNames(options), options, TimeProvider.System), new OutboxSignal(),
+            RedisPipeline.Create(new RedisResilienceOptions()), options);
         using var stop = new CancellationTokenSource(deadline);
         var started = await ClosedLoopProducer.RunAsync(events, concurrency, (worker, sequence) =>
             ClosedLoopProducer.CommitAsync(unitsOfWork, BusBenchmark.NewEvent(Run, sequence, Stopwatch.GetTimestamp(), padding),

@@ -22,6 +22,8 @@ public sealed class OptionsValidationTests(RedisServerFixture redis)
         { "Service:HttpPort", "-1", typeof(ServiceOptions), nameof(ServiceOptions.HttpPort) },
         { "Redis:KeyPrefix", "Not A Prefix", typeof(RedisOptions), nameof(RedisOptions.KeyPrefix) },
         { "Resilience:Redis:MinimumThroughput", "1", typeof(RedisResilienceOptions), nameof(RedisResilienceOptions.MinimumThroughput) },
+        // The tests' TotalTimeout is 1 s: an attempt may not outlast the whole operation.
+        { "Resilience:Redis:AttemptTimeout", "00:00:02", typeof(RedisResilienceOptions), nameof(RedisResilienceOptions.AttemptTimeout) },
     };
 
     [Theory]

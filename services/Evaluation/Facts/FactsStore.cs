@@ -2,6 +2,7 @@ using System.Text.Json;
 using StackExchange.Redis;
 using TalentMesh.EventBus.Outbox;
 using TalentMesh.ServiceDefaults.Redis;
+using TalentMesh.ServiceDefaults.Resilience;
 
 namespace TalentMesh.Evaluation.Facts;
 
@@ -9,7 +10,7 @@ namespace TalentMesh.Evaluation.Facts;
 /// The facts projection in Redis: one hash per talent (the JSON document and a version for optimistic concurrency)
 /// and the set of every known talent, ordered by id so a rollout can walk it with a resumable cursor.
 /// </summary>
-public sealed class FactsStore(IConnectionMultiplexer redis, RedisKeyspace keyspace)
+public sealed class FactsStore(IConnectionMultiplexer redis, RedisKeyspace keyspace, RedisPipeline pipeline)
 {
     private const string DocumentField = "doc";
     private const string VersionField = "v";
@@ -20,17 +21,20 @@ public sealed class FactsStore(IConnectionMultiplexer redis, RedisKeyspace keysp
 
     public async Task<VersionedFacts> LoadAsync(string talentId)
     {
-        var values = await redis.GetDatabase().HashGetAsync(FactsKey(talentId), [DocumentField, VersionField]);
+        var values = await pipeline.ExecuteAsync(async _ => await redis.GetDatabase().HashGetAsync(FactsKey(talentId), [DocumentField, VersionField]), CancellationToken.None);
         return Parse(talentId, values);
     }
 
     /// <summary>Many talents in one round trip (rollout, preview, benchmarks).</summary>
     public async Task<VersionedFacts[]> LoadManyAsync(IReadOnlyList<string> talentIds)
     {
-        var batch = redis.GetDatabase().CreateBatch();
-        var reads = talentIds.Select(id => batch.HashGetAsync(FactsKey(id), [DocumentField, VersionField])).ToArray();
-        batch.Execute();
-        var values = await Task.WhenAll(reads);
+        var values = await pipeline.ExecuteAsync(async _ =>
+        {
+            var batch = redis.GetDatabase().CreateBatch();
+            var reads = talentIds.Select(id => batch.HashGetAsync(FactsKey(id), [DocumentField, VersionField])).ToArray();
+            batch.Execute();
+            return await Task.WhenAll(reads);
+        }, CancellationToken.None);
         return talentIds.Select((id, i) => Parse(id, values[i])).ToArray();
     }
 
@@ -52,11 +56,11 @@ public sealed class FactsStore(IConnectionMultiplexer redis, RedisKeyspace keysp
     public async Task<string[]> TalentIdsAfterAsync(string after, int count)
     {
         var start = string.IsNullOrEmpty(after) ? RedisValue.Null : (RedisValue)after;
-        var ids = await redis.GetDatabase().SortedSetRangeByValueAsync(TalentsKey, start, default, Exclude.Start, Order.Ascending, 0, count);
+        var ids = await pipeline.ExecuteAsync(async _ => await redis.GetDatabase().SortedSetRangeByValueAsync(TalentsKey, start, default, Exclude.Start, Order.Ascending, 0, count), CancellationToken.None);
         return Array.ConvertAll(ids, id => id.ToString());
     }
 
-    public Task<long> CountAsync() => redis.GetDatabase().SortedSetLengthAsync(TalentsKey);
+    public async Task<long> CountAsync() => await pipeline.ExecuteAsync(async _ => await redis.GetDatabase().SortedSetLengthAsync(TalentsKey), CancellationToken.None);
 
     private static VersionedFacts Parse(string talentId, RedisValue[] values) =>
         values[0].IsNull

@@ -1,6 +1,7 @@
 using StackExchange.Redis;
 using TalentMesh.EventBus.Outbox;
 using TalentMesh.ServiceDefaults.Redis;
+using TalentMesh.ServiceDefaults.Resilience;
 
 namespace TalentMesh.Evaluation.Reevaluation;
 
@@ -9,7 +10,7 @@ namespace TalentMesh.Evaluation.Reevaluation;
 /// running. The done/changed counters move in the same unit of work as each talent's evaluation, so they are exact
 /// across crashes; the cursor is only a checkpoint (talents already under the rule set are skipped after a restart).
 /// </summary>
-public sealed class RolloutStore(IConnectionMultiplexer redis, RedisKeyspace keyspace)
+public sealed class RolloutStore(IConnectionMultiplexer redis, RedisKeyspace keyspace, RedisPipeline pipeline)
 {
     private RedisKey RolloutKey(string hash) => keyspace.Key("rollout", hash);
 
@@ -35,11 +36,12 @@ public sealed class RolloutStore(IConnectionMultiplexer redis, RedisKeyspace key
             unit.HashIncrement(RolloutKey(hash), "changed");
     }
 
-    public async Task<string?> CurrentAsync() => (string?)await redis.GetDatabase().StringGetAsync(CurrentKey);
+    public async Task<string?> CurrentAsync() =>
+        (string?)await pipeline.ExecuteAsync(async _ => await redis.GetDatabase().StringGetAsync(CurrentKey), CancellationToken.None);
 
     public async Task<RolloutProgress?> ProgressAsync(string hash)
     {
-        var fields = await redis.GetDatabase().HashGetAllAsync(RolloutKey(hash));
+        var fields = await pipeline.ExecuteAsync(async _ => await redis.GetDatabase().HashGetAllAsync(RolloutKey(hash)), CancellationToken.None);
         if (fields.Length == 0)
             return null;
         var values = fields.ToDictionary(f => f.Name.ToString(), f => f.Value);
@@ -51,15 +53,20 @@ public sealed class RolloutStore(IConnectionMultiplexer redis, RedisKeyspace key
     }
 
     /// <summary>Records how far the walk over the talents got (idempotent: a replayed page changes nothing twice).</summary>
-    public Task CheckpointAsync(string hash, string cursor) => redis.GetDatabase().HashSetAsync(RolloutKey(hash), "cursor", cursor);
+    public async Task CheckpointAsync(string hash, string cursor) =>
+        await pipeline.ExecuteAsync(async _ => await redis.GetDatabase().HashSetAsync(RolloutKey(hash), "cursor", cursor), CancellationToken.None);
 
     public async Task FinishAsync(string hash, RolloutPhase phase, DateTimeOffset at)
     {
-        var database = redis.GetDatabase();
-        await database.HashSetAsync(RolloutKey(hash), [new HashEntry("state", (int)phase), new HashEntry("completed", at.ToUnixTimeMilliseconds())]);
-        // Only clears the pointer if no later rollout replaced it meanwhile.
-        await database.ScriptEvaluateAsync("if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0",
-            [CurrentKey], [hash]);
+        // Both writes are idempotent, so the pipeline may retry them.
+        await pipeline.ExecuteAsync(async _ =>
+        {
+            var database = redis.GetDatabase();
+            await database.HashSetAsync(RolloutKey(hash), [new HashEntry("state", (int)phase), new HashEntry("completed", at.ToUnixTimeMilliseconds())]);
+            // Only clears the pointer if no later rollout replaced it meanwhile.
+            await database.ScriptEvaluateAsync("if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0",
+                [CurrentKey], [hash]);
+        }, CancellationToken.None);
     }
 }
 

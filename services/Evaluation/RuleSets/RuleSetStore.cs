@@ -3,6 +3,7 @@ using StackExchange.Redis;
 using TalentMesh.EventBus.Outbox;
 using TalentMesh.Evaluation.Rules;
 using TalentMesh.ServiceDefaults.Redis;
+using TalentMesh.ServiceDefaults.Resilience;
 
 namespace TalentMesh.Evaluation.RuleSets;
 
@@ -10,7 +11,7 @@ namespace TalentMesh.Evaluation.RuleSets;
 /// Published rule sets, immutable and keyed by content hash, which one is active and which are scheduled.
 /// Compiled rule sets are cached by hash: a hash names exactly one document, so the cache never goes stale.
 /// </summary>
-public sealed class RuleSetStore(IConnectionMultiplexer redis, RedisKeyspace keyspace)
+public sealed class RuleSetStore(IConnectionMultiplexer redis, RedisKeyspace keyspace, RedisPipeline pipeline)
 {
     private readonly ConcurrentDictionary<string, LoadedRuleSet> compiled = new(StringComparer.Ordinal);
 
@@ -24,7 +25,8 @@ public sealed class RuleSetStore(IConnectionMultiplexer redis, RedisKeyspace key
 
     private RedisKey IdempotencyKey(string key) => keyspace.Key("ruleset-publish", key);
 
-    public async Task<string?> ActiveHashAsync() => (string?)await redis.GetDatabase().StringGetAsync(ActiveKey);
+    public async Task<string?> ActiveHashAsync() =>
+        (string?)await pipeline.ExecuteAsync(async _ => await redis.GetDatabase().StringGetAsync(ActiveKey), CancellationToken.None);
 
     /// <summary>The rule set in force; throws (the caller retries) before the default has been installed.</summary>
     public async Task<LoadedRuleSet> ActiveAsync() =>
@@ -36,7 +38,7 @@ public sealed class RuleSetStore(IConnectionMultiplexer redis, RedisKeyspace key
     {
         if (compiled.TryGetValue(hash, out var known))
             return known;
-        var document = await redis.GetDatabase().HashGetAsync(DocumentKey(hash), "doc");
+        var document = await pipeline.ExecuteAsync(async _ => await redis.GetDatabase().HashGetAsync(DocumentKey(hash), "doc"), CancellationToken.None);
         return document.IsNull ? null : Remember(new LoadedRuleSet(hash, RuleSetLoader.Compile(document!)));
     }
 
@@ -45,13 +47,12 @@ public sealed class RuleSetStore(IConnectionMultiplexer redis, RedisKeyspace key
 
     public async Task<PublishedRuleSet?> PublishedAsync(string hash)
     {
-        var database = redis.GetDatabase();
-        var fields = await database.HashGetAllAsync(DocumentKey(hash));
+        var fields = await pipeline.ExecuteAsync(async _ => await redis.GetDatabase().HashGetAllAsync(DocumentKey(hash)), CancellationToken.None);
         if (fields.Length == 0)
             return null;
         var values = fields.ToDictionary(f => f.Name.ToString(), f => f.Value);
         var active = await ActiveHashAsync();
-        var scheduled = await database.SortedSetScoreAsync(ScheduledKey, hash) is not null;
+        var scheduled = await pipeline.ExecuteAsync(async _ => await redis.GetDatabase().SortedSetScoreAsync(ScheduledKey, hash), CancellationToken.None) is not null;
         var status = hash == active ? PublicationStatus.Active : scheduled ? PublicationStatus.Scheduled : PublicationStatus.Superseded;
         return new PublishedRuleSet(hash, values["doc"]!, FromMilliseconds(values["published_at"]), values["published_by"]!,
             FromMilliseconds(values["effective_from"]), status);
@@ -60,9 +61,13 @@ public sealed class RuleSetStore(IConnectionMultiplexer redis, RedisKeyspace key
     /// <summary>Hashes newest first, after <paramref name="skip"/> of them.</summary>
     public async Task<(string[] Hashes, long Total)> PublishedHashesAsync(long skip, int count)
     {
-        var database = redis.GetDatabase();
-        var hashes = await database.SortedSetRangeByRankAsync(PublishedKey, skip, skip + count - 1, Order.Descending);
-        return (Array.ConvertAll(hashes, h => h.ToString()), await database.SortedSetLengthAsync(PublishedKey));
+        var (hashes, total) = await pipeline.ExecuteAsync(async _ =>
+        {
+            var database = redis.GetDatabase();
+            return (await database.SortedSetRangeByRankAsync(PublishedKey, skip, skip + count - 1, Order.Descending),
+                await database.SortedSetLengthAsync(PublishedKey));
+        }, CancellationToken.None);
+        return (Array.ConvertAll(hashes, h => h.ToString()), total);
     }
 
     /// <summary>Stores a newly published document (a no-op write for one published before: the content is the same).</summary>
@@ -103,11 +108,13 @@ public sealed class RuleSetStore(IConnectionMultiplexer redis, RedisKeyspace key
     /// <summary>Scheduled rule sets whose time has come, earliest first.</summary>
     public async Task<string[]> DueAsync(DateTimeOffset now)
     {
-        var due = await redis.GetDatabase().SortedSetRangeByScoreAsync(ScheduledKey, double.NegativeInfinity, now.ToUnixTimeMilliseconds());
+        var due = await pipeline.ExecuteAsync(async _ =>
+            await redis.GetDatabase().SortedSetRangeByScoreAsync(ScheduledKey, double.NegativeInfinity, now.ToUnixTimeMilliseconds()), CancellationToken.None);
         return Array.ConvertAll(due, h => h.ToString());
     }
 
-    public async Task<string?> IdempotentPublicationAsync(string key) => (string?)await redis.GetDatabase().StringGetAsync(IdempotencyKey(key));
+    public async Task<string?> IdempotentPublicationAsync(string key) =>
+        (string?)await pipeline.ExecuteAsync(async _ => await redis.GetDatabase().StringGetAsync(IdempotencyKey(key)), CancellationToken.None);
 
     public void StageIdempotency(EventUnitOfWork unit, string key, string hash, TimeSpan retention)
     {

@@ -3,6 +3,7 @@ using StackExchange.Redis;
 using TalentMesh.Contracts.Common.V1;
 using TalentMesh.EventBus.Outbox;
 using TalentMesh.ServiceDefaults.Redis;
+using TalentMesh.ServiceDefaults.Resilience;
 using EvaluationRecord = TalentMesh.Contracts.Evaluation.V1.Evaluation;
 
 namespace TalentMesh.Evaluation.Scores;
@@ -13,7 +14,7 @@ namespace TalentMesh.Evaluation.Scores;
 /// Also the number of talents per tier, moved in the same unit of work as each stored evaluation whose tier differs
 /// from the previous one, so a redelivered event, a retry or a crash never counts a talent twice.
 /// </summary>
-public sealed class ScoreStore(IConnectionMultiplexer redis, RedisKeyspace keyspace)
+public sealed class ScoreStore(IConnectionMultiplexer redis, RedisKeyspace keyspace, RedisPipeline pipeline)
 {
     private const string DocumentField = "doc";
     private const string SequenceField = "seq";
@@ -30,16 +31,19 @@ public sealed class ScoreStore(IConnectionMultiplexer redis, RedisKeyspace keysp
 
     public async Task<EvaluationRecord?> CurrentAsync(string talentId)
     {
-        var value = await redis.GetDatabase().HashGetAsync(CurrentKey(talentId), DocumentField);
+        var value = await pipeline.ExecuteAsync(async _ => await redis.GetDatabase().HashGetAsync(CurrentKey(talentId), DocumentField), CancellationToken.None);
         return Parse(value);
     }
 
     public async Task<EvaluationRecord?[]> CurrentManyAsync(IReadOnlyList<string> talentIds)
     {
-        var batch = redis.GetDatabase().CreateBatch();
-        var reads = talentIds.Select(id => batch.HashGetAsync(CurrentKey(id), DocumentField)).ToArray();
-        batch.Execute();
-        var values = await Task.WhenAll(reads);
+        var values = await pipeline.ExecuteAsync(async _ =>
+        {
+            var batch = redis.GetDatabase().CreateBatch();
+            var reads = talentIds.Select(id => batch.HashGetAsync(CurrentKey(id), DocumentField)).ToArray();
+            batch.Execute();
+            return await Task.WhenAll(reads);
+        }, CancellationToken.None);
         return Array.ConvertAll(values, Parse);
     }
 
@@ -92,21 +96,20 @@ public sealed class ScoreStore(IConnectionMultiplexer redis, RedisKeyspace keysp
     /// <summary>Newest first: <paramref name="skip"/> evaluations back from the newest, at most <paramref name="count"/>.</summary>
     public async Task<(EvaluationRecord[] Page, long Total)> HistoryAsync(string talentId, long skip, int count)
     {
-        var database = redis.GetDatabase();
         var key = HistoryKey(talentId);
-        var total = await database.ListLengthAsync(key);
+        var total = await pipeline.ExecuteAsync(async _ => await redis.GetDatabase().ListLengthAsync(key), CancellationToken.None);
         var stop = total - 1 - skip;
         if (stop < 0)
             return ([], total);
         var start = Math.Max(0, stop - count + 1);
-        var values = await database.ListRangeAsync(key, start, stop);
+        var values = await pipeline.ExecuteAsync(async _ => await redis.GetDatabase().ListRangeAsync(key, start, stop), CancellationToken.None);
         return (values.Reverse().Select(v => EvaluationRecord.Parser.ParseFrom((byte[])v!)).ToArray(), total);
     }
 
     public async Task<EvaluationRecord?> BySequenceAsync(string talentId, long sequence)
     {
         // Sequences are consecutive from 1, so the n-th evaluation sits at index n - 1.
-        var value = await redis.GetDatabase().ListGetByIndexAsync(HistoryKey(talentId), sequence - 1);
+        var value = await pipeline.ExecuteAsync(async _ => await redis.GetDatabase().ListGetByIndexAsync(HistoryKey(talentId), sequence - 1), CancellationToken.None);
         return Parse(value) is { } found && found.EvaluationSequence == sequence ? found : null;
     }
 

@@ -1,5 +1,6 @@
 using Google.Protobuf;
 using StackExchange.Redis;
+using TalentMesh.ServiceDefaults.Resilience;
 
 namespace TalentMesh.EventBus.Outbox;
 
@@ -35,15 +36,17 @@ public sealed class EventUnitOfWork
     private readonly OutboxKeys keys;
     private readonly OutboxEntryFactory entries;
     private readonly OutboxSignal signal;
+    private readonly RedisPipeline pipeline;
     private readonly CommitUnit unit = new();
     private readonly int inboxCondition;
     private bool publishes;
     private List<Action>? onCommitted;
 
     internal EventUnitOfWork(GroupCommitter committer, OutboxKeys keys, OutboxEntryFactory entries, OutboxSignal signal,
-        string? inboxEventId, TimeSpan inboxRetention)
+        RedisPipeline pipeline, string? inboxEventId, TimeSpan inboxRetention)
     {
         this.committer = committer;
+        this.pipeline = pipeline;
         this.keys = keys;
         this.entries = entries;
         this.signal = signal;
@@ -138,9 +141,17 @@ public sealed class EventUnitOfWork
     }
 
     /// <summary>Commits all or nothing; throws <see cref="CommitRefusedException"/> when the data in Redis would make a write fail.</summary>
+    /// <remarks>
+    /// A request's commit (a unit without an inbox marker) goes through the "redis" pipeline once: refused at once while
+    /// the circuit is open, given up after the attempt timeout (it may still land: the "cannot tell" case of
+    /// docs/event-bus.md), never repeated. A handler's commit does not: its event is redelivered anyway, and a circuit
+    /// opened by requests must not hold back events whose commits would succeed.
+    /// </remarks>
     public async Task<CommitOutcome> CommitAsync()
     {
-        var failedCondition = await committer.CommitAsync(unit);
+        var failedCondition = inboxCondition == 0
+            ? await pipeline.ExecuteOnceAsync(_ => committer.CommitAsync(unit), CancellationToken.None)
+            : await committer.CommitAsync(unit);
         if (failedCondition == 0)
         {
             if (publishes)

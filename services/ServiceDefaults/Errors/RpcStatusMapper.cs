@@ -19,14 +19,18 @@ public static class RpcStatusMapper
         WorkflowViolationException { Reason: { } reason } workflow => Build(Code.FailedPrecondition, workflow.Message,
             Any.Pack(new ErrorInfo { Domain = ErrorDomain, Reason = reason })),
         DomainException domain => Build((Code)(int)domain.StatusCode, domain.Message),
-        BrokenCircuitException => Unavailable("A dependency is unavailable; the circuit is open. Retry later."),
-        TimeoutRejectedException => Unavailable("A dependency did not answer in time. Retry later."),
+        // Open after repeated failures: refused without touching the data store, until the break ends.
+        BrokenCircuitException open => Unavailable("The data store is unavailable: the circuit is open after repeated failures. Retry later.",
+            open.RetryAfter is { } after && after > TimeSpan.Zero ? after : DefaultRetryDelay),
+        TimeoutRejectedException => Unavailable("The data store did not answer in time. Retry later."),
         _ when RedisTransientFailures.IsTransient(exception) => Unavailable("The data store is unavailable. Retry later."),
         _ => null,
     };
 
-    private static RpcException Unavailable(string message) =>
-        Build(Code.Unavailable, message, Any.Pack(new RetryInfo { RetryDelay = Duration.FromTimeSpan(TimeSpan.FromSeconds(1)) }));
+    private static readonly TimeSpan DefaultRetryDelay = TimeSpan.FromSeconds(1);
+
+    private static RpcException Unavailable(string message, TimeSpan? retryDelay = null) =>
+        Build(Code.Unavailable, message, Any.Pack(new RetryInfo { RetryDelay = Duration.FromTimeSpan(retryDelay ?? DefaultRetryDelay) }));
 
     private static BadRequest ToBadRequest(ValidationFailedException invalid)
     {

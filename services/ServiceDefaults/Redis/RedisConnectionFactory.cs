@@ -1,4 +1,5 @@
 using StackExchange.Redis;
+using TalentMesh.ServiceDefaults.Resilience;
 
 namespace TalentMesh.ServiceDefaults.Redis;
 
@@ -18,5 +19,20 @@ public sealed class RedisConnectionFactory(string connectionString)
         // pipeline decides about retries, and callers get UNAVAILABLE rather than a slow timeout.
         options.BacklogPolicy = BacklogPolicy.FailFast;
         return options;
+    }
+
+    /// <summary>
+    /// Sets the client's own command timeouts (default 5 s) to the pipeline's total timeout, unless the connection
+    /// string sets them. The pipeline's attempt timeout, shorter, is what a request sees; the client's timeout is the
+    /// backstop for calls outside the pipeline (the event bus's background loops) and what finally removes a command
+    /// an attempt gave up on, so that commands abandoned during a stall do not outlive the requests that sent them.
+    /// </summary>
+    public void AgreeWith(ConfigurationOptions options, RedisResilienceOptions resilience)
+    {
+        var total = (int)Math.Ceiling(resilience.TotalTimeout.TotalMilliseconds);
+        if (!connectionString.Contains("asyncTimeout=", StringComparison.OrdinalIgnoreCase))
+            options.AsyncTimeout = total;
+        if (!connectionString.Contains("syncTimeout=", StringComparison.OrdinalIgnoreCase))
+            options.SyncTimeout = total;
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using TalentMesh.ServiceDefaults.Hosting;
+using TalentMesh.ServiceDefaults.Resilience;
 
 namespace TalentMesh.ServiceDefaults.Redis;
 
@@ -11,8 +12,10 @@ public static class RedisRegistration
 {
     public const string ConnectionName = "redis";
 
+    /// <summary>The shared connection, the keyspace, and the "redis" pipeline every call a request waits on goes through.</summary>
     public static IHostApplicationBuilder AddRedis(this IHostApplicationBuilder builder)
     {
+        builder.AddRedisResilience();
         builder.Services.AddValidatedOptions<RedisOptions>(builder.Configuration, RedisOptions.Section);
         builder.Services.AddSingleton(_ => new RedisConnectionFactory(
             builder.Configuration.GetConnectionString(ConnectionName)
@@ -20,8 +23,10 @@ public static class RedisRegistration
                 [$"ConnectionStrings:{ConnectionName} is required (e.g. 127.0.0.1:6379)."])));
         builder.Services.AddSingleton<IConnectionMultiplexer>(sp =>
         {
-            var options = sp.GetRequiredService<RedisConnectionFactory>().CreateOptions();
+            var factory = sp.GetRequiredService<RedisConnectionFactory>();
+            var options = factory.CreateOptions();
             options.ClientName = sp.GetRequiredService<IOptions<ServiceOptions>>().Value.Name;
+            factory.AgreeWith(options, sp.GetRequiredService<IOptions<RedisResilienceOptions>>().Value);
             return ConnectionMultiplexer.Connect(options);
         });
         builder.Services.AddSingleton(sp => new RedisKeyspace(sp.GetRequiredService<IOptions<RedisOptions>>().Value.KeyPrefix));

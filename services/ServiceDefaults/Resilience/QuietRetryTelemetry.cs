@@ -4,15 +4,15 @@ namespace TalentMesh.ServiceDefaults.Resilience;
 
 /// <summary>
 /// During a Redis outage every attempt fails, and Polly would log each attempt and each retry as a warning with the
-/// exception's stack trace — hundreds of lines a second that bury the one line that matters. Attempts and retries
-/// are logged at Debug instead (they stay in Polly's resilience metrics); the circuit opening, closing and
-/// half-opening and timeouts keep Polly's own severity.
+/// exception's stack trace, and each attempt that times out against a stalled Redis — hundreds of lines a second that
+/// bury the one line that matters. Attempts, retries and timeouts are logged at Debug instead (they stay in Polly's
+/// resilience metrics); the circuit opening, closing and half-opening keep Polly's own severity.
 /// </summary>
 internal static class QuietRetryTelemetry
 {
     public static ResilienceEventSeverity Severity(SeverityProviderArguments arguments) => arguments.Event.EventName switch
     {
-        "ExecutionAttempt" or "OnRetry" => ResilienceEventSeverity.Debug,
+        "ExecutionAttempt" or "OnRetry" or "OnTimeout" => ResilienceEventSeverity.Debug,
         _ => arguments.Event.Severity,
     };
 }

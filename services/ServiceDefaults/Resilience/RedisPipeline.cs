@@ -3,16 +3,53 @@ using Polly.Registry;
 
 namespace TalentMesh.ServiceDefaults.Resilience;
 
-/// <summary>The "redis" resilience pipeline, typed so callers cannot pick the wrong one by name.</summary>
-public sealed class RedisPipeline(ResiliencePipelineProvider<string> provider)
+/// <summary>
+/// The "redis" resilience pipeline, typed so callers cannot pick the wrong one by name. Every Redis call a request
+/// waits on goes through it: reads with <see cref="ExecuteAsync{T}"/>, writes whose repetition could apply twice with
+/// <see cref="ExecuteOnceAsync{T}"/> — both under the one circuit breaker.
+/// </summary>
+public sealed class RedisPipeline
 {
-    private readonly ResiliencePipeline pipeline = provider.GetPipeline(RedisResilienceRegistration.PipelineName);
+    /// <summary>Set on a call's context when its operation must not be retried (see <see cref="ExecuteOnceAsync{T}"/>).</summary>
+    internal static readonly ResiliencePropertyKey<bool> NotRetried = new("talentmesh.redis.not-retried");
 
-    // StackExchange.Redis commands take no cancellation token, so Polly's timeout could not stop a stalled command;
-    // WaitAsync makes every attempt give up when the pipeline's token fires, and the timeout strategy reports it.
+    private readonly ResiliencePipeline pipeline;
+
+    /// <summary>The registered "redis" pipeline (with Polly's telemetry and the service's TimeProvider).</summary>
+    public RedisPipeline(ResiliencePipelineProvider<string> provider) =>
+        pipeline = provider.GetPipeline(RedisResilienceRegistration.PipelineName);
+
+    private RedisPipeline(ResiliencePipeline pipeline) => this.pipeline = pipeline;
+
+    /// <summary>The same pipeline outside a host (tests and benchmarks that use a store on its own).</summary>
+    public static RedisPipeline Create(RedisResilienceOptions options, TimeProvider? timeProvider = null) =>
+        new(RedisResilienceRegistration.Configure(new ResiliencePipelineBuilder { TimeProvider = timeProvider ?? TimeProvider.System }, options).Build());
+
+    // StackExchange.Redis commands take no cancellation token, so Polly's timeouts could not stop a stalled command;
+    // WaitAsync makes every attempt give up when the attempt's token fires, and the timeout strategy reports it.
     public ValueTask<T> ExecuteAsync<T>(Func<CancellationToken, ValueTask<T>> operation, CancellationToken cancellationToken) =>
         pipeline.ExecuteAsync(static async (op, ct) => await op(ct).AsTask().WaitAsync(ct), operation, cancellationToken);
 
     public ValueTask ExecuteAsync(Func<CancellationToken, ValueTask> operation, CancellationToken cancellationToken) =>
         pipeline.ExecuteAsync(static async (op, ct) => await op(ct).AsTask().WaitAsync(ct), operation, cancellationToken);
+
+    /// <summary>
+    /// One attempt only, for a write that may have landed although its reply never came (a unit of work's commit):
+    /// bounded by the attempt timeout, refused at once while the circuit is open, and counted by the breaker like any
+    /// other attempt — but never repeated by the pipeline.
+    /// </summary>
+    public async ValueTask<T> ExecuteOnceAsync<T>(Func<CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
+    {
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(NotRetried, true);
+        try
+        {
+            return await pipeline.ExecuteAsync(static async (ctx, op) => await op(ctx.CancellationToken).WaitAsync(ctx.CancellationToken),
+                context, operation);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
 }

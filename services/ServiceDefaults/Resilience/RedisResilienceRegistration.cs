@@ -15,37 +15,49 @@ public static class RedisResilienceRegistration
     public const string PipelineName = "redis";
 
     /// <summary>
-    /// total timeout → retry (jittered exponential) → circuit breaker. The breaker sits innermost so
-    /// every attempt counts towards it, and once open the retry gives up at once (BrokenCircuitException
-    /// is not transient): callers see UNAVAILABLE immediately until a probe succeeds.
+    /// total timeout → retry (jittered exponential) → circuit breaker → attempt timeout (outer to inner). The attempt
+    /// timeout sits inside the breaker so that an attempt against a stalled Redis ends as a failure the breaker counts
+    /// (a timeout outside it only cancels the attempt, which the breaker takes for a success); the breaker sits inside
+    /// the retry so every attempt counts, and once open the retry gives up at once (BrokenCircuitException is not
+    /// transient): callers see UNAVAILABLE immediately until a probe succeeds. Idempotent: services and the event bus
+    /// both ask for it.
     /// </summary>
     public static IHostApplicationBuilder AddRedisResilience(this IHostApplicationBuilder builder)
     {
+        if (builder.Services.Any(service => service.ServiceType == typeof(RedisPipeline)))
+            return builder;
         builder.Services.AddValidatedOptions<RedisResilienceOptions>(builder.Configuration, RedisResilienceOptions.Section);
         builder.Services.AddResiliencePipeline(PipelineName, (pipeline, context) =>
         {
             var options = context.ServiceProvider.GetRequiredService<IOptions<RedisResilienceOptions>>().Value;
-            pipeline
-                .AddTimeout(new TimeoutStrategyOptions { Timeout = options.TotalTimeout })
-                .AddRetry(new RetryStrategyOptions
-                {
-                    ShouldHandle = args => RedisTransientFailures.Handles(args.Outcome),
-                    MaxRetryAttempts = options.MaxRetryAttempts,
-                    Delay = options.RetryBaseDelay,
-                    BackoffType = DelayBackoffType.Exponential,
-                    UseJitter = true,
-                })
-                .AddCircuitBreaker(new CircuitBreakerStrategyOptions
-                {
-                    ShouldHandle = args => RedisTransientFailures.Handles(args.Outcome),
-                    FailureRatio = options.FailureRatio,
-                    MinimumThroughput = options.MinimumThroughput,
-                    SamplingDuration = options.SamplingDuration,
-                    BreakDuration = options.BreakDuration,
-                });
+            Configure(pipeline, options);
         });
         builder.Services.Configure<TelemetryOptions>(telemetry => telemetry.SeverityProvider = QuietRetryTelemetry.Severity);
         builder.Services.AddSingleton<RedisPipeline>();
         return builder;
     }
+
+    /// <summary>The strategies, outer to inner (see <see cref="AddRedisResilience"/>).</summary>
+    internal static ResiliencePipelineBuilder Configure(ResiliencePipelineBuilder pipeline, RedisResilienceOptions options) =>
+        pipeline
+            .AddTimeout(new TimeoutStrategyOptions { Timeout = options.TotalTimeout })
+            .AddRetry(new RetryStrategyOptions
+            {
+                ShouldHandle = args => args.Context.Properties.GetValue(RedisPipeline.NotRetried, false)
+                    ? ValueTask.FromResult(false)
+                    : RedisTransientFailures.Handles(args.Outcome),
+                MaxRetryAttempts = options.MaxRetryAttempts,
+                Delay = options.RetryBaseDelay,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+            })
+            .AddCircuitBreaker(new CircuitBreakerStrategyOptions
+            {
+                ShouldHandle = args => RedisTransientFailures.Handles(args.Outcome),
+                FailureRatio = options.FailureRatio,
+                MinimumThroughput = options.MinimumThroughput,
+                SamplingDuration = options.SamplingDuration,
+                BreakDuration = options.BreakDuration,
+            })
+            .AddTimeout(new TimeoutStrategyOptions { Timeout = options.AttemptTimeout });
 }

@@ -6,6 +6,7 @@ using TalentMesh.Contracts.Events.V1;
 using TalentMesh.Evaluation.Scores;
 using TalentMesh.Evaluation.Tests.Support;
 using TalentMesh.ServiceDefaults.Redis;
+using TalentMesh.ServiceDefaults.Resilience;
 using TalentMesh.ServiceDefaults.Security;
 using TalentMesh.Testing;
 
@@ -63,7 +64,7 @@ public sealed class RolloutCrashTests(RedisServerFixture redis)
                 TimeSpan.FromSeconds(60), "every changed result is relayed");
         }
 
-        var scores = new ScoreStore(redis.Connection, new RedisKeyspace(prefix));
+        var scores = new ScoreStore(redis.Connection, new RedisKeyspace(prefix), RedisPipeline.Create(new RedisResilienceOptions()));
         var ids = Enumerable.Range(0, Talents).Select(i => $"t{i:D6}").ToList();
         var current = await scores.CurrentManyAsync(ids);
         Assert.All(current, c => Assert.Equal(hash, c!.RuleSetHash));
