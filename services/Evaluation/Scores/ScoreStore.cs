@@ -69,12 +69,11 @@ public sealed class ScoreStore(IConnectionMultiplexer redis, RedisKeyspace keysp
     /// </summary>
     public async Task<IReadOnlyList<(Tier Tier, int Talents)>> TierCountsAsync()
     {
-        var database = redis.GetDatabase();
-        var fields = await database.HashGetAllAsync(TierCountsKey);
+        var fields = await ReadTierCountsAsync();
         if (!fields.Any(f => f.Name == TierCountScript.BuiltField))
         {
             await EnsureTierCountsAsync();
-            fields = await database.HashGetAllAsync(TierCountsKey);
+            fields = await ReadTierCountsAsync();
         }
         var counts = fields.ToDictionary(f => f.Name.ToString(), f => (int)f.Value);
         return CountedTiers.Select(tier => (tier, counts.GetValueOrDefault(TierField(tier)))).ToArray();
@@ -84,9 +83,14 @@ public sealed class ScoreStore(IConnectionMultiplexer redis, RedisKeyspace keysp
     public async Task<bool> EnsureTierCountsAsync()
     {
         var pattern = GlobEscape(keyspace.Key("score", "").ToString()) + "*";
-        var counted = await redis.GetDatabase().ScriptEvaluateAsync(TierCountScript.Text, [TierCountsKey], [pattern]);
+        // A retry after a timed-out attempt finds "built" (the script ran to its end in Redis) and does nothing.
+        var counted = await pipeline.ExecuteAsync(async _ =>
+            await redis.GetDatabase().ScriptEvaluateAsync(TierCountScript.Text, [TierCountsKey], [pattern]), CancellationToken.None);
         return (int)counted == 1;
     }
+
+    private async Task<HashEntry[]> ReadTierCountsAsync() =>
+        await pipeline.ExecuteAsync(async _ => await redis.GetDatabase().HashGetAllAsync(TierCountsKey), CancellationToken.None);
 
     private static readonly Tier[] CountedTiers = [Tier.A, Tier.B, Tier.C, Tier.D, Tier.E, Tier.None];
 
