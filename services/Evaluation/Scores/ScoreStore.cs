@@ -14,7 +14,7 @@ namespace TalentMesh.Evaluation.Scores;
 /// Also the number of talents per tier, moved in the same unit of work as each stored evaluation whose tier differs
 /// from the previous one, so a redelivered event, a retry or a crash never counts a talent twice.
 /// </summary>
-public sealed class ScoreStore(IConnectionMultiplexer redis, RedisKeyspace keyspace, RedisPipeline pipeline)
+public sealed class ScoreStore(IConnectionMultiplexer redis, RedisKeyspace keyspace, RedisPipeline pipeline, RedisConnectionFactory connections)
 {
     private const string DocumentField = "doc";
     private const string SequenceField = "seq";
@@ -79,15 +79,24 @@ public sealed class ScoreStore(IConnectionMultiplexer redis, RedisKeyspace keysp
         return CountedTiers.Select(tier => (tier, counts.GetValueOrDefault(TierField(tier)))).ToArray();
     }
 
-    /// <summary>Counts the stored evaluations' tiers unless the counter is complete; true when it counted.</summary>
-    public async Task<bool> EnsureTierCountsAsync()
+    /// <summary>
+    /// Counts the stored evaluations' tiers unless the counter is complete; true when it counted. The script walks every
+    /// evaluation in one go, which can outlast the shared connection's command timeout (the pipeline's total), so it runs
+    /// once on a connection of its own with <paramref name="timeout"/> (default <see cref="CountTimeout"/>).
+    /// </summary>
+    public async Task<bool> EnsureTierCountsAsync(TimeSpan? timeout = null)
     {
         var pattern = GlobEscape(keyspace.Key("score", "").ToString()) + "*";
-        // A retry after a timed-out attempt finds "built" (the script ran to its end in Redis) and does nothing.
-        var counted = await pipeline.ExecuteAsync(async _ =>
-            await redis.GetDatabase().ScriptEvaluateAsync(TierCountScript.Text, [TierCountsKey], [pattern]), CancellationToken.None);
+        var options = connections.CreateOptions();
+        options.AsyncTimeout = options.SyncTimeout = (int)(timeout ?? CountTimeout).TotalMilliseconds;
+        options.AbortOnConnectFail = true;
+        await using var connection = await ConnectionMultiplexer.ConnectAsync(options);
+        var counted = await connection.GetDatabase().ScriptEvaluateAsync(TierCountScript.Text, [TierCountsKey], [pattern]);
         return (int)counted == 1;
     }
+
+    /// <summary>How long the one-time count may take (about a second per million talents on one core).</summary>
+    public static readonly TimeSpan CountTimeout = TimeSpan.FromMinutes(5);
 
     private async Task<HashEntry[]> ReadTierCountsAsync() =>
         await pipeline.ExecuteAsync(async _ => await redis.GetDatabase().HashGetAllAsync(TierCountsKey), CancellationToken.None);
