@@ -95,7 +95,7 @@ public sealed class ScoreStore(IConnectionMultiplexer redis, RedisKeyspace keysp
         return (int)counted == 1;
     }
 
-    /// <summary>How long the one-time count may take (about a second per million talents on one core).</summary>
+    /// <summary>How long the one-time count may take (measured: 0.7 s of Redis CPU per 100,000 talents, docs/benchmarks.md).</summary>
     public static readonly TimeSpan CountTimeout = TimeSpan.FromMinutes(5);
 
     private async Task<HashEntry[]> ReadTierCountsAsync() =>
