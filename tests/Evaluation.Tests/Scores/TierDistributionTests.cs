@@ -145,6 +145,18 @@ public sealed class TierDistributionTests(RedisServerFixture redis) : Evaluation
     }
 
     [Fact]
+    public async Task StartUpCount_RedisUnreachable_LeftToTheFirstReadInsteadOfStoppingTheService()
+    {
+        var unreachable = new ScoreStore(Redis.Connection, new RedisKeyspace("nowhere:"), Host.Services.GetRequiredService<ServiceDefaults.Resilience.RedisPipeline>(),
+            new RedisConnectionFactory($"127.0.0.1:{LoopbackPorts.FindFree()},connectTimeout=500,connectRetry=0"));
+        var rebuild = new TierCountRebuild(unreachable, Microsoft.Extensions.Logging.Abstractions.NullLogger<TierCountRebuild>.Instance);
+
+        await rebuild.StartAsync(CancellationToken.None);
+
+        await Assert.ThrowsAnyAsync<Exception>(() => unreachable.EnsureTierCountsAsync());
+    }
+
+    [Fact]
     public async Task Json_GetTierDistribution_ServedOnTheHttpPort()
     {
         await DoctorAsync("t-json");
