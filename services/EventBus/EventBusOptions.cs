@@ -79,6 +79,18 @@ public sealed class EventBusOptions
     [Range(1, 100)]
     public int MaxDeliveries { get; set; } = 5;
 
+    /// <summary>
+    /// In-process re-runs of a handler whose commit lost an optimistic-concurrency race (a fresh scope, state read
+    /// again), after a short jittered backoff; only when they are used up is the entry left for redelivery after
+    /// <see cref="ProcessingTimeout"/>. 0 turns them off.
+    /// </summary>
+    [Range(0, 20)]
+    public int ConflictRetries { get; set; } = 5;
+
+    /// <summary>Base of the exponential, jittered backoff between conflict retries after the first, immediate one (10 ms: ~20, 40, 80, 160 ms).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "00:00:10")]
+    public TimeSpan ConflictRetryDelay { get; set; } = TimeSpan.FromMilliseconds(10);
+
     [Range(1, 1000)]
     public int BatchSize { get; set; } = 500;
 

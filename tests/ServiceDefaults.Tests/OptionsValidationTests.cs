@@ -24,6 +24,7 @@ public sealed class OptionsValidationTests(RedisServerFixture redis)
         { "Resilience:Redis:MinimumThroughput", "1", typeof(RedisResilienceOptions), nameof(RedisResilienceOptions.MinimumThroughput) },
         // The tests' TotalTimeout is 1 s: an attempt may not outlast the whole operation.
         { "Resilience:Redis:AttemptTimeout", "00:00:02", typeof(RedisResilienceOptions), nameof(RedisResilienceOptions.AttemptTimeout) },
+        { "Resilience:Redis:ClientCommandTimeout", "00:00:00.500", typeof(RedisResilienceOptions), nameof(RedisResilienceOptions.ClientCommandTimeout) },
     };
 
     [Theory]

@@ -14,6 +14,7 @@ public sealed class EventBusMetrics : IDisposable
     private readonly Counter<long> redelivered;
     private readonly Counter<long> deadLettered;
     private readonly Counter<long> duplicates;
+    private readonly Counter<long> conflictRetries;
     private readonly Counter<long> lost;
     private readonly Dictionary<string, long> lagByTopic = [];
 
@@ -25,6 +26,8 @@ public sealed class EventBusMetrics : IDisposable
         redelivered = meter.CreateCounter<long>("talentmesh.events.redelivered", "{event}", "Entries reclaimed after the processing timeout.");
         deadLettered = meter.CreateCounter<long>("talentmesh.events.dead_lettered", "{event}", "Entries moved to a dead-letter topic.");
         duplicates = meter.CreateCounter<long>("talentmesh.events.duplicates", "{event}", "Deliveries skipped because the inbox had seen them.");
+        conflictRetries = meter.CreateCounter<long>("talentmesh.events.conflict_retries", "{retry}",
+            "Handler runs repeated in process because the previous run's commit lost an optimistic-concurrency race.");
         lost = meter.CreateCounter<long>("talentmesh.events.lost", "{event}",
             "Pending entries trimmed or deleted from a topic before they were processed (ids XAUTOCLAIM reported as deleted).");
         meter.CreateObservableGauge("talentmesh.events.consumer_lag", ObserveLag, "{event}", "Entries not yet delivered to this app's consumer group.");
@@ -36,6 +39,7 @@ public sealed class EventBusMetrics : IDisposable
     public void Redelivered(string topic, int count) => redelivered.Add(count, Tag(topic));
     public void DeadLettered(string topic) => deadLettered.Add(1, Tag(topic));
     public void Duplicate(string topic) => duplicates.Add(1, Tag(topic));
+    public void ConflictRetried(string topic) => conflictRetries.Add(1, Tag(topic));
     public void Lost(string topic, int count) => lost.Add(count, Tag(topic));
 
     public void RecordLag(string topic, long lag)

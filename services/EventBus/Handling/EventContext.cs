@@ -23,7 +23,7 @@ public sealed class EventContext(IncomingEvent incoming, EventUnitOfWorkFactory 
     /// </summary>
     public EventUnitOfWork BeginUnitOfWork() => unitOfWorkFactory.BeginForEvent(incoming.Id);
 
-    /// <summary>Commits, treating "already processed" as done and a lost optimistic race as a retry.</summary>
+    /// <summary>Commits, treating "already processed" as done and a lost optimistic race as a retry (in process first, see <see cref="ConcurrencyConflictException"/>).</summary>
     public static async Task<bool> CommitAsync(EventUnitOfWork unitOfWork)
     {
         var outcome = await unitOfWork.CommitAsync();

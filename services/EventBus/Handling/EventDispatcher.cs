@@ -1,6 +1,9 @@
 using Google.Protobuf;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Retry;
 using StackExchange.Redis;
 using TalentMesh.EventBus.Diagnostics;
 using TalentMesh.EventBus.Outbox;
@@ -14,11 +17,19 @@ namespace TalentMesh.EventBus.Handling;
 /// <remarks>
 /// The inbox check here only saves a handler run: the handler's commit checks the marker again atomically, so a
 /// duplicate that slips past (two copies racing in one batch) still changes nothing twice.
+/// A handler whose commit lost an optimistic-concurrency race is run again at once, in process (see
+/// <see cref="EventBusOptions.ConflictRetries"/>): a conflict commits nothing, inbox marker included, so a re-run on
+/// freshly read state is safe, and the event lands in milliseconds instead of after the processing timeout.
 /// </remarks>
 public sealed class EventDispatcher(
     IServiceScopeFactory scopes, SubscriptionRegistry registry, EventUnitOfWorkFactory unitsOfWork,
-    IConnectionMultiplexer redis, OutboxKeys keys, EventBusMetrics metrics, ILogger<EventDispatcher> logger)
+    IConnectionMultiplexer redis, OutboxKeys keys, EventBusMetrics metrics, IOptions<EventBusOptions> options,
+    TimeProvider timeProvider, ILogger<EventDispatcher> logger)
 {
+    private static readonly ResiliencePropertyKey<string> TopicProperty = new("talentmesh.events.topic");
+
+    private readonly ResiliencePipeline conflictRetry = BuildConflictRetry(options.Value, timeProvider, metrics);
+
     /// <summary>Delivers one event, checking the inbox first (the dapr transport: one event per call).</summary>
     public async Task<Delivery> DispatchAsync(IncomingEvent incoming, CancellationToken cancellationToken)
     {
@@ -71,10 +82,17 @@ public sealed class EventDispatcher(
             metrics.Duplicate(incoming.Topic);
             return Delivery.Success;
         }
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(TopicProperty, incoming.Topic);
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
-            await subscription.InvokeAsync(scope.ServiceProvider, message, new EventContext(incoming, unitsOfWork), cancellationToken);
+            await conflictRetry.ExecuteAsync(static async (context, run) =>
+            {
+                // A fresh scope (and handler) per run, so nothing read by the run that lost the race is reused.
+                await using var scope = run.Scopes.CreateAsyncScope();
+                await run.Subscription.InvokeAsync(scope.ServiceProvider, run.Message, new EventContext(run.Incoming, run.UnitsOfWork),
+                    context.CancellationToken);
+            }, context, new Run(scopes, subscription, message, incoming, unitsOfWork));
             return Delivery.Success;
         }
         catch (PoisonEventException exception)
@@ -94,5 +112,34 @@ public sealed class EventDispatcher(
                 incoming.Id, incoming.Topic, incoming.DeliveryAttempt);
             return Delivery.Retry;
         }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
     }
+
+    private static ResiliencePipeline BuildConflictRetry(EventBusOptions options, TimeProvider timeProvider, EventBusMetrics metrics) =>
+        options.ConflictRetries == 0
+            ? ResiliencePipeline.Empty
+            : new ResiliencePipelineBuilder { TimeProvider = timeProvider }
+                .AddRetry(new RetryStrategyOptions
+                {
+                    ShouldHandle = new PredicateBuilder().Handle<ConcurrencyConflictException>(),
+                    MaxRetryAttempts = options.ConflictRetries,
+                    Delay = options.ConflictRetryDelay,
+                    BackoffType = DelayBackoffType.Exponential,
+                    UseJitter = true, // racers that lost together must not retry together
+                    // The first re-run goes at once: the race's winner has committed, so the state read again is newer
+                    // (and a clock that only tests move cannot hold it back); later ones back off.
+                    DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(args.AttemptNumber == 0 ? TimeSpan.Zero : null),
+                    OnRetry = args =>
+                    {
+                        metrics.ConflictRetried(args.Context.Properties.GetValue(TopicProperty, ""));
+                        return ValueTask.CompletedTask;
+                    },
+                })
+                .Build();
+
+    private readonly record struct Run(IServiceScopeFactory Scopes, EventSubscription Subscription, IMessage Message,
+        IncomingEvent Incoming, EventUnitOfWorkFactory UnitsOfWork);
 }

@@ -39,10 +39,13 @@ public sealed class CredentialStore(IConnectionMultiplexer redis, RedisKeyspace 
 
     public async Task<IReadOnlyList<StoredCredential>> FindManyAsync(IEnumerable<string> ids, CancellationToken cancellationToken)
     {
-        var batch = redis.GetDatabase().CreateBatch();
-        var reads = ids.Select(id => batch.HashGetAsync(CredentialKey(id), [Version, Data, Employer])).ToList();
-        batch.Execute();
-        var all = await Task.WhenAll(reads).WaitAsync(cancellationToken);
+        var all = await pipeline.ExecuteAsync(async _ =>
+        {
+            var batch = redis.GetDatabase().CreateBatch();
+            var reads = ids.Select(id => batch.HashGetAsync(CredentialKey(id), [Version, Data, Employer])).ToList();
+            batch.Execute();
+            return await Task.WhenAll(reads);
+        }, cancellationToken);
         return all.Where(fields => !fields[0].IsNull)
             .Select(fields => new StoredCredential(Credential.Parser.ParseFrom((byte[])fields[1]!), fields[2]!, (long)fields[0]))
             .ToList();

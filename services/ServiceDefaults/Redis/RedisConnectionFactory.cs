@@ -22,17 +22,16 @@ public sealed class RedisConnectionFactory(string connectionString)
     }
 
     /// <summary>
-    /// Sets the client's own command timeouts (default 5 s) to the pipeline's total timeout, unless the connection
-    /// string sets them. The pipeline's attempt timeout, shorter, is what a request sees; the client's timeout is the
-    /// backstop for calls outside the pipeline (the event bus's background loops) and what finally removes a command
-    /// an attempt gave up on, so that commands abandoned during a stall do not outlive the requests that sent them.
+    /// Sets the client's own timeouts (asyncTimeout, syncTimeout) to <see cref="RedisResilienceOptions.ClientCommandTimeout"/>
+    /// unless the connection string sets them: the pipeline's timeouts, shorter, decide what a request sees; the
+    /// client's is the backstop for calls outside the pipeline and what finally removes a command an attempt gave up on
+    /// (commands take no cancellation token).
     /// </summary>
     public void AgreeWith(ConfigurationOptions options, RedisResilienceOptions resilience)
     {
-        var total = (int)Math.Ceiling(resilience.TotalTimeout.TotalMilliseconds);
         if (!connectionString.Contains("asyncTimeout=", StringComparison.OrdinalIgnoreCase))
-            options.AsyncTimeout = total;
+            options.AsyncTimeout = (int)Math.Ceiling(resilience.ClientCommandTimeout.TotalMilliseconds);
         if (!connectionString.Contains("syncTimeout=", StringComparison.OrdinalIgnoreCase))
-            options.SyncTimeout = total;
+            options.SyncTimeout = (int)Math.Ceiling(resilience.ClientCommandTimeout.TotalMilliseconds);
     }
 }

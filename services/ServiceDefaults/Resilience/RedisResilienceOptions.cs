@@ -12,7 +12,7 @@ public sealed class RedisResilienceOptions : IValidatableObject
 
     /// <summary>Upper bound for one logical operation including its retries: the longest a caller waits while the circuit is closed.</summary>
     [Range(typeof(TimeSpan), "00:00:00.050", "00:01:00")]
-    public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromSeconds(1.5);
+    public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
     /// Upper bound for one attempt, inside the circuit breaker, so a Redis that stalls (connections open, nothing answers)
@@ -44,10 +44,22 @@ public sealed class RedisResilienceOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:00.500", "00:10:00")]
     public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// StackExchange.Redis's own command timeout (its asyncTimeout and syncTimeout), unless the connection string sets
+    /// them. Not below <see cref="TotalTimeout"/>, so it never decides what a request sees; it bounds the calls outside
+    /// the pipeline (the event bus, one-off scans such as the tier count) and removes the commands an attempt gave up on.
+    /// The client's own default, 5 s: those calls may rightly run long.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:01:00")]
+    public TimeSpan ClientCommandTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (AttemptTimeout > TotalTimeout)
             yield return new ValidationResult($"{nameof(AttemptTimeout)} ({AttemptTimeout}) must not exceed {nameof(TotalTimeout)} ({TotalTimeout}).",
                 [nameof(AttemptTimeout)]);
+        if (ClientCommandTimeout < TotalTimeout)
+            yield return new ValidationResult($"{nameof(ClientCommandTimeout)} ({ClientCommandTimeout}) must not be shorter than {nameof(TotalTimeout)} ({TotalTimeout}).",
+                [nameof(ClientCommandTimeout)]);
     }
 }

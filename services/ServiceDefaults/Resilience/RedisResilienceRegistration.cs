@@ -17,9 +17,9 @@ public static class RedisResilienceRegistration
     /// <summary>
     /// total timeout → retry (jittered exponential) → circuit breaker → attempt timeout (outer to inner). The attempt
     /// timeout sits inside the breaker so that an attempt against a stalled Redis ends as a failure the breaker counts
-    /// (a timeout outside it only cancels the attempt, which the breaker takes for a success); the breaker sits inside
-    /// the retry so every attempt counts, and once open the retry gives up at once (BrokenCircuitException is not
-    /// transient): callers see UNAVAILABLE immediately until a probe succeeds. Idempotent: services and the event bus
+    /// (a timeout outside it only cancels the attempt, which the breaker takes for a success), and is not retried; the
+    /// breaker sits inside the retry so every attempt counts, and once open the retry gives up at once
+    /// (BrokenCircuitException is not transient): callers see UNAVAILABLE immediately until a probe succeeds. Idempotent: services and the event bus
     /// both ask for it.
     /// </summary>
     public static IHostApplicationBuilder AddRedisResilience(this IHostApplicationBuilder builder)
@@ -43,7 +43,10 @@ public static class RedisResilienceRegistration
             .AddTimeout(new TimeoutStrategyOptions { Timeout = options.TotalTimeout })
             .AddRetry(new RetryStrategyOptions
             {
-                ShouldHandle = args => args.Context.Properties.GetValue(RedisPipeline.NotRetried, false)
+                // An attempt that hit the attempt timeout is not repeated: a Redis that has not answered in that long is
+                // stalled or overloaded, and another attempt would only queue behind the first and keep the caller
+                // waiting. The breaker has counted it; errors that come back fast (a dropped connection) are retried.
+                ShouldHandle = args => args.Context.Properties.GetValue(RedisPipeline.NotRetried, false) || args.Outcome.Exception is TimeoutRejectedException
                     ? ValueTask.FromResult(false)
                     : RedisTransientFailures.Handles(args.Outcome),
                 MaxRetryAttempts = options.MaxRetryAttempts,
