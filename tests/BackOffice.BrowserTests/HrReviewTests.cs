@@ -44,6 +44,36 @@ public sealed class HrReviewTests(ConsoleMesh mesh)
         Assert.All(byId.Values, credential => Assert.Equal("hr-browser", credential.ReviewedBy));
     }
 
+    [Fact]
+    public async Task Verify_WithCorrectedAttributes_ServerViolationBesideTheField_ThenRegistrationHoldsTheCorrection()
+    {
+        var applicant = await Applicant.RegisterAsync(mesh, "钱更正");
+        var degree = await applicant.SubmitDegreeAsync(EducationLevel.Master);
+        await using var hr = await ConsoleSession.SignInAsync(mesh, Roles.Hr, "hr-corrector");
+
+        await hr.OpenAsync($"/credentials/{degree.CredentialId}");
+        await hr.Page.GetByRole(AriaRole.Checkbox, new() { Name = "Correct the attributes before verifying" }).CheckAsync();
+        await Expect(hr.Page.Locator("#correct-graduation-date")).ToHaveValueAsync("2015-06-30");
+        await hr.Page.Locator("#correct-graduation-date").FillAsync("2999-06-30");
+        await hr.Page.GetByTestId("verify").ClickAsync();
+        await Expect(hr.Page.Locator(".mud-input-control:has(#correct-graduation-date)")).ToContainTextAsync("future");
+        await Expect(hr.Page.GetByTestId("credential-status")).ToHaveTextAsync("submitted");
+        await AxeScan.AssertNoSeriousViolationsAsync(hr.Page, "credential review with corrections and a field violation");
+
+        await hr.Page.Locator("#correct-graduation-date").FillAsync("2016-07-01");
+        await hr.Page.Locator("#correct-major").FillAsync("软件工程");
+        await hr.Page.GetByTestId("verify").ClickAsync();
+        await Expect(hr.Page.GetByTestId("credential-status")).ToHaveTextAsync("verified");
+        await Expect(hr.Page.GetByTestId("credential-attributes").Locator("[data-field=graduation_date]")).ToHaveTextAsync("2016-07-01");
+
+        var held = await new CredentialService.CredentialServiceClient(mesh.Registration).GetCredentialAsync(
+            new GetCredentialRequest { CredentialId = degree.CredentialId }, mesh.Call(Roles.Hr, "hr-check"));
+        Assert.Equal(CredentialStatus.Verified, held.Status);
+        Assert.Equal((2016, 7, 1), (held.Attributes.Degree.GraduationDate.Year, held.Attributes.Degree.GraduationDate.Month, held.Attributes.Degree.GraduationDate.Day));
+        Assert.Equal("软件工程", held.Attributes.Degree.Major);
+        Assert.Equal(("浙江大学", EducationLevel.Master), (held.Attributes.Degree.Institution, held.Attributes.Degree.Level));
+    }
+
     private static ILocator Row(IPage page, Credential credential) => page.Locator($"tr[data-credential='{credential.CredentialId}']");
 
     /// <summary>From the queue to the credential's page, verify or reject with a reason, and see the outcome shown.</summary>

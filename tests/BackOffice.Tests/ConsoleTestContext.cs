@@ -33,6 +33,7 @@ public sealed class ConsoleTestContext : BunitContext
     public FakeAuditClient Audit { get; } = new();
     public FakeRuleSetClient RuleSets { get; } = new();
     public FakeScoreClient Scores { get; } = new();
+    public FakePolicyClient Policies { get; } = new();
     public FakeRedemptionClient Redemptions { get; } = new();
 
     public ConsoleTestContext(string culture = "en")
@@ -52,6 +53,7 @@ public sealed class ConsoleTestContext : BunitContext
         Services.AddSingleton<AuditService.AuditServiceClient>(Audit);
         Services.AddSingleton<RuleSetService.RuleSetServiceClient>(RuleSets);
         Services.AddSingleton<ScoreService.ScoreServiceClient>(Scores);
+        Services.AddSingleton<PolicyService.PolicyServiceClient>(Policies);
         Services.AddSingleton<RedemptionService.RedemptionServiceClient>(Redemptions);
     }
 

@@ -97,4 +97,24 @@ public sealed class DashboardPageTests
         page.WaitForAssertion(() => Assert.Equal("5", page.Find("[data-testid=dashboard-talents]").TextContent));
         Assert.Empty(page.FindAll("[data-service]"));
     }
+
+    [Theory]
+    [InlineData(Roles.Hr, "dashboard-pending,dashboard-tiers")]
+    [InlineData(Roles.PolicyOfficer, "dashboard-redemptions,dashboard-tiers")]
+    [InlineData(Roles.Admin, "dashboard-redemptions,dashboard-tiers")]
+    [InlineData(Roles.Scanner, "")]
+    public async Task EachRole_SeesItsOwnCards(string role, string cards)
+    {
+        await using var context = new ConsoleTestContext();
+        context.AddAuthorization().SetAuthorized("someone").SetRoles(role);
+        context.Credentials.OnList = _ => new ListPendingCredentialsResponse { TotalPending = 1 };
+        context.Redemptions.OnList = _ => new ListRedemptionsResponse();
+        context.Scores.OnTierDistribution = _ => Distribution(e: 1, none: 1);
+
+        var page = context.RenderFrame<DashboardPage>();
+
+        var shown = new[] { "dashboard-pending", "dashboard-redemptions", "dashboard-tiers" }.Where(id => page.FindAll($"[data-testid={id}]").Count > 0);
+        Assert.Equal(cards, string.Join(",", shown));
+        Assert.Equal(role == Roles.Scanner, page.FindAll("a[href='/talent-codes/verify']").Count > 0);
+    }
 }

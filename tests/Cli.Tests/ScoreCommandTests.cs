@@ -46,4 +46,29 @@ public sealed class ScoreCommandTests(MeshFixture mesh)
         Assert.Equal(ExitCodes.Failed, result.ExitCode);
         Assert.Contains("NOT_FOUND", result.Output);
     }
+
+    [Fact]
+    public async Task Tiers_AsHr_TablesEveryTierAndATotalThatAddsUp()
+    {
+        await Flows.VerifiedTalentAsync(mesh, "tiers", (Flows.Doctor, "D1B2C3D4E5F6G7H8"));
+
+        var result = await mesh.RunAsync("scores", "tiers", "--as", "hr");
+
+        Assert.Equal(ExitCodes.Ok, result.ExitCode);
+        var rows = System.Text.RegularExpressions.Regex.Matches(result.Output, @"│ (A|B|C|D|E|no tier)\s+│\s+(\d+) │")
+            .ToDictionary(m => m.Groups[1].Value, m => int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(["A", "B", "C", "D", "E", "no tier"], rows.Keys);
+        var total = int.Parse(System.Text.RegularExpressions.Regex.Match(result.Output, @"total (\d+) talents evaluated").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(total >= 1, result.Output);
+        Assert.Equal(total, rows.Values.Sum());
+    }
+
+    [Fact]
+    public async Task Tiers_AsScanner_PermissionDenied()
+    {
+        var result = await mesh.RunAsync("scores", "tiers", "--as", "scanner");
+
+        Assert.Equal(ExitCodes.Failed, result.ExitCode);
+        Assert.Contains("PERMISSION_DENIED", result.Output);
+    }
 }

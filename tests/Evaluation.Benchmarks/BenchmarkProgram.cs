@@ -10,6 +10,8 @@ using TalentMesh.Contracts.Events.V1;
 using TalentMesh.EventBus.Events;
 using TalentMesh.Evaluation.Facts;
 using TalentMesh.Evaluation.Rules;
+using TalentMesh.Evaluation.Scores;
+using TalentMesh.ServiceDefaults.Redis;
 using TalentMesh.Testing;
 using ServiceProgram = Program;
 
@@ -61,6 +63,8 @@ public static class BenchmarkProgram
         var baseline = await BareReadAsync(host.Services.GetRequiredService<FactsStore>(), settings.Talents);
         Report("baseline: bare read of every talent's facts", settings.Talents, baseline);
         Console.WriteLine(await cpu.ReportAsync(settings.Talents, "talent"));
+
+        await TierCountAsync(host, connection, cpu, settings.Talents, baseline);
 
         // The default's worked examples expect a doctorate to earn 25; the candidate drops them.
         var shipped = ShippedRuleSets.Json(ShippedRuleSets.HighTechZone);
@@ -145,6 +149,24 @@ public static class BenchmarkProgram
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "TalentMesh.sln")))
             directory = directory.Parent;
         return Path.Combine(directory?.FullName ?? throw new InvalidOperationException("TalentMesh.sln not found"), "services", "Evaluation");
+    }
+
+    /// <summary>
+    /// The one-time count of talents per tier from every stored evaluation (data from before the counter): the counter
+    /// the seeding moved evaluation by evaluation is marked incomplete and counted again by the script; both must agree.
+    /// </summary>
+    private static async Task TierCountAsync(ServiceHost<ServiceProgram> host, IConnectionMultiplexer connection, CpuMeter cpu, int talents, TimeSpan baseline)
+    {
+        var scores = host.Services.GetRequiredService<ScoreStore>();
+        var incremental = await scores.TierCountsAsync();
+        await connection.GetDatabase().HashDeleteAsync(host.Services.GetRequiredService<RedisKeyspace>().Key("tier-counts"), "built");
+        await cpu.StartAsync();
+        var watch = Stopwatch.StartNew();
+        var counted = await scores.EnsureTierCountsAsync();
+        Report("tier counts from every stored evaluation (one script)", talents, watch.Elapsed);
+        Console.WriteLine(await cpu.ReportAsync(talents, "talent"));
+        Console.WriteLine($"  count time / bare-read time = {watch.Elapsed / baseline:P1}");
+        Goal("the script's count equals the counter moved evaluation by evaluation", counted && incremental.SequenceEqual(await scores.TierCountsAsync()));
     }
 
     private static async Task<TimeSpan> BareReadAsync(FactsStore facts, int talents)

@@ -2,8 +2,11 @@ using System.Diagnostics;
 
 namespace TalentMesh.Load;
 
-/// <summary>One reading of a watched process: when (Stopwatch timestamp), its CPU time so far and its resident memory.</summary>
-public readonly record struct ProcessSample(long Timestamp, TimeSpan Cpu, long RssBytes);
+/// <summary>
+/// One reading of a watched process: when (Stopwatch timestamp), its CPU time so far (in all, and of which the runtime's
+/// tiered-compilation and GC threads) and its resident memory.
+/// </summary>
+public readonly record struct ProcessSample(long Timestamp, TimeSpan Cpu, TimeSpan JitCpu, TimeSpan GcCpu, long RssBytes);
 
 /// <summary>Samples every watched process (and this program) once a second from /proc until disposed.</summary>
 public sealed class ProcessSampler : IAsyncDisposable
@@ -24,6 +27,7 @@ public sealed class ProcessSampler : IAsyncDisposable
 
     private async Task RunAsync()
     {
+        var runtimeThreads = Processes.ToDictionary(p => p.Name, _ => new Dictionary<string, (bool Jit, long Ticks)>());
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
         do
         {
@@ -32,8 +36,9 @@ public sealed class ProcessSampler : IAsyncDisposable
             {
                 if (ProcFs.Sample(process.ProcessId) is { } sample)
                 {
+                    var (jit, gc) = process.IsService ? ProcFs.RuntimeThreadsCpu(process.ProcessId, runtimeThreads[process.Name]) : default;
                     lock (Samples)
-                        Samples[process.Name].Add(new ProcessSample(now, sample.Cpu, sample.RssBytes));
+                        Samples[process.Name].Add(new ProcessSample(now, sample.Cpu, jit, gc, sample.RssBytes));
                 }
             }
         }

@@ -26,7 +26,7 @@ public static class Report
             result.Started, result.Started / window, window, result.Completed, result.Failed, result.Unfinished, completedPerSecond);
 
         var processes = new Table().Title($"Processes (sampled every second; memory flat = last third's mean RSS at most {options.MemoryTolerance:P0} above the first third's)")
-            .AddColumns("process", "pid", "CPU % of a core", "CPU ms / workflow", "RSS first third MiB", "RSS last third MiB", "change", "flat");
+            .AddColumns("process", "pid", "CPU % of a core", "CPU ms / workflow", "of which JIT / GC threads", "RSS first third MiB", "RSS last third MiB", "change", "flat");
         var flat = new Dictionary<string, bool>();
         var cpuMsPerWorkflow = 0.0;
         foreach (var process in sampler.Processes)
@@ -34,10 +34,12 @@ public static class Report
             var samples = sampler.Between(process.Name, result.WindowStart, result.WindowEnd);
             if (samples.Count < 3)
             {
-                processes.AddRow(Markup.Escape(process.Name), process.ProcessId.ToString(Invariant), "n/a", "n/a", "n/a", "n/a", "n/a", "n/a");
+                processes.AddRow(Markup.Escape(process.Name), process.ProcessId.ToString(Invariant), "n/a", "n/a", "n/a", "n/a", "n/a", "n/a", "n/a");
                 continue;
             }
             var cpu = (samples[^1].Cpu - samples[0].Cpu).TotalSeconds;
+            var jit = (samples[^1].JitCpu - samples[0].JitCpu).TotalSeconds;
+            var gc = (samples[^1].GcCpu - samples[0].GcCpu).TotalSeconds;
             var cpuPercent = 100 * cpu / Seconds(samples[^1].Timestamp - samples[0].Timestamp);
             var third = samples.Count / 3;
             var first = samples.Take(third).Average(s => s.RssBytes) / (1024.0 * 1024);
@@ -51,6 +53,7 @@ public static class Report
                 flat[process.Name] = isFlat;
             processes.AddRow(Markup.Escape(process.Name), process.ProcessId.ToString(Invariant), cpuPercent.ToString("N0", Invariant),
                 result.Completed == 0 ? "n/a" : (1000 * cpu / result.Completed).ToString("N2", Invariant),
+                result.Completed == 0 || !process.IsService ? "" : $"{1000 * jit / result.Completed:N2} / {1000 * gc / result.Completed:N2}",
                 first.ToString("N0", Invariant), last.ToString("N0", Invariant), change.ToString("+0.0%;-0.0%", Invariant), isFlat ? "yes" : "[red]no[/]");
         }
         AnsiConsole.Write(processes);

@@ -5,14 +5,28 @@ using TalentMesh.Contracts.Evaluation.V1;
 
 namespace TalentMesh.Cli.Scores;
 
-/// <summary><c>talentmesh scores show | history</c>: a talent's score explained rule by rule, and past evaluations.</summary>
+/// <summary><c>talentmesh scores show | history | tiers</c>: a talent's score explained rule by rule, past evaluations, talents per tier.</summary>
 public static class ScoreCommands
 {
     public static Command Create(CliContext cli) => new("scores", "Scores: the explanation of every point, and the history.")
     {
         Show(cli),
         History(cli),
+        Tiers(cli),
     };
+
+    private static Command Tiers(CliContext cli) =>
+        cli.Command("tiers", "How many talents hold each tier (A–E, no tier), and their total.", Caller.Hr, async (session, _) =>
+        {
+            var distribution = await session.Mesh.Scores.GetTierDistributionAsync(new GetTierDistributionRequest(), await session.Evaluation());
+            var table = new Table().Border(TableBorder.Rounded).Title("talents per tier")
+                .AddColumn("tier").AddColumn(new TableColumn("talents").RightAligned()).AddColumn(new TableColumn("share").RightAligned());
+            foreach (var count in distribution.Tiers)
+                table.AddRow(Display.Of(count.Tier), count.Talents.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    distribution.Total == 0 ? "—" : ((double)count.Talents / distribution.Total).ToString("0.0%", System.Globalization.CultureInfo.InvariantCulture));
+            session.Console.Write(table);
+            session.Console.MarkupLineInterpolated($"total [bold]{distribution.Total}[/] talents evaluated");
+        });
 
     private static Command Show(CliContext cli)
     {

@@ -17,8 +17,10 @@ public static class AuthenticationRegistration
         builder.Services.AddValidatedOptions<AuthOptions>(builder.Configuration, AuthOptions.Section);
         builder.Services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        // The system clock, as the token validation's own lifetime check: a test's fake clock must not keep a token cached.
+        builder.Services.AddSingleton(_ => new AcceptedTokenCache(TimeProvider.System));
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<IOptions<AuthOptions>>((jwt, auth) => Configure(jwt, auth.Value));
+            .Configure<IOptions<AuthOptions>, AcceptedTokenCache>((jwt, auth, cache) => Configure(jwt, auth.Value, cache));
         builder.Services.AddAuthorization(authorization =>
         {
             foreach (var role in Roles.All)
@@ -29,8 +31,12 @@ public static class AuthenticationRegistration
         return builder;
     }
 
-    private static void Configure(JwtBearerOptions jwt, AuthOptions auth)
+    private static void Configure(JwtBearerOptions jwt, AuthOptions auth, AcceptedTokenCache cache)
     {
+        // Every call carries its token; a caller's next calls with the same one skip its validation (AcceptedTokenCache).
+        cache.MapInboundClaims = false;
+        jwt.TokenHandlers.Clear();
+        jwt.TokenHandlers.Add(cache);
         jwt.MapInboundClaims = false;
         jwt.TokenValidationParameters = new TokenValidationParameters
         {

@@ -26,7 +26,7 @@ public sealed class RpcPropertyTests(RedisServerFixture redis) : EvaluationTestB
             var role = Pick(RolesOrAnonymous);
             var call = role.Length == 0 ? ServiceHost<Program>.Call() : As(role, Pick(["t-1", "admin-1", ""]) is var s && s.Length > 0 ? s : "u");
             var before = await KeysAsync();
-            var (refused, status) = await CallAsync(random.Next(10), random, Pick, documents, call);
+            var (refused, status) = await CallAsync(random.Next(11), random, Pick, documents, call);
             Assert.NotEqual(StatusCode.Internal, status);
             Assert.NotEqual(StatusCode.Unknown, status);
             if (refused)
@@ -56,6 +56,7 @@ public sealed class RpcPropertyTests(RedisServerFixture redis) : EvaluationTestB
                 case 6: await RuleSets.ValidateRuleSetAsync(new ValidateRuleSetRequest { Document = pick(documents) }, call); break;
                 case 7: await RuleSets.PreviewRuleSetAsync(new PreviewRuleSetRequest { Document = pick(documents), SampleSize = random.Next(-3, 200) }, call); break;
                 case 8: await RuleSets.GetRolloutAsync(new GetRolloutRequest { Hash = pick(Strings) }, call); break;
+                case 9: await Scores.GetTierDistributionAsync(new GetTierDistributionRequest(), call); break;
                 default:
                     // Publishing is refused unless the hash matches: a random hash never does.
                     await RuleSets.PublishRuleSetAsync(new PublishRuleSetRequest { Document = pick(documents), ExpectedHash = pick(Strings), IdempotencyKey = pick(Strings) }, call);

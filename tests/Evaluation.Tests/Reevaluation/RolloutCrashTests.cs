@@ -64,7 +64,7 @@ public sealed class RolloutCrashTests(RedisServerFixture redis)
                 TimeSpan.FromSeconds(60), "every changed result is relayed");
         }
 
-        var scores = new ScoreStore(redis.Connection, new RedisKeyspace(prefix), RedisPipeline.Create(new RedisResilienceOptions()));
+        var scores = new ScoreStore(redis.Connection, new RedisKeyspace(prefix), RedisPipeline.Create(new RedisResilienceOptions()), new RedisConnectionFactory(redis.ConnectionString));
         var ids = Enumerable.Range(0, Talents).Select(i => $"t{i:D6}").ToList();
         var current = await scores.CurrentManyAsync(ids);
         Assert.All(current, c => Assert.Equal(hash, c!.RuleSetHash));

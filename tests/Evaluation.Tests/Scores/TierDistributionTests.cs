@@ -144,6 +144,33 @@ public sealed class TierDistributionTests(RedisServerFixture redis) : Evaluation
         Assert.Equal(await CountedOneByOneAsync("t-read"), counts);
     }
 
+    [Fact]
+    public async Task StartUpCount_RedisUnreachable_LeftToTheFirstReadInsteadOfStoppingTheService()
+    {
+        var unreachable = new ScoreStore(Redis.Connection, new RedisKeyspace("nowhere:"), Host.Services.GetRequiredService<ServiceDefaults.Resilience.RedisPipeline>(),
+            new RedisConnectionFactory($"127.0.0.1:{LoopbackPorts.FindFree()},connectTimeout=500,connectRetry=0"));
+        var rebuild = new TierCountRebuild(unreachable, Microsoft.Extensions.Logging.Abstractions.NullLogger<TierCountRebuild>.Instance);
+
+        await rebuild.StartAsync(CancellationToken.None);
+
+        await Assert.ThrowsAnyAsync<Exception>(() => unreachable.EnsureTierCountsAsync());
+    }
+
+    [Fact]
+    public async Task Json_GetTierDistribution_ServedOnTheHttpPort()
+    {
+        await DoctorAsync("t-json");
+        var request = new HttpRequestMessage(HttpMethod.Get, "/v1/tier-distribution");
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Host.Token("policy_officer", "officer-1"));
+
+        var response = await Host.Http.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        var distribution = Google.Protobuf.JsonParser.Default.Parse<TierDistribution>(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(1, distribution.Total);
+        Assert.Equal(1, distribution.Tiers.Single(t => t.Tier == Tier.None).Talents);
+    }
+
     [Theory]
     [InlineData("scanner")]
     [InlineData("applicant")]

@@ -8,13 +8,13 @@ namespace TalentMesh.Registration.Tests.Service;
 /// <summary>Every Registration RPC, called by every role and anonymously, against the roles docs/contracts.md lists.</summary>
 public sealed class AuthorizationMatrixTests(RedisServerFixture redis)
 {
-    private const string Anonymous = "anonymous";
+    private const string Anonymous = ContractsTable.Anonymous;
 
     [Fact]
     public async Task EveryRpc_EveryRoleAndAnonymous_AllowedExactlyAsDocumented()
     {
         await using var host = await RegistrationHost.StartAsync(redis, TestKeys.Prefix());
-        var table = ContractsTable.Registration();
+        var table = ContractsTable.Read("Registration");
         var calls = Calls(host);
         Assert.Equal(table.Keys.Order(), calls.Keys.Order());
 
@@ -70,36 +70,5 @@ public sealed class AuthorizationMatrixTests(RedisServerFixture redis)
         {
             return failure.StatusCode;
         }
-    }
-}
-
-/// <summary>Reads the Registration table of docs/contracts.md: RPC → the roles its third column names.</summary>
-internal static class ContractsTable
-{
-    public static Dictionary<string, HashSet<string>> Registration()
-    {
-        var lines = File.ReadAllLines(Path.Combine(RepositoryRoot(), "docs", "contracts.md"));
-        var start = Array.IndexOf(lines, "### Registration");
-        Assert.True(start >= 0, "docs/contracts.md has a '### Registration' section");
-        var table = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        foreach (var line in lines.Skip(start + 1).TakeWhile(l => !l.StartsWith("### ", StringComparison.Ordinal)))
-        {
-            var cells = line.Split('|', StringSplitOptions.TrimEntries);
-            if (cells.Length < 5 || !cells[1].Contains('.', StringComparison.Ordinal) || cells[1].StartsWith("---", StringComparison.Ordinal))
-                continue;
-            var roles = Roles.All.Append("anonymous").Where(role => System.Text.RegularExpressions.Regex.IsMatch(cells[3], $@"\b{role}\b")).ToHashSet();
-            table[cells[1]] = roles;
-        }
-        return table;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "TalentMesh.sln")))
-                return directory.FullName;
-        }
-        throw new InvalidOperationException("TalentMesh.sln not found above the test binaries.");
     }
 }
