@@ -81,7 +81,7 @@ public sealed class ScoreStore(IConnectionMultiplexer redis, RedisKeyspace keysp
 
     /// <summary>
     /// Counts the stored evaluations' tiers unless the counter is complete; true when it counted. The script walks every
-    /// evaluation in one go, which can outlast the shared connection's command timeout (the pipeline's total), so it runs
+    /// evaluation in one go, which can outlast the shared connection's command timeout (Resilience:Redis:ClientCommandTimeout), so it runs
     /// once on a connection of its own with <paramref name="timeout"/> (default <see cref="CountTimeout"/>).
     /// </summary>
     public async Task<bool> EnsureTierCountsAsync(TimeSpan? timeout = null)

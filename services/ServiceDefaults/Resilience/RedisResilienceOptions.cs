@@ -47,7 +47,7 @@ public sealed class RedisResilienceOptions : IValidatableObject
     /// <summary>
     /// StackExchange.Redis's own command timeout (its asyncTimeout and syncTimeout), unless the connection string sets
     /// them. Not below <see cref="TotalTimeout"/>, so it never decides what a request sees; it bounds the calls outside
-    /// the pipeline (the event bus, one-off scans such as the tier count) and removes the commands an attempt gave up on.
+    /// the pipeline (the event bus's loops and handler commits) and removes the commands an attempt gave up on.
     /// The client's own default, 5 s: those calls may rightly run long.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.050", "00:01:00")]
