@@ -15,7 +15,7 @@ public sealed class AccessibilityTests(ConsoleMesh mesh)
             await page.GotoAsync("/culture?culture=en&redirectUri=%2Fsignin%2Fdev");
             await page.Locator("h1").WaitForAsync();
             await AxeScan.AssertNoSeriousViolationsAsync(page, "Development sign-in");
-            await page.ScreenshotAsync(new() { Path = Path.Combine(Testing.Mesh.ServiceBuildOutput.RepositoryRoot, "docs", "console", "sign-in.png") });
+            await ConsoleSession.ScreenshotAsync(page, "sign-in");
         }
         finally
         {

@@ -39,13 +39,16 @@ public sealed class ConsoleSession(IPage page) : IAsyncDisposable
     /// A PNG of the whole page. A test run leaves the repository as it found it: the pictures go to the test output
     /// folder, and into docs/console/ (shown by docs/console.md) only when TALENTMESH_UPDATE_SCREENSHOTS=1 asks for it.
     /// </summary>
-    public async Task ScreenshotAsync(string name)
+    public Task ScreenshotAsync(string name) => ScreenshotAsync(Page, name);
+
+    /// <summary>The same for a page outside a signed-in session (the sign-in page).</summary>
+    public static async Task ScreenshotAsync(IPage page, string name)
     {
         var directory = Environment.GetEnvironmentVariable("TALENTMESH_UPDATE_SCREENSHOTS") == "1"
             ? Path.Combine(TalentMesh.Testing.Mesh.ServiceBuildOutput.RepositoryRoot, "docs", "console")
             : Path.Combine(AppContext.BaseDirectory, "screenshots");
         Directory.CreateDirectory(directory);
-        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(directory, name + ".png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(directory, name + ".png"), FullPage = true });
     }
 
     public async ValueTask DisposeAsync() => await Page.Context.DisposeAsync();
