@@ -5,6 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
 using StackExchange.Redis;
+using TalentMesh.ServiceDefaults.Redis;
 using TalentMesh.ServiceDefaults.Resilience;
 using TalentMesh.ServiceDefaults.Security;
 using TalentMesh.ServiceDefaults.Tests.Protos;
@@ -44,8 +45,10 @@ public sealed class RedisStallTests
         var readiness = new List<(TimeSpan Took, HttpStatusCode? Status)>();
         try
         {
-            // Three waves of 16 concurrent calls, each with a readiness probe beside it.
-            for (var wave = 0; wave < 3; wave++)
+            // Four waves of 16 concurrent calls, each with a readiness probe beside it. The first end at their attempt
+            // timeout before the liveness probe has missed its PINGs (those timeouts do not count toward the breaker);
+            // the later ones are counted, and the last are refused by the open circuit.
+            for (var wave = 0; wave < 4; wave++)
             {
                 var calls = Enumerable.Range(0, 16).Select(_ => TouchTimedAsync(host, token)).ToList();
                 var ready = Stopwatch.StartNew();
@@ -127,6 +130,69 @@ public sealed class RedisStallTests
         time.Advance(Defaults.BreakDuration);
         await stalled.ExecuteAsync(async _ => await connection.GetDatabase().StringIncrementAsync(key), ct);
         await stalled.ExecuteAsync(async _ => await connection.GetDatabase().StringIncrementAsync(key), ct);
+    }
+
+    [Fact]
+    public async Task CallsStuckInTheService_WhileRedisAnswersItsPings_DoNotOpenTheCircuit()
+    {
+        // An overloaded service: its calls wait in its own queues past the attempt timeout, while redis-server answers.
+        await using var redis = await RedisServer.StartNewAsync();
+        await using var connection = await redis.ConnectAsync();
+        var ct = TestContext.Current.CancellationToken;
+        var (liveness, probe) = await StartLivenessProbeAsync(redis, ct);
+        try
+        {
+            var time = new FakeTimeProvider();
+            var pipeline = RedisPipeline.Create(Defaults, time, liveness);
+            await SlowAttemptsAsync(pipeline, time, Defaults.MinimumThroughput * 4, ct);
+            Assert.True(liveness.Answering);
+            // Not BrokenCircuitException: the circuit stayed closed and the call reaches Redis.
+            Assert.Equal(1, await pipeline.ExecuteAsync(async _ => await connection.GetDatabase().StringIncrementAsync(TestKeys.Prefix() + "overload"), ct));
+        }
+        finally
+        {
+            await probe.StopAsync(CancellationToken.None);
+        }
+    }
+
+    [Fact]
+    public async Task CallsTimingOut_WhileRedisMissesItsPings_OpenTheCircuit_AndPingsAnsweredAgainEndTheSilence()
+    {
+        await using var redis = await RedisServer.StartNewAsync();
+        var ct = TestContext.Current.CancellationToken;
+        var (liveness, probe) = await StartLivenessProbeAsync(redis, ct);
+        try
+        {
+            var time = new FakeTimeProvider();
+            var pipeline = RedisPipeline.Create(Defaults, time, liveness);
+            await redis.PauseAsync();
+            try
+            {
+                await Eventually.TrueAsync(() => Task.FromResult(!liveness.Answering), Deadline, "the probe never saw the stalled Redis miss its PINGs");
+                await SlowAttemptsAsync(pipeline, time, Defaults.MinimumThroughput, ct);
+                await Assert.ThrowsAsync<BrokenCircuitException>(async () => await pipeline.ExecuteAsync(_ => ValueTask.FromResult(0), ct));
+            }
+            finally
+            {
+                await redis.ResumeAsync();
+            }
+            await Eventually.TrueAsync(() => Task.FromResult(liveness.Answering), Deadline, "the probe never saw Redis answer again");
+        }
+        finally
+        {
+            await probe.StopAsync(CancellationToken.None);
+        }
+    }
+
+    /// <summary>The services' probe on its own, started against <paramref name="redis"/>.</summary>
+    private static async Task<(RedisLiveness Liveness, RedisLivenessProbe Probe)> StartLivenessProbeAsync(RedisServer redis, CancellationToken ct)
+    {
+        var liveness = new RedisLiveness(Defaults.LivenessMisses);
+        var probe = new RedisLivenessProbe(new RedisConnectionFactory(redis.ConnectionString), liveness,
+            Microsoft.Extensions.Options.Options.Create(Defaults), Microsoft.Extensions.Logging.Abstractions.NullLogger<RedisLivenessProbe>.Instance);
+        await probe.StartAsync(ct);
+        await Eventually.TrueAsync(() => Task.FromResult(liveness.Answering), Deadline, "the probe does not see Redis answering");
+        return (liveness, probe);
     }
 
     /// <summary>Concurrent attempts that never answer, all ended by the pipeline's attempt timeout on the fake clock.</summary>

@@ -29,6 +29,9 @@ public static class RedisRegistration
             factory.AgreeWith(options, sp.GetRequiredService<IOptions<RedisResilienceOptions>>().Value);
             return ConnectionMultiplexer.Connect(options);
         });
+        // Decides whether a timed-out call counts toward the breaker (RedisLiveness): Redis's own answers, not the wait.
+        builder.Services.AddSingleton(sp => new RedisLiveness(sp.GetRequiredService<IOptions<RedisResilienceOptions>>().Value.LivenessMisses));
+        builder.Services.AddHostedService<RedisLivenessProbe>();
         builder.Services.AddSingleton(sp => new RedisKeyspace(sp.GetRequiredService<IOptions<RedisOptions>>().Value.KeyPrefix));
         return builder;
     }

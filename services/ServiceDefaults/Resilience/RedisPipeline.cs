@@ -22,8 +22,8 @@ public sealed class RedisPipeline
     private RedisPipeline(ResiliencePipeline pipeline) => this.pipeline = pipeline;
 
     /// <summary>The same pipeline outside a host (tests and benchmarks that use a store on its own).</summary>
-    public static RedisPipeline Create(RedisResilienceOptions options, TimeProvider? timeProvider = null) =>
-        new(RedisResilienceRegistration.Configure(new ResiliencePipelineBuilder { TimeProvider = timeProvider ?? TimeProvider.System }, options).Build());
+    public static RedisPipeline Create(RedisResilienceOptions options, TimeProvider? timeProvider = null, RedisLiveness? liveness = null) =>
+        new(RedisResilienceRegistration.Configure(new ResiliencePipelineBuilder { TimeProvider = timeProvider ?? TimeProvider.System }, options, liveness).Build());
 
     // StackExchange.Redis commands take no cancellation token, so Polly's timeouts could not stop a stalled command;
     // WaitAsync makes every attempt give up when the attempt's token fires, and the timeout strategy reports it.

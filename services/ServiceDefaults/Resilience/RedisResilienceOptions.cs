@@ -53,6 +53,18 @@ public sealed class RedisResilienceOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:00.050", "00:01:00")]
     public TimeSpan ClientCommandTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>How often <see cref="RedisLivenessProbe"/> PINGs Redis on its own connection.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:01:00")]
+    public TimeSpan LivenessInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>How long a PING may take before it counts as unanswered (an idle Redis answers in well under a millisecond).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
+    public TimeSpan LivenessTimeout { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>Unanswered PINGs in a row after which timed-out calls count toward the breaker: one late PING on a busy host is not an outage.</summary>
+    [Range(1, 100)]
+    public int LivenessMisses { get; set; } = 2;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (AttemptTimeout > TotalTimeout)

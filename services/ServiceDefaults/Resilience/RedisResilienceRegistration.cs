@@ -30,7 +30,7 @@ public static class RedisResilienceRegistration
         builder.Services.AddResiliencePipeline(PipelineName, (pipeline, context) =>
         {
             var options = context.ServiceProvider.GetRequiredService<IOptions<RedisResilienceOptions>>().Value;
-            Configure(pipeline, options);
+            Configure(pipeline, options, context.ServiceProvider.GetService<RedisLiveness>());
         });
         builder.Services.Configure<TelemetryOptions>(telemetry => telemetry.SeverityProvider = QuietRetryTelemetry.Severity);
         builder.Services.AddSingleton<RedisPipeline>();
@@ -38,7 +38,12 @@ public static class RedisResilienceRegistration
     }
 
     /// <summary>The strategies, outer to inner (see <see cref="AddRedisResilience"/>).</summary>
-    internal static ResiliencePipelineBuilder Configure(ResiliencePipelineBuilder pipeline, RedisResilienceOptions options) =>
+    /// <remarks>
+    /// With <paramref name="liveness"/> (every service: <c>AddRedis</c> runs the probe) the breaker counts a timeout only
+    /// while Redis does not answer its PINGs, so a service's own overload never opens the circuit; connection errors
+    /// always count. Without it (a pipeline made for a store on its own) every timeout counts.
+    /// </remarks>
+    internal static ResiliencePipelineBuilder Configure(ResiliencePipelineBuilder pipeline, RedisResilienceOptions options, RedisLiveness? liveness = null) =>
         pipeline
             .AddTimeout(new TimeoutStrategyOptions { Timeout = options.TotalTimeout })
             .AddRetry(new RetryStrategyOptions
@@ -56,7 +61,9 @@ public static class RedisResilienceRegistration
             })
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions
             {
-                ShouldHandle = args => RedisTransientFailures.Handles(args.Outcome),
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is { } exception
+                    && RedisTransientFailures.IsTransient(exception)
+                    && !(exception is TimeoutException or TimeoutRejectedException && liveness is { Answering: true })),
                 FailureRatio = options.FailureRatio,
                 MinimumThroughput = options.MinimumThroughput,
                 SamplingDuration = options.SamplingDuration,
