@@ -22,9 +22,10 @@ if ! dotnet build TalentMesh.sln -c Release -nologo -clp:ErrorsOnly; then failed
 
 dotnet test --solution TalentMesh.sln -c Release --no-build "$@" 2>&1 | tee "$log" || status=$?
 
-# Microsoft.Testing.Platform ends with the solution's totals (total / failed / succeeded); the last ones count.
-passed=$(grep -oE '^\s+succeeded: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+' || true)
-failed=$(grep -oE '^\s+failed: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+' || true)
+# Microsoft.Testing.Platform ends with the solution's totals (total / failed / succeeded); the last ones count. -a: a
+# test's output may hold bytes that make grep call the log binary and print no line.
+passed=$(grep -aoE '^\s+succeeded: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+' || true)
+failed=$(grep -aoE '^\s+failed: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+' || true)
 passed=${passed:-0}
 failed=${failed:-0}
 # A crashed test host can end the run without counting its tests as failed.

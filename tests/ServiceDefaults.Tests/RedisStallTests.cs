@@ -184,6 +184,26 @@ public sealed class RedisStallTests
         }
     }
 
+    [Fact]
+    public async Task BulkRead_OutlastsTheAttemptAndTotalTimeouts_ButNotTheBulkTimeout()
+    {
+        var time = new FakeTimeProvider();
+        var pipeline = RedisPipeline.Create(Defaults, time);
+        var ct = TestContext.Current.CancellationToken;
+
+        var slowPage = new TaskCompletionSource<int>();
+        var page = pipeline.ExecuteBulkAsync(async _ => await slowPage.Task, ct).AsTask();
+        time.Advance(Defaults.TotalTimeout + Defaults.AttemptTimeout);
+        Assert.False(page.IsCompleted, "a bulk read was held to a request's timeouts");
+        slowPage.SetResult(1_000);
+        Assert.Equal(1_000, await page.WaitAsync(TimeSpan.FromSeconds(10), ct));
+
+        var never = new TaskCompletionSource<int>();
+        var stuck = pipeline.ExecuteBulkAsync(async _ => await never.Task, ct).AsTask();
+        time.Advance(Defaults.BulkTimeout);
+        await Assert.ThrowsAsync<TimeoutRejectedException>(() => stuck.WaitAsync(TimeSpan.FromSeconds(10), ct));
+    }
+
     /// <summary>The services' probe on its own, started against <paramref name="redis"/>.</summary>
     private static async Task<(RedisLiveness Liveness, RedisLivenessProbe Probe)> StartLivenessProbeAsync(RedisServer redis, CancellationToken ct)
     {

@@ -28,7 +28,7 @@ public sealed class FactsStore(IConnectionMultiplexer redis, RedisKeyspace keysp
     /// <summary>Many talents in one round trip (rollout, preview, benchmarks).</summary>
     public async Task<VersionedFacts[]> LoadManyAsync(IReadOnlyList<string> talentIds)
     {
-        var values = await pipeline.ExecuteAsync(async _ =>
+        var values = await pipeline.ExecuteBulkAsync(async _ =>
         {
             var batch = redis.GetDatabase().CreateBatch();
             var reads = talentIds.Select(id => batch.HashGetAsync(FactsKey(id), [DocumentField, VersionField])).ToArray();

@@ -37,7 +37,7 @@ public sealed class ScoreStore(IConnectionMultiplexer redis, RedisKeyspace keysp
 
     public async Task<EvaluationRecord?[]> CurrentManyAsync(IReadOnlyList<string> talentIds)
     {
-        var values = await pipeline.ExecuteAsync(async _ =>
+        var values = await pipeline.ExecuteBulkAsync(async _ =>
         {
             var batch = redis.GetDatabase().CreateBatch();
             var reads = talentIds.Select(id => batch.HashGetAsync(CurrentKey(id), DocumentField)).ToArray();

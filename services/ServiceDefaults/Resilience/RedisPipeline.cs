@@ -13,6 +13,9 @@ public sealed class RedisPipeline
     /// <summary>Set on a call's context when its operation must not be retried (see <see cref="ExecuteOnceAsync{T}"/>).</summary>
     internal static readonly ResiliencePropertyKey<bool> NotRetried = new("talentmesh.redis.not-retried");
 
+    /// <summary>Set on a call's context when it reads a page of many keys (see <see cref="ExecuteBulkAsync{T}"/>).</summary>
+    internal static readonly ResiliencePropertyKey<bool> Bulk = new("talentmesh.redis.bulk");
+
     private readonly ResiliencePipeline pipeline;
 
     /// <summary>The registered "redis" pipeline (with Polly's telemetry and the service's TimeProvider).</summary>
@@ -32,6 +35,26 @@ public sealed class RedisPipeline
 
     public ValueTask ExecuteAsync(Func<CancellationToken, ValueTask> operation, CancellationToken cancellationToken) =>
         pipeline.ExecuteAsync(static async (op, ct) => await op(ct).AsTask().WaitAsync(ct), operation, cancellationToken);
+
+    /// <summary>
+    /// A read of a page of many keys (a rule-set preview or rollout reads a thousand talents at a time): the same
+    /// retries and breaker, but bounded by <see cref="RedisResilienceOptions.BulkTimeout"/> instead of the attempt and
+    /// total timeouts, which are sized for one request's few keys — on a busy host such a page rightly takes longer.
+    /// </summary>
+    public async ValueTask<T> ExecuteBulkAsync<T>(Func<CancellationToken, ValueTask<T>> operation, CancellationToken cancellationToken)
+    {
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(Bulk, true);
+        try
+        {
+            return await pipeline.ExecuteAsync(static async (ctx, op) => await op(ctx.CancellationToken).AsTask().WaitAsync(ctx.CancellationToken),
+                context, operation);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
 
     /// <summary>
     /// One attempt only, for a write that may have landed although its reply never came (a unit of work's commit):

@@ -45,7 +45,7 @@ public static class RedisResilienceRegistration
     /// </remarks>
     internal static ResiliencePipelineBuilder Configure(ResiliencePipelineBuilder pipeline, RedisResilienceOptions options, RedisLiveness? liveness = null) =>
         pipeline
-            .AddTimeout(new TimeoutStrategyOptions { Timeout = options.TotalTimeout })
+            .AddTimeout(new TimeoutStrategyOptions { TimeoutGenerator = args => ValueTask.FromResult(IsBulk(args.Context) ? options.BulkTimeout : options.TotalTimeout) })
             .AddRetry(new RetryStrategyOptions
             {
                 // An attempt that hit the attempt timeout is not repeated: a Redis that has not answered in that long is
@@ -69,5 +69,7 @@ public static class RedisResilienceRegistration
                 SamplingDuration = options.SamplingDuration,
                 BreakDuration = options.BreakDuration,
             })
-            .AddTimeout(new TimeoutStrategyOptions { Timeout = options.AttemptTimeout });
+            .AddTimeout(new TimeoutStrategyOptions { TimeoutGenerator = args => ValueTask.FromResult(IsBulk(args.Context) ? options.BulkTimeout : options.AttemptTimeout) });
+
+    private static bool IsBulk(ResilienceContext context) => context.Properties.GetValue(RedisPipeline.Bulk, false);
 }
