@@ -41,30 +41,22 @@ public sealed class RedisPipeline
     /// retries and breaker, but bounded by <see cref="RedisResilienceOptions.BulkTimeout"/> instead of the attempt and
     /// total timeouts, which are sized for one request's few keys — on a busy host such a page rightly takes longer.
     /// </summary>
-    public async ValueTask<T> ExecuteBulkAsync<T>(Func<CancellationToken, ValueTask<T>> operation, CancellationToken cancellationToken)
-    {
-        var context = ResilienceContextPool.Shared.Get(cancellationToken);
-        context.Properties.Set(Bulk, true);
-        try
-        {
-            return await pipeline.ExecuteAsync(static async (ctx, op) => await op(ctx.CancellationToken).AsTask().WaitAsync(ctx.CancellationToken),
-                context, operation);
-        }
-        finally
-        {
-            ResilienceContextPool.Shared.Return(context);
-        }
-    }
+    public ValueTask<T> ExecuteBulkAsync<T>(Func<CancellationToken, ValueTask<T>> operation, CancellationToken cancellationToken) =>
+        ExecuteMarkedAsync(Bulk, ct => operation(ct).AsTask(), cancellationToken);
 
     /// <summary>
     /// One attempt only, for a write that may have landed although its reply never came (a unit of work's commit):
     /// bounded by the attempt timeout, refused at once while the circuit is open, and counted by the breaker like any
     /// other attempt — but never repeated by the pipeline.
     /// </summary>
-    public async ValueTask<T> ExecuteOnceAsync<T>(Func<CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
+    public ValueTask<T> ExecuteOnceAsync<T>(Func<CancellationToken, Task<T>> operation, CancellationToken cancellationToken) =>
+        ExecuteMarkedAsync(NotRetried, operation, cancellationToken);
+
+    /// <summary>Runs <paramref name="operation"/> with <paramref name="mark"/> set on its context, which the strategies read.</summary>
+    private async ValueTask<T> ExecuteMarkedAsync<T>(ResiliencePropertyKey<bool> mark, Func<CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
     {
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
-        context.Properties.Set(NotRetried, true);
+        context.Properties.Set(mark, true);
         try
         {
             return await pipeline.ExecuteAsync(static async (ctx, op) => await op(ctx.CancellationToken).WaitAsync(ctx.CancellationToken),
