@@ -102,7 +102,10 @@ public sealed class EventBusOptions
     [Range(typeof(TimeSpan), "00:00:00.010", "00:00:05")]
     public TimeSpan BlockTime { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Fallback poll of the outbox for entries of other replicas; own commits wake the relay at once.</summary>
+    /// <summary>
+    /// Poll of the outbox for entries of other replicas; under the dapr transport own commits wake the relay at once.
+    /// Under the redis transport nothing goes to the outbox any more: the poll only finds what an older version left.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
     public TimeSpan RelayPollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 

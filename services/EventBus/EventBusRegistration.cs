@@ -20,7 +20,11 @@ namespace TalentMesh.EventBus;
 
 public static class EventBusRegistration
 {
-    /// <summary>Outbox, relay, inbox and the transport chosen by EventBus:Transport.</summary>
+    /// <summary>
+    /// Units of work, inbox and the transport chosen by EventBus:Transport. The outbox relay runs under both transports:
+    /// under dapr it publishes every event; under redis (events publish at commit) it only drains an outbox an older
+    /// version left, polling every <see cref="EventBusOptions.RelayPollInterval"/>.
+    /// </summary>
     public static IHostApplicationBuilder AddEventBus(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -31,6 +35,7 @@ public static class EventBusRegistration
         services.AddSingleton<EventBusMetrics>();
         services.AddSingleton<OutboxKeys>();
         services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<CommitPublisher>();
         services.AddSingleton<OutboxEntryFactory>();
         services.AddSingleton<GroupCommitter>();
         services.AddSingleton<EventUnitOfWorkFactory>();

@@ -51,10 +51,7 @@ public sealed class BenchHost(IHost host) : IAsyncDisposable
 
     public RedisKey Key(string name) => keyspace.Key(name);
 
-    /// <summary>The outbox stream its relay reads (group <see cref="OutboxKeys.RelayGroup"/>).</summary>
-    public RedisKey OutboxStream => host.Services.GetRequiredService<OutboxKeys>().OutboxStream;
-
-    /// <summary>What an API call does: a small state write and one event, committed atomically through the outbox.</summary>
+    /// <summary>What an API call does: a small state write and one event, committed atomically (the event onto its topic stream).</summary>
     public Task CommitAsync(BenchmarkHappened @event, RedisKey stateKey) => ClosedLoopProducer.CommitAsync(unitsOfWork, @event, stateKey);
 
     public async ValueTask DisposeAsync()

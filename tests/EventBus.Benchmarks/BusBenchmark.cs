@@ -2,17 +2,16 @@ using System.Diagnostics;
 using Google.Protobuf;
 using StackExchange.Redis;
 using TalentMesh.EventBus.Benchmarks.Protos;
-using TalentMesh.EventBus.Outbox;
 using TalentMesh.Testing;
 
 namespace TalentMesh.EventBus.Benchmarks;
 
-/// <summary>A bus throughput run, and how many events the relay had published when the producer's last commit returned.</summary>
-public sealed record BusThroughputResult(ThroughputResult Run, long RelayedAtLastCommit);
+/// <summary>A bus throughput run, and how many events were on the topic stream when the producer's last commit returned.</summary>
+public sealed record BusThroughputResult(ThroughputResult Run, long PublishedAtLastCommit);
 
 /// <summary>
-/// The event bus end to end between two hosts: producer commit (state + outbox) → relay → topic stream →
-/// consumer → handler commit (state + inbox marker).
+/// The event bus end to end between two hosts: producer commit (state + the event, added to the topic stream by the
+/// same script) → consumer → handler commit (state + inbox marker).
 /// </summary>
 public sealed class BusBenchmark(BenchHost producer, DeliveryRecorder recorder, string padding, IDatabase admin, RedisKey topicStream, CpuMeter cpu)
 {
@@ -30,12 +29,12 @@ public sealed class BusBenchmark(BenchHost producer, DeliveryRecorder recorder, 
         var record = recorder.Start(run, events);
         var stateKeys = Enumerable.Range(0, concurrency).Select(worker => producer.Key($"state:{worker}")).ToArray();
         var topicBefore = await admin.StreamLengthAsync(topicStream);
-        long relayedAtLastCommit = 0;
+        long publishedAtLastCommit = 0;
         var result = await ClosedLoopProducer.MeasureAsync(record, events, concurrency,
             (worker, sequence) => producer.CommitAsync(Event(run, sequence, Stopwatch.GetTimestamp()), stateKeys[worker]),
             cpu, deadline, $"Event bus throughput ({run})",
-            atLastCommit: async () => relayedAtLastCommit = await admin.StreamLengthAsync(topicStream) - topicBefore);
-        return new BusThroughputResult(result, relayedAtLastCommit);
+            atLastCommit: async () => publishedAtLastCommit = await admin.StreamLengthAsync(topicStream) - topicBefore);
+        return new BusThroughputResult(result, publishedAtLastCommit);
     }
 
     /// <summary>Open loop at a fixed rate (see <see cref="FixedRateProducer"/>), every commit to one state key.</summary>
@@ -48,14 +47,12 @@ public sealed class BusBenchmark(BenchHost producer, DeliveryRecorder recorder, 
     }
 
     /// <summary>
-    /// Waits until the bus is idle between runs: the relay has acknowledged every outbox entry it read and the
-    /// consumers every topic entry, so the next run starts without the previous one's tail.
+    /// Waits until the bus is idle between runs: the consumers have acknowledged every topic entry, so the next run
+    /// starts without the previous one's tail.
     /// </summary>
     public Task SettleAsync(string consumerGroup, TimeSpan deadline) =>
-        Eventually.TrueAsync(async () =>
-                (await admin.StreamPendingAsync(producer.OutboxStream, OutboxKeys.RelayGroup)).PendingMessageCount == 0
-                && (await admin.StreamPendingAsync(topicStream, consumerGroup)).PendingMessageCount == 0,
-            deadline, "the relay or the consumers still had unacknowledged entries");
+        Eventually.TrueAsync(async () => (await admin.StreamPendingAsync(topicStream, consumerGroup)).PendingMessageCount == 0,
+            deadline, "the consumers still had unacknowledged entries");
 
     /// <summary>Pads the event's padding so its JSON (the CloudEvent's data) is <paramref name="targetBytes"/> long.</summary>
     public static string PaddingFor(int targetBytes)

@@ -55,7 +55,7 @@ public static class ClosedLoopProducer
             record.LatenciesMs(), record.Duplicates, handledAtLastCommit, cpuAfter.PerEventSince(cpuBefore, events));
     }
 
-    /// <summary>One API call's unit of work: a small state write and the event, committed atomically through the outbox.</summary>
+    /// <summary>One API call's unit of work: a small state write and the event, committed atomically.</summary>
     public static async Task CommitAsync(EventUnitOfWorkFactory unitsOfWork, BenchmarkHappened @event, RedisKey stateKey)
     {
         var unitOfWork = unitsOfWork.Begin();

@@ -34,6 +34,25 @@ public sealed class DaprTransportTests(RedisServerFixture redis) : BusTestBase(r
         Assert.Equal("producer", request.Metadata["cloudevent.source"]);
         Assert.Equal(Sample("via-dapr", value: 3), SampleHappened.Parser.ParseJson(request.Data.ToStringUtf8()));
         await Eventually.TrueAsync(async () => await Database.StreamLengthAsync(prefix + "producer:outbox") == 0, Deadline, "acked once the sidecar accepted it");
+        // Under this transport only daprd publishes: the commit wrote the outbox, never the topic stream.
+        Assert.False(await Database.KeyExistsAsync(SampleTopic(prefix)));
+    }
+
+    [Fact]
+    public async Task Commit_RefusedByTheData_NeitherStateNorOutboxEntry()
+    {
+        var prefix = TopicPrefix();
+        await using var producer = await BusHost.StartAsync(Producer(prefix) with { Transport = "Dapr", DaprGrpcEndpoint = "http://127.0.0.1:1" });
+        await Database.HashSetAsync(prefix + "counter", "f", "1");
+        var unit = producer.UnitsOfWork.Begin();
+        unit.Set(prefix + "state", "changed");
+        unit.Increment(prefix + "counter"); // INCRBY on a hash: found before the first write
+        unit.Publish(Sample("refused"));
+
+        await Assert.ThrowsAsync<Outbox.CommitRefusedException>(unit.CommitAsync);
+
+        Assert.False(await Database.KeyExistsAsync(prefix + "state"));
+        Assert.Equal(0, await Database.StreamLengthAsync(prefix + "producer:outbox"));
     }
 
     [Fact]

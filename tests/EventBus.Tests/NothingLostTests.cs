@@ -60,13 +60,14 @@ public sealed class NothingLostTests(RedisServerFixture redis) : BusTestBase(red
         Assert.True(options.MaxLenApprox >= 10L * 24 * 3600, $"MAXLEN ~ {options.MaxLenApprox} is below 24 h at 10 events/s");
     }
 
+    /// <summary>The relay's path (dapr transport: events go through the outbox), daprd stood in for by the redis publisher.</summary>
     [Fact]
     public async Task Relay_PublishFailsUnderAStandingBacklog_RetriedWithinTheRedeliverInterval()
     {
         var prefix = TopicPrefix();
         var failOnce = new FailFirstPublishOf("\"flaky\"");
         // A processing timeout far beyond the test: only the relay's own retry can bring the event out in time.
-        await using var producer = await BusHost.StartAsync(Producer(prefix) with { ProcessingTimeout = TimeSpan.FromMinutes(30) }, services =>
+        await using var producer = await BusHost.StartAsync(Producer(prefix) with { Transport = "Dapr", ProcessingTimeout = TimeSpan.FromMinutes(30) }, services =>
             services.AddSingleton<IEventPublisher>(sp => failOnce.Wrap(ActivatorUtilities.CreateInstance<RedisStreamsPublisher>(sp))));
         using var stop = new CancellationTokenSource();
         var backlog = Task.Run(async () =>

@@ -21,7 +21,7 @@ public sealed class EventBusMetrics : IDisposable
     public EventBusMetrics(IMeterFactory meterFactory)
     {
         meter = meterFactory.Create(MeterName);
-        published = meter.CreateCounter<long>("talentmesh.events.published", "{event}", "Events the relay handed to the transport.");
+        published = meter.CreateCounter<long>("talentmesh.events.published", "{event}", "Events handed to the transport: at commit under the redis transport, by the outbox relay under dapr.");
         delivered = meter.CreateCounter<long>("talentmesh.events.delivered", "{event}", "Delivery attempts by outcome.");
         redelivered = meter.CreateCounter<long>("talentmesh.events.redelivered", "{event}", "Entries reclaimed after the processing timeout.");
         deadLettered = meter.CreateCounter<long>("talentmesh.events.dead_lettered", "{event}", "Entries moved to a dead-letter topic.");

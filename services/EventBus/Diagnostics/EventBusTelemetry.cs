@@ -5,7 +5,8 @@ namespace TalentMesh.EventBus.Diagnostics;
 
 /// <summary>
 /// Spans of the event bus (source TalentMesh.EventBus). The traceparent captured at commit travels in the
-/// outbox and the CloudEvent, so publish and process spans join the trace of the request that caused them.
+/// CloudEvent (and, under the dapr transport, beside it in the outbox), so publish and process spans join the trace of
+/// the request that caused them.
 /// </summary>
 public static class EventBusTelemetry
 {
@@ -13,9 +14,13 @@ public static class EventBusTelemetry
 
     private static readonly ActivitySource Source = new(SourceName);
 
+    /// <summary>Whether any listener takes the bus's spans (none: starting one returns null, and its preparation can be skipped).</summary>
+    public static bool IsListened => Source.HasListeners();
+
     /// <summary>The event's creation at commit; its context is the one the CloudEvent carries to every consumer.</summary>
     public static Activity? StartCreate(string topic) => Start($"create {topic}", ActivityKind.Producer, null, null, topic);
 
+    /// <summary>The event's publish: around the commit that adds it to its topic (redis transport), or the relay's publish.</summary>
     public static Activity? StartPublish(string topic, string? parentTraceParent, string? traceState) =>
         Start($"publish {topic}", ActivityKind.Producer, parentTraceParent, traceState, topic);
 

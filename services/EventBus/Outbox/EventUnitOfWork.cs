@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Google.Protobuf;
 using StackExchange.Redis;
 using TalentMesh.ServiceDefaults.Resilience;
@@ -19,7 +20,9 @@ public enum CommitOutcome
 /// A state change and the events it causes (and, in a handler, the inbox marker), committed atomically.
 /// Record the writes and conditions here, call <see cref="Publish"/> for each event, then commit: the unit runs
 /// inside one Lua script (with other units waiting at the same moment, see <see cref="GroupCommitter"/>), its writes
-/// only if all its conditions hold, so an event is never published for a change that did not happen.
+/// only if all its conditions hold, so an event is never published for a change that did not happen. Under the redis
+/// transport the script adds the events to their topic streams itself; under the dapr transport to the outbox, for the
+/// relay (<see cref="CommitPublisher"/>).
 /// </summary>
 /// <remarks>
 /// Redis does not roll back a script whose write fails at run time, so the commit checks, before the unit's first
@@ -33,23 +36,21 @@ public enum CommitOutcome
 public sealed class EventUnitOfWork
 {
     private readonly GroupCommitter committer;
-    private readonly OutboxKeys keys;
     private readonly OutboxEntryFactory entries;
-    private readonly OutboxSignal signal;
+    private readonly CommitPublisher publisher;
     private readonly RedisPipeline pipeline;
     private readonly CommitUnit unit = new();
     private readonly int inboxCondition;
-    private bool publishes;
+    private List<OutboxEntry>? published;
     private List<Action>? onCommitted;
 
-    internal EventUnitOfWork(GroupCommitter committer, OutboxKeys keys, OutboxEntryFactory entries, OutboxSignal signal,
+    internal EventUnitOfWork(GroupCommitter committer, OutboxKeys keys, OutboxEntryFactory entries, CommitPublisher publisher,
         RedisPipeline pipeline, string? inboxEventId, TimeSpan inboxRetention)
     {
         this.committer = committer;
         this.pipeline = pipeline;
-        this.keys = keys;
         this.entries = entries;
-        this.signal = signal;
+        this.publisher = publisher;
         if (inboxEventId is not null)
         {
             var marker = keys.InboxMarker(inboxEventId);
@@ -121,12 +122,15 @@ public sealed class EventUnitOfWork
     public void RequireHashEqual(RedisKey key, RedisValue field, RedisValue expected) =>
         unit.AddCondition(expected.IsNull ? CommitScript.HashAbsent : CommitScript.HashEquals, key, field, expected);
 
-    /// <summary>Adds an event to the outbox as part of this unit of work, with the caller's trace context; returns its id.</summary>
+    /// <summary>
+    /// Publishes an event as part of this unit of work, with the caller's trace context; returns its id. It is written
+    /// by the commit, after the unit's other writes: to its topic stream (redis transport) or to the outbox (dapr).
+    /// </summary>
     public string Publish(IMessage @event)
     {
         var entry = entries.Create(@event);
-        unit.AddFinalWrite("XADD", keys.OutboxStream, entry.ToStreamArguments());
-        publishes = true;
+        publisher.Add(unit, entry);
+        (published ??= []).Add(entry);
         return entry.Id;
     }
 
@@ -149,13 +153,24 @@ public sealed class EventUnitOfWork
     /// </remarks>
     public async Task<CommitOutcome> CommitAsync()
     {
-        var failedCondition = inboxCondition == 0
-            ? await pipeline.ExecuteOnceAsync(_ => committer.CommitAsync(unit), CancellationToken.None)
-            : await committer.CommitAsync(unit);
+        var spans = published is null ? null : publisher.StartPublishSpans(published);
+        long failedCondition;
+        try
+        {
+            failedCondition = inboxCondition == 0
+                ? await pipeline.ExecuteOnceAsync(_ => committer.CommitAsync(unit), CancellationToken.None)
+                : await committer.CommitAsync(unit);
+        }
+        catch (Exception exception)
+        {
+            EndSpans(spans, exception.Message);
+            throw;
+        }
+        EndSpans(spans, failedCondition == 0 ? null : "not committed: a condition failed");
         if (failedCondition == 0)
         {
-            if (publishes)
-                signal.Notify();
+            if (published is not null)
+                publisher.Committed(published);
             if (onCommitted is not null)
             {
                 foreach (var action in onCommitted)
@@ -164,6 +179,19 @@ public sealed class EventUnitOfWork
             return CommitOutcome.Committed;
         }
         return failedCondition == inboxCondition ? CommitOutcome.AlreadyProcessed : CommitOutcome.Conflict;
+    }
+
+    /// <summary>Ends the publish spans; <paramref name="failure"/> marks them failed (nothing was published).</summary>
+    private static void EndSpans(Activity?[]? spans, string? failure)
+    {
+        if (spans is null)
+            return;
+        foreach (var span in spans)
+        {
+            if (failure is not null)
+                span?.SetStatus(ActivityStatusCode.Error, failure);
+            span?.Dispose();
+        }
     }
 
     private static long Milliseconds(TimeSpan duration) =>

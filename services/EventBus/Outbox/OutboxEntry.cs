@@ -3,8 +3,9 @@ using StackExchange.Redis;
 namespace TalentMesh.EventBus.Outbox;
 
 /// <summary>
-/// One event waiting in the service's outbox stream: its CloudEvent, encoded once at commit, so a relay that
-/// publishes it twice publishes the same bytes (same id, time and trace context) and only has to move them.
+/// An event as a unit of work publishes it: its CloudEvent, encoded once at commit. Under the redis transport the commit
+/// adds the envelope to the topic stream; under the dapr transport the whole entry waits in the service's outbox stream,
+/// so a relay that publishes it twice publishes the same bytes (same id, time and trace context) and only has to move them.
 /// </summary>
 /// <param name="Topic">The logical topic (the transport maps it to a broker topic).</param>
 /// <param name="TraceParent">The trace context the envelope carries, kept beside it so the relay's span can join the trace without parsing.</param>

@@ -10,7 +10,9 @@ using TalentMesh.EventBus.Transport;
 namespace TalentMesh.EventBus.Outbox;
 
 /// <summary>
-/// Moves committed events from the outbox stream to the transport. The outbox is read through a consumer
+/// Moves committed events from the outbox stream to the transport: every event under the dapr transport; under the
+/// redis transport, where units of work publish at commit, only what an older version left in the outbox (a rolling
+/// upgrade), found by the <see cref="EventBusOptions.RelayPollInterval"/> poll. The outbox is read through a consumer
 /// group, so an entry is acknowledged (and deleted) only after the transport accepted it. Every
 /// <see cref="EventBusOptions.RedeliverInterval"/> — also under a standing backlog — the relay publishes again what it
 /// failed to publish (its own pending entries) and reclaims entries left pending by a relay that died (after the

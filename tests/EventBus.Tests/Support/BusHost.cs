@@ -31,7 +31,11 @@ public sealed class BusHost(IHost host) : IAsyncDisposable
         return new BusHost(host);
     }
 
-    /// <summary>Publishes through the outbox exactly as a service would: state change + event in one commit.</summary>
+    /// <summary>Leaves the outbox relay out of the host: whatever reaches a topic stream then got there in the commit itself.</summary>
+    public static void WithoutRelay(IServiceCollection services) =>
+        services.Remove(services.Single(service => service.ServiceType == typeof(IHostedService) && service.ImplementationType == typeof(OutboxRelay)));
+
+    /// <summary>Publishes exactly as a service would: state change + event in one commit.</summary>
     public async Task PublishAsync(SampleHappened @event)
     {
         var unitOfWork = UnitsOfWork.Begin();

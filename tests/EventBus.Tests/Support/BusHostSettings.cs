@@ -11,6 +11,7 @@ public sealed record BusHostSettings(string RedisConnection, string AppId, strin
     public int MaxDeliveries { get; init; } = 3;
     public string? DaprGrpcEndpoint { get; init; }
     public TimeSpan ConsumerIdleTimeout { get; init; } = TimeSpan.FromHours(1);
+    public long MaxLenApprox { get; init; } = EventBusOptions.DefaultMaxLenApprox;
 
     public Dictionary<string, string?> ToConfiguration() => new()
     {
@@ -27,5 +28,6 @@ public sealed record BusHostSettings(string RedisConnection, string AppId, strin
         ["EventBus:RelayPollInterval"] = "00:00:00.050",
         ["EventBus:DaprGrpcEndpoint"] = DaprGrpcEndpoint,
         ["EventBus:ConsumerIdleTimeout"] = ConsumerIdleTimeout.ToString(),
+        ["EventBus:MaxLenApprox"] = MaxLenApprox.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using TalentMesh.Contracts.Common.V1;
 using TalentMesh.Contracts.Events.V1;
 using TalentMesh.Contracts.Redemption.V1;
@@ -59,7 +60,11 @@ public sealed class ProjectionTests(RedisServerFixture redis)
         await harness.Topics.PublishAsync(new TalentCodeIssued { TalentId = "t1", CodeSerial = "c1", Tier = Tier.E }, "registration");
         await harness.Topics.PublishAsync(new TalentCodeIssued { TalentId = "t1", CodeSerial = "c2", Tier = Tier.E, ReplacesCodeSerial = "c1" }, "registration");
         await harness.Topics.PublishAsync(new TalentCodeRevoked { TalentId = "t1", CodeSerial = "c1", Reason = TalentCodeRevocationReason.Superseded }, "registration");
-        await Eventually.TrueAsync(async () => (await harness.Talent("t1")).Code == Talents.CodeState.Active, Wait, "code projected");
+        // All three projected, not just "active": after c1 alone the code is active too, and c1's revocation may still follow.
+        var talentStore = harness.Host.Services.GetRequiredService<Talents.TalentStore>();
+        await Eventually.TrueAsync(async () => await talentStore.LoadCodesAsync("t1", CancellationToken.None) is { } codes
+            && codes.GetValueOrDefault("c1") == Talents.TalentStore.Revoked && codes.GetValueOrDefault("c2") == Talents.TalentStore.Issued, Wait, "codes projected");
+        Assert.Equal(Talents.CodeState.Active, (await harness.Talent("t1")).Code);
         var redemption = await harness.RedeemAsync("t1", policy.PolicyId);
 
         await harness.Topics.PublishAsync(new TalentCodeRevoked { TalentId = "t1", CodeSerial = "c2", Reason = TalentCodeRevocationReason.Fraud }, "registration");

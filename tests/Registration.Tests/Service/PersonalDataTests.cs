@@ -48,7 +48,7 @@ public sealed class PersonalDataTests(RedisServerFixture redis)
         await Statuses.FailsWith(Grpc.Core.StatusCode.AlreadyExists, () => host.RegisterAsync("t-2", IdentityNumber, Phone));
         await Statuses.FailsWith(Grpc.Core.StatusCode.InvalidArgument, () => host.RegisterAsync("t-3", IdentityNumber[..17] + "0", Phone));
         await host.Codes.RevokeTalentCodeAsync(new RevokeTalentCodeRequest { TalentId = "t-1" }, host.Applicant("t-1"));
-        await Eventually.TrueAsync(async () => (await host.Topics.ReadAsync<TalentMesh.Contracts.Events.V1.TalentCodeRevoked>()).Count == 1, TimeSpan.FromSeconds(10), "the last event left the outbox");
+        await Eventually.TrueAsync(async () => (await host.Topics.ReadAsync<TalentMesh.Contracts.Events.V1.TalentCodeRevoked>()).Count == 1, TimeSpan.FromSeconds(10), "the last event was published");
 
         var stored = await StoredTextAsync(host);
         Assert.NotEmpty(captured);
@@ -102,7 +102,7 @@ public sealed class PersonalDataTests(RedisServerFixture redis)
         yield return "+86" + Phone;
     }
 
-    /// <summary>Every value the service stored: strings, hashes and streams (topics, outbox, audit) under the test's prefix.</summary>
+    /// <summary>Every value the service stored: strings, hashes and streams (topics, audit) under the test's prefix.</summary>
     private static async Task<List<string>> StoredTextAsync(RegistrationHost host)
     {
         var database = host.Host.Redis.GetDatabase();

@@ -97,7 +97,7 @@ public sealed class TalentTests(RedisServerFixture redis)
 
         Assert.Equal(["gender", "phone"], Statuses.Fields(failure));
         Assert.Equal(keysBefore.Order(), (await host.KeysAsync()).Order());
-        Assert.Equal(0, await host.Host.Redis.GetDatabase().StreamLengthAsync(host.Prefix + "outbox"));
+        Assert.Empty(await host.Topics.ReadAsync<TalentRegistered>());
     }
 
     [Fact]
