@@ -73,6 +73,9 @@ public static class LoadProgram
             result = await OpenLoopRun.RunAsync(options, workflow, line => AnsiConsole.MarkupLine(Markup.Escape(line)), cancellationToken);
             await recorders.CloseAsync();
             var met = Report.Write(options, result, recorders, sampler, loadBefore, ProcFs.LoadAverage());
+            // Why calls failed or events were redelivered, as the services saw it (the mesh keeps their output).
+            foreach (var (service, message, count) in target.ServiceWarnings())
+                AnsiConsole.MarkupLine(Markup.Escape($"{service}: {count:N0} × {message[..Math.Min(message.Length, 160)]}"));
             return met ? 0 : 1;
         }
     }

@@ -123,6 +123,31 @@ public sealed class LoadTarget : IAsyncDisposable
         HttpHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true, PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5) },
     });
 
+    /// <summary>
+    /// The warning and error log entries of a private mesh's services (level line and message line, as the console
+    /// logger writes them), counted by message with ids and numbers blanked; empty when attached to a mesh.
+    /// </summary>
+    public IReadOnlyList<(string Service, string Message, int Count)> ServiceWarnings()
+    {
+        if (mesh is null)
+            return [];
+        var found = new List<(string, string, int)>();
+        foreach (var service in mesh.Services)
+        {
+            var lines = service.Process.OutputLines;
+            var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var i = 0; i + 1 < lines.Count; i++)
+            {
+                if (!lines[i].StartsWith("warn:", StringComparison.Ordinal) && !lines[i].StartsWith("fail:", StringComparison.Ordinal))
+                    continue;
+                var message = lines[i][..4] + " " + System.Text.RegularExpressions.Regex.Replace(lines[i + 1].Trim(), @"[0-9a-f]{8}-[0-9a-f-]{27}|\d+", "#");
+                counts[message] = counts.GetValueOrDefault(message) + 1;
+            }
+            found.AddRange(counts.OrderByDescending(c => c.Value).Take(5).Select(c => (service.Project, c.Key, c.Value)));
+        }
+        return found;
+    }
+
     public async ValueTask DisposeAsync()
     {
         Registration.Dispose();

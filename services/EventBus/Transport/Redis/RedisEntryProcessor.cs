@@ -14,8 +14,8 @@ namespace TalentMesh.EventBus.Transport.Redis;
 /// finish at about the same time share one XACK (<see cref="Acknowledger"/>).
 /// </summary>
 /// <remarks>
-/// New entries flow through <see cref="Concurrency"/> slots, one per entry in flight: the consumer reads as many entries
-/// as slots are free and reads again as soon as one frees, without waiting for the rest of what it read. Handling a
+/// At most <see cref="EventBusOptions.Concurrency"/> new entries are under way: the consumer reads about as many as
+/// are free and reads again as soon as one settles, without waiting for the rest of what it read. Handling a
 /// read as a batch and reading again only once all of it was done made every event wait for the slowest of its batch
 /// (a handler backing off after a conflict, a slow commit): under load the mesh's tail latency was mostly that wait.
 /// </remarks>
@@ -26,44 +26,40 @@ public sealed partial class RedisEntryProcessor(
     private readonly EventBusOptions settings = options.Value;
     private readonly string group = StreamGroups.ForApp(options.Value.AppId);
     private readonly Acknowledger acknowledger = new(redis, StreamGroups.ForApp(options.Value.AppId));
-    private readonly SemaphoreSlim slots = new(options.Value.Concurrency, options.Value.Concurrency);
+    private readonly Lock gate = new();
+    private int inFlight;
+    private TaskCompletionSource? freed;
+    private TaskCompletionSource? drained;
 
-    /// <summary>Waits until a slot is free, then takes every free one up to the batch size: how many entries the next read may take.</summary>
-    public async Task<int> ReserveAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits until fewer than <see cref="EventBusOptions.Concurrency"/> entries are under way, then says how many the
+    /// next read of <paramref name="streams"/> streams may take from each (XREADGROUP's COUNT is per stream): the free
+    /// slots shared out, at least one each, so a read overshoots the limit by fewer entries than it has streams.
+    /// </summary>
+    public async Task<int> ReserveAsync(int streams, CancellationToken cancellationToken)
     {
-        await slots.WaitAsync(cancellationToken);
-        var reserved = 1;
-        while (reserved < settings.BatchSize && slots.Wait(0))
-            reserved++;
-        return reserved;
-    }
-
-    /// <summary>Gives back slots a read did not fill.</summary>
-    public void Release(int unused)
-    {
-        if (unused > 0)
-            slots.Release(unused);
+        while (true)
+        {
+            Task wait;
+            lock (gate)
+            {
+                if (inFlight < settings.Concurrency)
+                    return Math.Clamp((settings.Concurrency - inFlight) / Math.Max(1, streams), 1, settings.BatchSize);
+                freed ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                wait = freed.Task;
+            }
+            await wait.WaitAsync(cancellationToken);
+        }
     }
 
     /// <summary>
-    /// Starts handling entries read into reserved slots (one each) and returns once they are under way; each entry
-    /// frees its slot when settled. Entries that cannot be decoded are dead-lettered before this returns.
+    /// Starts handling entries just read and returns once they are under way; each one counts as under way until
+    /// settled. Entries that cannot be decoded are dead-lettered before this returns.
     /// </summary>
     public async Task StartAsync(IReadOnlyList<ReceivedEntry> entries, CancellationToken cancellationToken)
     {
-        List<(ReceivedEntry Entry, IncomingEvent Event)> decoded;
-        bool[] seen;
-        try
-        {
-            decoded = await DecodeAsync(entries);
-            seen = await dispatcher.SeenAsync(decoded.ConvertAll(item => item.Event));
-        }
-        catch
-        {
-            Release(entries.Count);
-            throw;
-        }
-        Release(entries.Count - decoded.Count);
+        var decoded = await DecodeAsync(entries);
+        var seen = await dispatcher.SeenAsync(decoded.ConvertAll(item => item.Event));
         if (decoded.Count == 0)
             return;
         // The entries were delivered together just now: each becomes reclaimable by another consumer ProcessingTimeout
@@ -71,6 +67,8 @@ public sealed partial class RedisEntryProcessor(
         var processingTime = new CancellationTokenSource(settings.ProcessingTimeout, timeProvider);
         var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, processingTime.Token);
         var unfinished = decoded.Count;
+        lock (gate)
+            inFlight += decoded.Count;
         for (var i = 0; i < decoded.Count; i++)
         {
             var (entry, incoming) = decoded[i];
@@ -91,7 +89,7 @@ public sealed partial class RedisEntryProcessor(
             }
             finally
             {
-                slots.Release();
+                Settled();
                 if (Interlocked.Decrement(ref unfinished) == 0)
                 {
                     linked.Dispose();
@@ -101,24 +99,34 @@ public sealed partial class RedisEntryProcessor(
         }
     }
 
+    private void Settled()
+    {
+        TaskCompletionSource? wakeReader = null, wakeDrain = null;
+        lock (gate)
+        {
+            inFlight--;
+            if (inFlight < settings.Concurrency)
+                (wakeReader, freed) = (freed, null);
+            if (inFlight == 0)
+                (wakeDrain, drained) = (drained, null);
+        }
+        wakeReader?.TrySetResult();
+        wakeDrain?.TrySetResult();
+    }
+
     /// <summary>Waits (at most <paramref name="timeout"/>) until every entry under way has settled, e.g. before shutting down.</summary>
     public async Task DrainAsync(TimeSpan timeout)
     {
-        var taken = 0;
-        try
+        Task done;
+        lock (gate)
         {
-            // Wall-clock time, like the host's own shutdown timeout: a test's frozen clock must not hold a shutdown.
-            using var deadline = new CancellationTokenSource(timeout);
-            for (; taken < settings.Concurrency; taken++)
-                await slots.WaitAsync(deadline.Token);
+            if (inFlight == 0)
+                return;
+            drained ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            done = drained.Task;
         }
-        catch (OperationCanceledException)
-        {
-        }
-        finally
-        {
-            Release(taken);
-        }
+        // Wall-clock time, like the host's own shutdown timeout: a test's frozen clock must not hold a shutdown.
+        await done.WaitAsync(timeout).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
     /// <summary>Handles entries and waits for all of them (reclaimed entries: the reclaim loop settles them before it goes on).</summary>

@@ -72,19 +72,9 @@ public sealed partial class RedisStreamsConsumer(
 
     async Task<bool> IStreamWork.ReadAsync(CancellationToken stoppingToken)
     {
-        // As many entries as handler slots are free; the next read follows as soon as one frees (not when all are done).
-        var reserved = await processor.ReserveAsync(stoppingToken);
-        IReadOnlyList<ReceivedEntry> entries;
-        try
-        {
-            entries = await reader!.ReadAsync(physicalTopics, reserved, settings.BlockTime);
-        }
-        catch
-        {
-            processor.Release(reserved);
-            throw;
-        }
-        processor.Release(reserved - entries.Count);
+        // About as many entries as handlers are free; the next read follows as soon as one settles (not when all are).
+        var perStream = await processor.ReserveAsync(physicalTopics.Length, stoppingToken);
+        var entries = await reader!.ReadAsync(physicalTopics, perStream, settings.BlockTime);
         if (entries.Count > 0)
             await processor.StartAsync(entries, stoppingToken);
         return entries.Count > 0;
