@@ -10,11 +10,11 @@ public sealed record LoadOptions
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(60);
 
     /// <summary>
-    /// Workflows run at the same rate before measuring (JIT, connection pools, Redis) and are not counted. 20 s: the
-    /// services' background JIT (tier-up of hot methods) was still busy 10 s in; the report shows what is left of it
-    /// (the JIT threads' CPU per workflow in the window).
+    /// Unmeasured workflows before the window, their rate ramping from 10 % of <see cref="Rate"/> up to it (see
+    /// <see cref="ArrivalSchedule"/>): JIT, tiering, connection pools and Redis warm up under a growing load. 30 s: the
+    /// services' tiering was done after ~25 s.
     /// </summary>
-    public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(20);
+    public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Start a private mesh (redis-server + the three services as processes) instead of attaching to one.</summary>
     public bool StartMesh { get; init; }
@@ -29,12 +29,6 @@ public sealed record LoadOptions
     public Uri RedemptionGrpc { get; init; } = new("http://127.0.0.1:5121");
 
     public Uri RedemptionHttp { get; init; } = new("http://127.0.0.1:5122");
-
-    /// <summary>
-    /// How long after VerifyCredential returns a workflow first asks for its tier: the event chain (Registration →
-    /// Evaluation → Registration) takes a few milliseconds at best, so an earlier poll only costs CPU.
-    /// </summary>
-    public TimeSpan FirstPoll { get; init; } = TimeSpan.FromMilliseconds(20);
 
     /// <summary>The pause after a poll that said "not yet" (it grows 1.25× per poll up to <see cref="PollCap"/>).</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(10);

@@ -7,7 +7,7 @@ using TalentMesh.Contracts.Redemption.V1;
 namespace TalentMesh.Load;
 
 /// <summary>
-/// dotnet run -c Release --project tests/Load -- [--rate 300] [--duration 60] [--warmup 10] [--start-mesh]
+/// dotnet run -c Release --project tests/Load -- [--rate 300] [--duration 60] [--warmup 30] [--start-mesh]
 /// Exit code 0 when every goal is met, 1 when one is missed, 2 on a usage error.
 /// </summary>
 public static class LoadProgram
@@ -17,9 +17,8 @@ public static class LoadProgram
         var defaults = new LoadOptions();
         var rate = new Option<double>("--rate") { Description = "Workflows started per second (fixed arrival rate).", DefaultValueFactory = _ => defaults.Rate };
         var duration = new Option<int>("--duration") { Description = "Measured seconds.", DefaultValueFactory = _ => (int)defaults.Duration.TotalSeconds };
-        var warmup = new Option<int>("--warmup") { Description = "Seconds at the same rate before measuring.", DefaultValueFactory = _ => (int)defaults.Warmup.TotalSeconds };
+        var warmup = new Option<int>("--warmup") { Description = "Unmeasured seconds before the window, the rate ramping from 10 % of --rate up to it.", DefaultValueFactory = _ => (int)defaults.Warmup.TotalSeconds };
         var startMesh = new Option<bool>("--start-mesh") { Description = "Start a private mesh (redis-server + the three services) instead of attaching to scripts/run.sh's." };
-        var firstPollMs = new Option<int>("--first-poll-ms") { Description = "When a workflow first asks for its tier, after VerifyCredential returns.", DefaultValueFactory = _ => (int)defaults.FirstPoll.TotalMilliseconds };
         var pollMs = new Option<int>("--poll-ms") { Description = "The pause after a \"not yet\" poll (growing 1.25× per poll).", DefaultValueFactory = _ => (int)defaults.PollInterval.TotalMilliseconds };
         var registration = new Option<Uri>("--registration") { Description = "Attach: Registration's gRPC address.", DefaultValueFactory = _ => defaults.RegistrationGrpc };
         var registrationHttp = new Option<Uri>("--registration-http") { Description = "Attach: Registration's HTTP address (dev tokens).", DefaultValueFactory = _ => defaults.RegistrationHttp };
@@ -27,7 +26,7 @@ public static class LoadProgram
         var redemptionHttp = new Option<Uri>("--redemption-http") { Description = "Attach: Redemption's HTTP address (dev tokens).", DefaultValueFactory = _ => defaults.RedemptionHttp };
         var root = new RootCommand("TalentMesh load: open-loop workflows against the mesh, figures against the goals of issue #11.")
         {
-            rate, duration, warmup, startMesh, firstPollMs, pollMs, registration, registrationHttp, redemption, redemptionHttp,
+            rate, duration, warmup, startMesh, pollMs, registration, registrationHttp, redemption, redemptionHttp,
         };
         root.SetAction(async (parsed, cancellationToken) => await RunAsync(defaults with
         {
@@ -35,7 +34,6 @@ public static class LoadProgram
             Duration = TimeSpan.FromSeconds(parsed.GetValue(duration)),
             Warmup = TimeSpan.FromSeconds(parsed.GetValue(warmup)),
             StartMesh = parsed.GetValue(startMesh),
-            FirstPoll = TimeSpan.FromMilliseconds(parsed.GetValue(firstPollMs)),
             PollInterval = TimeSpan.FromMilliseconds(parsed.GetValue(pollMs)),
             RegistrationGrpc = parsed.GetValue(registration)!,
             RegistrationHttp = parsed.GetValue(registrationHttp)!,
@@ -47,9 +45,9 @@ public static class LoadProgram
 
     private static async Task<int> RunAsync(LoadOptions options, CancellationToken cancellationToken)
     {
-        if (options.Rate <= 0 || options.Duration <= TimeSpan.Zero || options.Warmup < TimeSpan.Zero || options.FirstPoll < TimeSpan.Zero || options.PollInterval <= TimeSpan.Zero)
+        if (options.Rate <= 0 || options.Duration <= TimeSpan.Zero || options.Warmup < TimeSpan.Zero || options.PollInterval <= TimeSpan.Zero)
         {
-            await Console.Error.WriteLineAsync("--rate, --duration and --poll-ms must be positive, --warmup and --first-poll-ms at least 0.");
+            await Console.Error.WriteLineAsync("--rate, --duration and --poll-ms must be positive, --warmup at least 0.");
             return 2;
         }
         // Tables stay readable when the output goes to a file or a narrow terminal.
@@ -57,7 +55,7 @@ public static class LoadProgram
         // Hundreds of workflows are in flight at once; do not let the pool's slow thread injection throttle the client.
         ThreadPool.SetMinThreads(Math.Max(64, Environment.ProcessorCount * 8), Math.Max(64, Environment.ProcessorCount * 8));
 
-        AnsiConsole.MarkupLine($"[bold]TalentMesh load[/]: {options.Rate:N0} workflows/s, {options.Warmup.TotalSeconds:N0} s warm-up + {options.Duration.TotalSeconds:N0} s measured, first poll {options.FirstPoll.TotalMilliseconds:N0} ms after verifying, then every {options.PollInterval.TotalMilliseconds:N0} ms (growing to {options.PollCap.TotalMilliseconds:N0} ms)");
+        AnsiConsole.MarkupLine($"[bold]TalentMesh load[/]: {options.Rate:N0} workflows/s, {options.Warmup.TotalSeconds:N0} s warm-up (ramping up from {ArrivalSchedule.RampStart:P0}) + {options.Duration.TotalSeconds:N0} s measured, visibility learnt from the notification watch, then read (a \"not yet\" polled every {options.PollInterval.TotalMilliseconds:N0} ms, growing to {options.PollCap.TotalMilliseconds:N0} ms)");
         await using var target = options.StartMesh
             ? await LoadTarget.StartMeshAsync(cancellationToken)
             : await LoadTarget.AttachAsync(options, cancellationToken);

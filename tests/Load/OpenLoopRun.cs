@@ -6,7 +6,7 @@ namespace TalentMesh.Load;
 public sealed record RunResult(long WindowStart, long WindowEnd, long LastCompletion, int Started, int Completed, int Failed, int Unfinished);
 
 /// <summary>
-/// Starts workflows on a fixed schedule — workflow i at start + i / rate — whatever the responses do (open loop), so a
+/// Starts workflows on a fixed schedule (<see cref="ArrivalSchedule"/>) whatever the responses do (open loop), so a
 /// slow mesh cannot slow the arrivals down and hide its tail latency. A 1 ms periodic timer releases every workflow
 /// whose time has come (several at once after a late tick); each is timed from its intended start, not from when the
 /// timer got round to it (coordinated-omission-safe).
@@ -15,11 +15,11 @@ public static class OpenLoopRun
 {
     public static async Task<RunResult> RunAsync(LoadOptions options, Workflow workflow, Action<string> progress, CancellationToken cancellationToken)
     {
-        var perWorkflow = Stopwatch.Frequency / options.Rate;
-        var warmupCount = (long)(options.Rate * options.Warmup.TotalSeconds);
-        var total = warmupCount + (long)(options.Rate * options.Duration.TotalSeconds);
+        var schedule = new ArrivalSchedule(options.Rate, options.Warmup, options.Duration);
+        var warmupCount = schedule.WarmupCount;
+        var total = schedule.Total;
         var start = Stopwatch.GetTimestamp() + Stopwatch.Frequency / 10;
-        long Intended(long i) => start + (long)(i * perWorkflow);
+        long Intended(long i) => start + (long)(schedule.Offset(i).TotalSeconds * Stopwatch.Frequency);
 
         var running = new List<Task<bool>>((int)total);
         long lastCompletion = 0;

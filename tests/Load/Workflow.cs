@@ -11,7 +11,7 @@ namespace TalentMesh.Load;
 /// <summary>
 /// One talent's way through the mesh: register → submit a national talent-program credential → HR verifies it → the
 /// new tier (B, by direct recognition) is visible in Registration and the policy in the talent's eligible benefits in
-/// Redemption. The first call is timed from the workflow's intended start (open loop: a late start counts against the
+/// Redemption, which the talent learns from its notification watch (as the talent's app would) and then reads. The first call is timed from the workflow's intended start (open loop: a late start counts against the
 /// system, not hidden by it); the others from when they were sent, since each waits for the one before.
 /// </summary>
 public sealed class Workflow(LoadTarget target, Recorders recorders, LoadOptions options, string policyId, int run)
@@ -19,6 +19,8 @@ public sealed class Workflow(LoadTarget target, Recorders recorders, LoadOptions
     public const string Register = "RegisterTalent";
     public const string Submit = "SubmitCredential";
     public const string Verify = "VerifyCredential";
+    public const string Watch = "WatchNotifications";
+    public const string Notified = "verified → benefit notification pushed";
     public const string GetTalent = "GetTalent (poll)";
     public const string Eligible = "ListEligibleBenefits (poll)";
     public const string Visible = "workflow: verified → visible in both";
@@ -27,6 +29,7 @@ public sealed class Workflow(LoadTarget target, Recorders recorders, LoadOptions
     private readonly TalentService.TalentServiceClient talents = new(target.Registration);
     private readonly CredentialService.CredentialServiceClient credentials = new(target.Registration);
     private readonly RedemptionService.RedemptionServiceClient redemptions = new(target.Redemption);
+    private readonly NotificationService.NotificationServiceClient notifications = new(target.Redemption);
 
     /// <summary>A region code per run keeps the identity numbers of runs against one mesh apart.</summary>
     private static string RunRegion(int runNumber) => $"{110000 + runNumber % 10_000:000000}";
@@ -66,18 +69,26 @@ public sealed class Workflow(LoadTarget target, Recorders recorders, LoadOptions
             submission.Evidence.Add(new Evidence { ContentHash = "sha256:" + new string('a', 64), MediaType = "application/pdf", SizeBytes = 120_000, Description = "program letter" });
             var credential = await Timed(Submit, Stopwatch.GetTimestamp(), measured, credentials.SubmitCredentialAsync(submission, Call(applicant)));
 
+            // The talent's app watches its notifications: Redemption commits "benefit available" in the same unit of
+            // work as the new tier and eligibility, and pushes it. The watch is positioned once its headers arrive,
+            // so it is opened before HR verifies and nothing it waits for can slip past it.
+            step = Watch;
+            using var watching = new CancellationTokenSource(options.VisibilityTimeout);
+            using var watch = notifications.WatchNotifications(new WatchNotificationsRequest(), Call(applicant, watching.Token));
+            await watch.ResponseHeadersAsync;
+
             step = Verify;
             await Timed(Verify, Stopwatch.GetTimestamp(), measured,
                 credentials.VerifyCredentialAsync(new VerifyCredentialRequest { CredentialId = credential.CredentialId }, Call(target.HrToken)));
             var verified = Stopwatch.GetTimestamp();
 
-            // Both results come from the same talent.evaluated, handled by Registration and Redemption side by side, so
-            // eligibility is asked for only once the tier is visible: usually one poll then says yes, where polling
-            // both from the start doubled the "not yet" answers. The last "yes" bounds the truth from above.
-            step = "visibility";
+            // Told, the app reads both results once: the tier from Registration and the benefit from Redemption. Both
+            // come from the same talent.evaluated, handled by Registration and Redemption side by side, so the tier is
+            // usually there already; if not, it is polled. The last "yes" bounds the truth from above.
+            step = Watch;
             var deadline = verified + (long)(options.VisibilityTimeout.TotalSeconds * Stopwatch.Frequency);
-            await Task.Delay(options.FirstPoll);
-            if (!await PollAsync(GetTalent, measured, deadline, async call =>
+            if (!await NotifiedAsync(watch.ResponseStream, measured, verified, watching.Token)
+                || !await PollAsync(GetTalent, measured, deadline, async call =>
                     (await talents.GetTalentAsync(new GetTalentRequest { TalentId = talentId }, call)).Tier == Tier.B, applicant)
                 || !await PollAsync(Eligible, measured, deadline, async call =>
                     (await redemptions.ListEligibleBenefitsAsync(new ListEligibleBenefitsRequest { PageSize = 100 }, call)).Benefits.Any(b => b.PolicyId == policyId), applicant))
@@ -103,6 +114,32 @@ public sealed class Workflow(LoadTarget target, Recorders recorders, LoadOptions
         {
             if (measured)
                 recorders[Visible].Fail($"{step}: {e.GetType().Name}");
+            return false;
+        }
+    }
+
+    /// <summary>Reads the watch until the policy's "benefit available" arrives; false when the stream ends or times out first.</summary>
+    private async Task<bool> NotifiedAsync(IAsyncStreamReader<Notification> stream, bool measured, long verified, CancellationToken timeout)
+    {
+        try
+        {
+            while (await stream.MoveNext(timeout))
+            {
+                if (stream.Current.Kind == NotificationKind.BenefitAvailable && stream.Current.PolicyId == policyId)
+                {
+                    if (measured)
+                        recorders[Notified].Record(verified);
+                    return true;
+                }
+            }
+            return false;
+        }
+        catch (RpcException e) when (e.StatusCode is StatusCode.Cancelled or StatusCode.DeadlineExceeded && timeout.IsCancellationRequested)
+        {
+            return false;
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
             return false;
         }
     }
@@ -161,6 +198,6 @@ public sealed class Workflow(LoadTarget target, Recorders recorders, LoadOptions
     private static string Reason(RpcException e) =>
         e.Status.Detail is { Length: > 0 } detail ? $"{e.StatusCode}: {detail[..Math.Min(detail.Length, 60)]}" : e.StatusCode.ToString();
 
-    private static CallOptions Call(string token) =>
-        new(new Metadata { { "Authorization", "Bearer " + token } }, DateTime.UtcNow.AddSeconds(30));
+    private static CallOptions Call(string token, CancellationToken cancellationToken = default) =>
+        new(new Metadata { { "Authorization", "Bearer " + token } }, DateTime.UtcNow.AddSeconds(30), cancellationToken);
 }

@@ -76,6 +76,7 @@ public sealed class NotificationApi(NotificationStore store, NotificationSignal 
             throw new ValidationFailedException([new FieldViolation("resume_after_notification_id", "is not a notification id")]);
         var talent = Caller.From(context).Subject;
         var cancellation = context.CancellationToken;
+        using var watch = signal.Open(talent);
         try
         {
             string cursor;
@@ -84,10 +85,13 @@ public sealed class NotificationApi(NotificationStore store, NotificationSignal 
                     ?? throw new NotFoundException("Notification", request.ResumeAfterNotificationId);
             else
                 cursor = (await store.BeforeAsync(talent, "", 1, cancellation)) is [var newest] ? newest.Entry : "0-0";
+            // The watch is positioned: response headers tell the client that whatever is committed from now on reaches
+            // it, so a client can open the watch, await the headers and only then start what it waits for.
+            await context.WriteResponseHeadersAsync([]);
             while (!cancellation.IsCancellationRequested)
             {
                 // Taken before the read: a notification committed between the read and the wait still wakes us.
-                var woken = signal.Next(talent);
+                var woken = watch.Next();
                 var entries = await store.AfterAsync(talent, cursor, 100, cancellation);
                 if (entries.Count > 0)
                 {

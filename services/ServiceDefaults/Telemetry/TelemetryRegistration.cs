@@ -14,16 +14,14 @@ public static class TelemetryRegistration
     public const string SourcePrefix = "TalentMesh.";
 
     /// <summary>
-    /// Traces, metrics and logs via OpenTelemetry. OTLP export switches on when OTEL_EXPORTER_OTLP_ENDPOINT
-    /// is set (the Aspire dashboard sets it); metrics are always scrapeable at /metrics.
+    /// Metrics via OpenTelemetry, always scrapeable at /metrics. Traces and logs go through OpenTelemetry only when
+    /// they are exported, i.e. when OTEL_EXPORTER_OTLP_ENDPOINT is set (the Aspire dashboard and k8s set it): without
+    /// an exporter a tracer provider would still sample and fill in every request's and every event's span only to
+    /// drop it, which cost 3–4 % of a service's CPU under load (docs/benchmarks.md, "Load"). Trace context still
+    /// travels without it: requests carry their W3C context and events take theirs from the current activity.
     /// </summary>
     public static IHostApplicationBuilder AddTelemetry(this IHostApplicationBuilder builder)
     {
-        builder.Logging.AddOpenTelemetry(logging =>
-        {
-            logging.IncludeFormattedMessage = true;
-            logging.IncludeScopes = true;
-        });
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(builder.Configuration["Service:Name"] ?? builder.Environment.ApplicationName))
             .WithMetrics(metrics => metrics
@@ -31,14 +29,21 @@ public static class TelemetryRegistration
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
                 .AddMeter(SourcePrefix + "*")
-                .AddPrometheusExporter())
+                .AddPrometheusExporter());
+        if (string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+            return builder;
+        builder.Logging.AddOpenTelemetry(logging =>
+        {
+            logging.IncludeFormattedMessage = true;
+            logging.IncludeScopes = true;
+        });
+        telemetry
             .WithTracing(tracing => tracing
                 .AddSource(SourcePrefix + "*")
                 .AddAspNetCoreInstrumentation(aspnet => aspnet.Filter = context => !IsProbe(context.Request.Path))
                 .AddGrpcClientInstrumentation()
-                .AddHttpClientInstrumentation());
-        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
-            telemetry.UseOtlpExporter();
+                .AddHttpClientInstrumentation())
+            .UseOtlpExporter();
         return builder;
     }
 

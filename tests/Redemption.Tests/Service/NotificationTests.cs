@@ -111,6 +111,29 @@ public sealed class NotificationTests(RedisServerFixture redis)
     }
 
     [Fact]
+    public async Task WatchNotifications_WithoutResume_DeliversWhatCommitsAfterTheHeaders_AndLeavesNothingBehind()
+    {
+        await using var harness = await StartAsync(redis);
+        var policy = await harness.PublishAsync(Support.Policies.RentSubsidy());
+        await harness.EvaluateAsync("t1", Tier.E, 1);
+        var redemption = await harness.RedeemAsync("t1", policy.PolicyId);
+        var signal = harness.Host.Services.GetRequiredService<NotificationSignal>();
+
+        // The headers arrive before any notification: they say the watch is positioned, so what commits next arrives.
+        using (var watch = harness.Notifications.WatchNotifications(new WatchNotificationsRequest(), harness.As("t1", TimeSpan.FromSeconds(30))))
+        {
+            await watch.ResponseHeadersAsync;
+            await harness.ApproveAsync(redemption, ApprovalStage.PreliminaryReview);
+            Assert.True(await watch.ResponseStream.MoveNext(TestContext.Current.CancellationToken));
+            Assert.Contains("preliminary review passed", watch.ResponseStream.Current.Title);
+            Assert.Equal(1, signal.Count);
+        } // the client leaves
+
+        // One stream per talent who ever watched would grow without bound; an ended stream leaves no watch behind.
+        await Eventually.TrueAsync(() => Task.FromResult(signal.Count == 0), Wait, "the ended stream's watch is removed");
+    }
+
+    [Fact]
     public async Task ListAndMarkRead_PageTheInboxAndCountUnread()
     {
         await using var harness = await StartAsync(redis);
