@@ -91,10 +91,11 @@ public sealed class EventBusOptions
     [Range(typeof(TimeSpan), "00:00:00.001", "00:00:10")]
     public TimeSpan ConflictRetryDelay { get; set; } = TimeSpan.FromMilliseconds(10);
 
+    /// <summary>Most entries per read: of new entries (also bounded by the free handler slots), reclaimed ones and the relay's.</summary>
     [Range(1, 1000)]
     public int BatchSize { get; set; } = 500;
 
-    /// <summary>Events of one batch handled in parallel; handlers must tolerate reordering (see docs).</summary>
+    /// <summary>Most events handled at once (handler slots); handlers must tolerate reordering (see docs).</summary>
     [Range(1, 256)]
     public int Concurrency { get; set; } = 64;
 

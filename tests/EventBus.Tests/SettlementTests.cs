@@ -47,6 +47,30 @@ public sealed class SettlementTests(RedisServerFixture redis) : BusTestBase(redi
     }
 
     [Fact]
+    public async Task SlowHandler_EventsPublishedAfterIt_AreReadAndHandledWithoutWaitingForIt()
+    {
+        var prefix = TopicPrefix();
+        var topic = SampleTopic(prefix);
+        var probe = new HandlerProbe { Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) };
+        probe.GatedKeys.Add("slow");
+        await using var producer = await BusHost.StartAsync(Producer(prefix));
+        await using var consumer = await BusHost.StartAsync(Consumer(prefix, probe) with { ProcessingTimeout = TimeSpan.FromMinutes(1) });
+
+        // The slow event is read on its own and its handler is under way before the others exist: they come in later
+        // reads, which must not wait for it (a consumer that finished each read before the next held them all back).
+        await producer.PublishAsync(Sample("slow"));
+        await probe.Entered.Task.WaitAsync(Deadline, TestContext.Current.CancellationToken);
+        for (var i = 0; i < 5; i++)
+            await producer.PublishAsync(Sample("fast"));
+
+        await Eventually.TrueAsync(async () => await TotalAsync(prefix, "fast") == 5, Deadline, "the later events are handled while the slow one waits");
+        Assert.Equal(0, await TotalAsync(prefix, "slow"));
+        probe.Gate.SetResult();
+        await Eventually.TrueAsync(async () => await PendingAsync(topic, BusGroup("consumer")) == 0, Deadline, "the slow event is acked when it finishes");
+        Assert.Equal(1, await TotalAsync(prefix, "slow"));
+    }
+
+    [Fact]
     public async Task Handler_RunsPastTheProcessingTimeout_ItsTokenIsCancelled()
     {
         var prefix = TopicPrefix();

@@ -33,7 +33,15 @@ public sealed partial class RedisStreamsConsumer(
             return;
         await using var blockingReader = await BlockingStreamReader.ConnectAsync(connections, group, consumerName, settings.BlockTime);
         reader = blockingReader;
-        await loop.RunAsync(this, settings.RedeliverInterval, settings.RedeliverInterval, stoppingToken);
+        try
+        {
+            await loop.RunAsync(this, settings.RedeliverInterval, settings.RedeliverInterval, stoppingToken);
+        }
+        finally
+        {
+            // Handlers still under way were cancelled with the stopping token; let them settle before the host goes.
+            await processor.DrainAsync(TimeSpan.FromSeconds(5));
+        }
     }
 
     string IStreamWork.Name => "Topic consumer";
@@ -64,9 +72,21 @@ public sealed partial class RedisStreamsConsumer(
 
     async Task<bool> IStreamWork.ReadAsync(CancellationToken stoppingToken)
     {
-        var entries = await reader!.ReadAsync(physicalTopics, settings.BatchSize, settings.BlockTime);
+        // As many entries as handler slots are free; the next read follows as soon as one frees (not when all are done).
+        var reserved = await processor.ReserveAsync(stoppingToken);
+        IReadOnlyList<ReceivedEntry> entries;
+        try
+        {
+            entries = await reader!.ReadAsync(physicalTopics, reserved, settings.BlockTime);
+        }
+        catch
+        {
+            processor.Release(reserved);
+            throw;
+        }
+        processor.Release(reserved - entries.Count);
         if (entries.Count > 0)
-            await processor.ProcessAsync(entries, stoppingToken);
+            await processor.StartAsync(entries, stoppingToken);
         return entries.Count > 0;
     }
 
