@@ -43,7 +43,7 @@ public sealed class BusBenchmark(BenchHost producer, DeliveryRecorder recorder, 
         var record = recorder.Start(run, checked(rate * seconds));
         var stateKey = producer.Key("state:latency");
         return FixedRateProducer.RunAsync(record, rate, seconds,
-            (sequence, scheduled) => producer.CommitAsync(Event(run, sequence, scheduled), stateKey), deadline, $"Event bus latency ({run})");
+            (sequence, scheduled) => producer.CommitAsync(Event(run, sequence, scheduled), stateKey), cpu, deadline, $"Event bus latency ({run})");
     }
 
     /// <summary>

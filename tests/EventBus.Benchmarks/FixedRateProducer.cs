@@ -4,7 +4,7 @@ using TalentMesh.Testing;
 namespace TalentMesh.EventBus.Benchmarks;
 
 public sealed record LatencyResult(int Events, int TargetRate, double IssuedRate, double CommittedRate, double HandledRate,
-    Percentiles LatencyMs, Percentiles CommitMs, int Duplicates);
+    Percentiles LatencyMs, Percentiles CommitMs, int Duplicates, CpuCost Cpu);
 
 /// <summary>
 /// Open loop at a fixed rate: event i is due at start + i/rate and carries that due time, so a stalled sender or a
@@ -15,10 +15,12 @@ public static class FixedRateProducer
     /// <summary>
     /// Issues <c>rate × seconds</c> commits, each as <paramref name="commit"/>(sequence, due Stopwatch timestamp),
     /// without waiting for earlier ones, from a 1 ms timer loop; then waits for <paramref name="record"/> to see them all.
+    /// CPU per event covers the whole run: the unsaturated regime, where each event pays its round trips and wake-ups alone.
     /// </summary>
     public static async Task<LatencyResult> RunAsync(RunRecord record, int rate, int seconds, Func<int, long, Task> commit,
-        TimeSpan deadline, string what)
+        CpuMeter cpu, TimeSpan deadline, string what)
     {
+        var cpuBefore = await cpu.SampleAsync();
         var total = checked(rate * seconds);
         var commits = new Task[total];
         var commitMs = new double[total];
@@ -42,12 +44,13 @@ public static class FixedRateProducer
         }
         await Task.WhenAll(commits).WaitAsync(Deadlines.Remaining(deadline, start));
         await record.WaitAsync(Deadlines.Remaining(deadline, start), what);
+        var cpuAfter = await cpu.SampleAsync();
         var window = Stopwatch.GetElapsedTime(start, lastIssued).TotalSeconds;
         return new LatencyResult(total, rate,
             IssuedRate: (total - 1) / Math.Max(window, 1e-9),
             CommittedRate: total / Stopwatch.GetElapsedTime(start, Interlocked.Read(ref lastCommitted)).TotalSeconds,
             HandledRate: total / Stopwatch.GetElapsedTime(start, record.LastHandledAt).TotalSeconds,
-            record.LatenciesMs(), new Percentiles(commitMs), record.Duplicates);
+            record.LatenciesMs(), new Percentiles(commitMs), record.Duplicates, cpuAfter.PerEventSince(cpuBefore, total));
 
         async Task CommitAsync(int sequence, long scheduled)
         {

@@ -7,7 +7,6 @@ using StackExchange.Redis;
 using TalentMesh.EventBus.Benchmarks;
 using TalentMesh.EventBus.Benchmarks.Protos;
 using TalentMesh.EventBus.Events;
-using TalentMesh.EventBus.Outbox;
 using TalentMesh.EventBus.Transport;
 using TalentMesh.Testing;
 
@@ -159,6 +158,7 @@ try
     Console.WriteLine(LatencyRow("2. same-work baseline", baselineLatency));
     Console.WriteLine(LatencyRow("3. event bus", latency));
     Console.WriteLine($"  {"bus p99",-32} {p99,7:0.00} ms   goal < {P99GoalMs:0} ms   {Verdict(p99 < P99GoalMs)}");
+    Console.WriteLine($"  {$"CPU per event @ {settings.Rate:N0}/s",-32} baseline {baselineLatency.Cpu.ProcessMicroseconds:0} + {baselineLatency.Cpu.RedisMicroseconds:0} µs, bus {latency.Cpu.ProcessMicroseconds:0} + {latency.Cpu.RedisMicroseconds:0} µs: baseline / bus {Total(baselineLatency.Cpu) / Total(latency.Cpu):P1}");
     if (busRun.Duplicates + latency.Duplicates + baselineResult.Duplicates + baselineLatency.Duplicates > 0)
         Console.WriteLine($"  redelivered duplicates seen by a handler: bus {busRun.Duplicates + latency.Duplicates:N0}, baseline {baselineResult.Duplicates + baselineLatency.Duplicates:N0} (counted once)");
     Console.WriteLine("===============================================================================");
@@ -203,5 +203,6 @@ static void PrintLatency(LatencyResult run, int rate, int seconds)
     Console.WriteLine($"   latency at a fixed {rate:N0} events/s for {seconds} s (open loop, from the scheduled commit time):");
     Console.WriteLine($"   commit → handler commit   p50 {run.LatencyMs.At(0.50),7:0.00} ms   p90 {run.LatencyMs.At(0.90),7:0.00} ms   p99 {run.LatencyMs.At(0.99),7:0.00} ms   max {run.LatencyMs.Max,7:0.00} ms");
     Console.WriteLine($"   commit alone              p50 {run.CommitMs.At(0.50),7:0.00} ms   p90 {run.CommitMs.At(0.90),7:0.00} ms   p99 {run.CommitMs.At(0.99),7:0.00} ms   max {run.CommitMs.Max,7:0.00} ms");
+    Console.WriteLine($"   {run.Cpu} (whole run, unsaturated)");
     Console.WriteLine($"   rate: issued {run.IssuedRate:N0}/s, committed {run.CommittedRate:N0}/s, handled {run.HandledRate:N0}/s ({run.Events:N0} events)");
 }

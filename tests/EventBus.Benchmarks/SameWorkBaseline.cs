@@ -75,7 +75,7 @@ public sealed class SameWorkBaseline : IAsyncDisposable
         var record = recorder.Start(run, checked(rate * seconds));
         RedisKey stateKey = options.KeyPrefix + "state:latency";
         return FixedRateProducer.RunAsync(record, rate, seconds,
-            (sequence, scheduled) => CommitAsync(run, sequence, scheduled, stateKey), deadline, $"Same-work baseline latency ({run})");
+            (sequence, scheduled) => CommitAsync(run, sequence, scheduled, stateKey), cpu, deadline, $"Same-work baseline latency ({run})");
     }
 
     /// <summary>An API call's work: the state write and the event in one script.</summary>

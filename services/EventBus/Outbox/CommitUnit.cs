@@ -42,7 +42,7 @@ internal sealed class CommitUnit
         AddWrite(writes, command, key, arguments);
 
     /// <summary>
-    /// A write that runs after every <see cref="AddWrite"/> write (the inbox marker, the outbox entry): should a write fail
+    /// A write that runs after every <see cref="AddWrite"/> write (the inbox marker, the events): should a write fail
     /// despite the checks (a malformed argument list), the event is neither marked processed nor published.
     /// </summary>
     public void AddFinalWrite(string command, RedisKey key, params ReadOnlySpan<RedisValue> arguments) =>
