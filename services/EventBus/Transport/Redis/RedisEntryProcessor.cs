@@ -33,10 +33,12 @@ public sealed partial class RedisEntryProcessor(
 
     /// <summary>
     /// Waits until fewer than <see cref="EventBusOptions.Concurrency"/> entries are under way, then says how many the
-    /// next read of <paramref name="streams"/> streams may take from each (XREADGROUP's COUNT is per stream): the free
-    /// slots shared out, at least one each, so a read overshoots the limit by fewer entries than it has streams.
+    /// next read may take from each stream: as many as are free (at most the batch size). XREADGROUP's COUNT is per
+    /// stream, so a read of several busy topics may overshoot the limit (by at most the free count per extra stream);
+    /// the next read then waits until the count is below it again. Sharing the free count out among the streams
+    /// instead made reads of a service with five topics small and frequent, which cost more CPU than the overshoot.
     /// </summary>
-    public async Task<int> ReserveAsync(int streams, CancellationToken cancellationToken)
+    public async Task<int> ReserveAsync(CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -44,7 +46,7 @@ public sealed partial class RedisEntryProcessor(
             lock (gate)
             {
                 if (inFlight < settings.Concurrency)
-                    return Math.Clamp((settings.Concurrency - inFlight) / Math.Max(1, streams), 1, settings.BatchSize);
+                    return Math.Min(settings.Concurrency - inFlight, settings.BatchSize);
                 freed ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
                 wait = freed.Task;
             }

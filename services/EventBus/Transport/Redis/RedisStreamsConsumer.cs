@@ -73,7 +73,7 @@ public sealed partial class RedisStreamsConsumer(
     async Task<bool> IStreamWork.ReadAsync(CancellationToken stoppingToken)
     {
         // About as many entries as handlers are free; the next read follows as soon as one settles (not when all are).
-        var perStream = await processor.ReserveAsync(physicalTopics.Length, stoppingToken);
+        var perStream = await processor.ReserveAsync(stoppingToken);
         var entries = await reader!.ReadAsync(physicalTopics, perStream, settings.BlockTime);
         if (entries.Count > 0)
             await processor.StartAsync(entries, stoppingToken);
