@@ -20,10 +20,13 @@ public sealed class TalentEvaluatedHandler(TalentStore talents, PolicyStore poli
     {
         if (!RedisKeys.IsSafeId(@event.TalentId) || @event.EvaluationSequence <= 0 || !Enum.IsDefined(@event.Tier) || @event.Tier == Tier.Unspecified)
             throw new PoisonEventException($"talent.evaluated {context.EventId} has no valid talent id, sequence or tier.");
-        var before = await talents.LoadAsync(@event.TalentId, cancellationToken);
+        // Both reads leave together; the policies are not needed for a stale event, but nearly every event is current.
+        var loadingTalent = talents.LoadAsync(@event.TalentId, cancellationToken);
+        var loadingPolicies = policies.PublishedAsync(cancellationToken);
+        await Task.WhenAll(loadingTalent, loadingPolicies);
+        var (before, published) = (await loadingTalent, await loadingPolicies);
         if (@event.EvaluationSequence < before.EvaluationSequence)
             return;
-        var published = await policies.PublishedAsync(cancellationToken);
         var after = before with { Tier = @event.Tier, EvaluationSequence = @event.EvaluationSequence, Facts = @event.Facts ?? new TalentFactsSummary() };
         if (@event.EvaluationSequence > before.EvaluationSequence)
         {

@@ -16,7 +16,11 @@ public sealed class TalentEvaluatedHandler(TierStore tiers, TalentCodeStore code
     public async Task HandleAsync(TalentEvaluated evaluated, EventContext context, CancellationToken cancellationToken)
     {
         var standing = EvaluationRules.Standing(evaluated);
-        var current = await tiers.FindAsync(evaluated.TalentId, cancellationToken);
+        // Both reads leave together (one round trip on the shared connection); the code is not needed for a stale event.
+        var readingTier = tiers.FindAsync(evaluated.TalentId, cancellationToken);
+        var readingCode = codes.FindActiveAsync(evaluated.TalentId, cancellationToken);
+        await Task.WhenAll(readingTier, readingCode);
+        var (current, active) = (await readingTier, await readingCode);
         var unit = context.BeginUnitOfWork();
         if (current is not null && current.Sequence >= standing.Sequence)
         {
@@ -26,7 +30,6 @@ public sealed class TalentEvaluatedHandler(TierStore tiers, TalentCodeStore code
         }
         var now = time.GetUtcNow();
         tiers.Save(unit, evaluated.TalentId, standing, current?.Sequence);
-        var active = await codes.FindActiveAsync(evaluated.TalentId, cancellationToken);
         var decision = CodeDecision.AfterEvaluation(active, standing, now);
         ledger.Apply(unit, evaluated.TalentId, active, decision, AuditRecord.System, now);
         audit.Append(unit, AuditRecord.Of(AuditRecord.System, "tier.recorded", evaluated.TalentId, now,
