@@ -1,4 +1,6 @@
 using StackExchange.Redis;
+using TalentMesh.EventBus.Outbox;
+using TalentMesh.EventBus.Tests.Protos;
 using TalentMesh.EventBus.Tests.Support;
 using TalentMesh.Testing;
 
@@ -68,6 +70,31 @@ public sealed class SettlementTests(RedisServerFixture redis) : BusTestBase(redi
         probe.Gate.SetResult();
         await Eventually.TrueAsync(async () => await PendingAsync(topic, BusGroup("consumer")) == 0, Deadline, "the slow event is acked when it finishes");
         Assert.Equal(1, await TotalAsync(prefix, "slow"));
+    }
+
+    [Fact]
+    public async Task ReadOfTwoTopics_MoreEntriesThanFreeHandlers_AllHandledWithoutWaitingForRedelivery()
+    {
+        var prefix = TopicPrefix();
+        await using var producer = await BusHost.StartAsync(Producer(prefix));
+        // Both topics hold more entries than the consumer has handlers before it starts. XREADGROUP's COUNT is per
+        // stream, so a read returns more entries than were free in all; a consumer that took one handler slot per
+        // entry over-released them, failed the loop and left the entries for redelivery after the processing timeout.
+        for (var i = 0; i < 20; i++)
+        {
+            await producer.PublishAsync(Sample("sample"));
+            var unit = producer.UnitsOfWork.Begin();
+            unit.Publish(new OtherHappened { Key = "other", Value = 1 });
+            Assert.Equal(CommitOutcome.Committed, await unit.CommitAsync());
+        }
+
+        await using var consumer = await BusHost.StartAsync(Consumer(prefix, new HandlerProbe()) with
+        {
+            WithOtherHandler = true, Concurrency = 2, ProcessingTimeout = TimeSpan.FromMinutes(1),
+        });
+
+        await Eventually.TrueAsync(async () => await TotalAsync(prefix, "sample") == 20 && await TotalAsync(prefix, "other") == 20,
+            Deadline, "every entry of both topics is handled at once, none after a redelivery");
     }
 
     [Fact]

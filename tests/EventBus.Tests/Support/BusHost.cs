@@ -24,6 +24,8 @@ public sealed class BusHost(IHost host) : IAsyncDisposable
         builder.AddEventBus();
         if (settings.WithSampleHandler)
             builder.Services.AddEventHandler<SampleHappened, SampleHandler>();
+        if (settings.WithOtherHandler)
+            builder.Services.AddEventHandler<OtherHappened, OtherHandler>();
         builder.Services.AddSingleton(settings.Probe);
         configure?.Invoke(builder.Services);
         var host = builder.Build();

@@ -4,6 +4,9 @@ namespace TalentMesh.EventBus.Tests.Support;
 public sealed record BusHostSettings(string RedisConnection, string AppId, string KeyPrefix, string TopicPrefix)
 {
     public bool WithSampleHandler { get; init; }
+    /// <summary>Also subscribes the second test topic (<see cref="OtherHandler"/>).</summary>
+    public bool WithOtherHandler { get; init; }
+    public int Concurrency { get; init; } = 64;
     public HandlerProbe Probe { get; init; } = new();
     public string Transport { get; init; } = "Redis";
     public TimeSpan ProcessingTimeout { get; init; } = TimeSpan.FromMilliseconds(500);
@@ -25,6 +28,7 @@ public sealed record BusHostSettings(string RedisConnection, string AppId, strin
         ["EventBus:RedeliverInterval"] = RedeliverInterval.ToString(),
         ["EventBus:MaxDeliveries"] = MaxDeliveries.ToString(),
         ["EventBus:BlockTime"] = "00:00:00.200",
+        ["EventBus:Concurrency"] = Concurrency.ToString(),
         ["EventBus:RelayPollInterval"] = "00:00:00.050",
         ["EventBus:DaprGrpcEndpoint"] = DaprGrpcEndpoint,
         ["EventBus:ConsumerIdleTimeout"] = ConsumerIdleTimeout.ToString(),
