@@ -25,6 +25,7 @@ public static class RedemptionRegistration
         services.AddSingleton<RedisReader>();
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<PolicyLocks>();
+        services.AddSingleton<TalentLocks>();
         services.AddSingleton<ReservationChain>();
         services.AddSingleton<PolicyStore>();
         services.AddSingleton<TalentStore>();
