@@ -91,7 +91,7 @@ public sealed class NotificationApi(NotificationStore store, NotificationSignal 
             while (!cancellation.IsCancellationRequested)
             {
                 // Taken before the read: a notification committed between the read and the wait still wakes us.
-                var woken = watch.Next();
+                var woken = watch.Value.Next();
                 var entries = await store.AfterAsync(talent, cursor, 100, cancellation);
                 if (entries.Count > 0)
                 {

@@ -1,52 +1,37 @@
-using System.Collections.Concurrent;
+using TalentMesh.Redemption.Concurrency;
 
 namespace TalentMesh.Redemption.Notifications;
 
 /// <summary>
 /// Wakes a talent's live notification watchers in this process the moment a unit of work that added a notification
-/// for them commits. A watcher holds a <see cref="Watch"/> for as long as its stream lasts and takes
-/// <see cref="Watch.Next"/> before it reads its feed, so a commit between the read and the wait still wakes it. Writes
+/// for them commits. A watcher holds a lease for as long as its stream lasts and takes
+/// <see cref="WakeUp.Next"/> before it reads its feed, so a commit between the read and the wait still wakes it. Writes
 /// committed by another replica do not pass through here: watchers also poll the feed slowly
 /// (<see cref="NotificationApi.SafetyPoll"/>) for those. Only talents with a live watcher have an entry, so memory
 /// follows the open streams, not every talent who ever watched (a load run opens one stream per workflow).
 /// </summary>
 public sealed class NotificationSignal
 {
-    private readonly ConcurrentDictionary<string, Watch> watches = new(StringComparer.Ordinal);
+    private readonly SharedByKey<WakeUp> watches = new(static () => new WakeUp());
 
     /// <summary>Live watches (for tests: an ended stream leaves nothing behind).</summary>
     public int Count => watches.Count;
 
-    /// <summary>Starts watching <paramref name="talentId"/>; dispose the watch when the stream ends.</summary>
-    public Watch Open(string talentId)
-    {
-        while (true)
-        {
-            var watch = watches.GetOrAdd(talentId, static (id, signal) => new Watch(signal, id), this);
-            if (watch.Join())
-                return watch;
-            // The last watcher left between GetOrAdd and Join and removed it: take a fresh one.
-        }
-    }
+    /// <summary>Starts watching <paramref name="talentId"/>; dispose the lease when the stream ends.</summary>
+    public SharedByKey<WakeUp>.Lease Open(string talentId) => watches.Acquire(talentId);
 
     /// <summary>Wakes the talent's watchers, if any; without one this costs a lookup and allocates nothing.</summary>
     public void Wake(string talentId)
     {
-        if (watches.TryGetValue(talentId, out var watch))
-            watch.Wake();
+        if (watches.TryGet(talentId, out var wakeUp))
+            wakeUp.Wake();
     }
 
-    /// <summary>One talent's watchers in this process, sharing one pending wake-up.</summary>
-    public sealed class Watch : IDisposable
+    /// <summary>One talent's pending wake-up, shared by its watchers in this process.</summary>
+    public sealed class WakeUp
     {
-        private readonly NotificationSignal signal;
-        private readonly string talentId;
         private readonly Lock gate = new();
         private TaskCompletionSource next = NewSource();
-        private int watchers;
-        private bool closed;
-
-        internal Watch(NotificationSignal signal, string talentId) => (this.signal, this.talentId) = (signal, talentId);
 
         /// <summary>Completes at the next wake-up after this call.</summary>
         public Task Next()
@@ -55,38 +40,12 @@ public sealed class NotificationSignal
                 return next.Task;
         }
 
-        internal bool Join()
-        {
-            lock (gate)
-            {
-                if (closed)
-                    return false;
-                watchers++;
-                return true;
-            }
-        }
-
         internal void Wake()
         {
             TaskCompletionSource woken;
             lock (gate)
-            {
-                woken = next;
-                next = NewSource();
-            }
+                (woken, next) = (next, NewSource());
             woken.TrySetResult();
-        }
-
-        /// <summary>Leaves the watch; the last watcher to leave removes the talent's entry.</summary>
-        public void Dispose()
-        {
-            lock (gate)
-            {
-                if (closed || --watchers > 0)
-                    return;
-                closed = true;
-            }
-            signal.watches.TryRemove(new KeyValuePair<string, Watch>(talentId, this));
         }
 
         private static TaskCompletionSource NewSource() => new(TaskCreationOptions.RunContinuationsAsynchronously);

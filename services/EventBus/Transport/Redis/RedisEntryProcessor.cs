@@ -60,8 +60,7 @@ public sealed partial class RedisEntryProcessor(
     /// </summary>
     public async Task StartAsync(IReadOnlyList<ReceivedEntry> entries, CancellationToken cancellationToken)
     {
-        var decoded = await DecodeAsync(entries);
-        var seen = await dispatcher.SeenAsync(decoded.ConvertAll(item => item.Event));
+        var (decoded, seen) = await DecodeAndCheckInboxAsync(entries);
         if (decoded.Count == 0)
             return;
         // The entries were delivered together just now: each becomes reclaimable by another consumer ProcessingTimeout
@@ -138,8 +137,7 @@ public sealed partial class RedisEntryProcessor(
         // ProcessingTimeout from now, so that is when every handler of the batch must give up.
         using var processingTime = new CancellationTokenSource(settings.ProcessingTimeout, timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, processingTime.Token);
-        var decoded = await DecodeAsync(entries);
-        var seen = await dispatcher.SeenAsync(decoded.ConvertAll(item => item.Event));
+        var (decoded, seen) = await DecodeAndCheckInboxAsync(entries);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = settings.Concurrency, CancellationToken = cancellationToken };
         await Parallel.ForAsync(0, decoded.Count, parallel, async (index, _) =>
             await SettleAsync(decoded[index].Entry, decoded[index].Event, seen[index], linked.Token));
@@ -167,8 +165,7 @@ public sealed partial class RedisEntryProcessor(
     /// </summary>
     public async Task SettleExhaustedAsync(IReadOnlyList<ReceivedEntry> entries)
     {
-        var decoded = await DecodeAsync(entries);
-        var seen = await dispatcher.SeenAsync(decoded.ConvertAll(item => item.Event));
+        var (decoded, seen) = await DecodeAndCheckInboxAsync(entries);
         for (var i = 0; i < decoded.Count; i++)
         {
             var (entry, incoming) = decoded[i];
@@ -202,6 +199,13 @@ public sealed partial class RedisEntryProcessor(
     }
 
     private Task AcknowledgeAsync(ReceivedEntry entry) => acknowledger.AcknowledgeAsync(entry);
+
+    /// <summary>The entries' events (see <see cref="DecodeAsync"/>) and which of them the inbox has seen, in one MGET.</summary>
+    private async Task<(List<(ReceivedEntry Entry, IncomingEvent Event)> Decoded, bool[] Seen)> DecodeAndCheckInboxAsync(IReadOnlyList<ReceivedEntry> entries)
+    {
+        var decoded = await DecodeAsync(entries);
+        return (decoded, await dispatcher.SeenAsync(decoded.ConvertAll(item => item.Event)));
+    }
 
     /// <summary>The entries' events; an entry without one (no data, not a CloudEvent) is dead-lettered at once.</summary>
     private async Task<List<(ReceivedEntry Entry, IncomingEvent Event)>> DecodeAsync(IReadOnlyList<ReceivedEntry> entries)
