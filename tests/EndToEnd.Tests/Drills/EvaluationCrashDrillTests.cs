@@ -17,6 +17,7 @@ namespace TalentMesh.EndToEnd.Tests.Drills;
 public sealed class EvaluationCrashDrillTests
 {
     private const int Count = 5_000;
+    private static readonly TimeSpan SeedingPatience = TimeSpan.FromSeconds(30);
 
     [Fact]
     public async Task EvaluationKilledDuringVerification_Restarted_EveryTierRightAndEachChangeAppliedOnce()
@@ -41,9 +42,12 @@ public sealed class EvaluationCrashDrillTests
         await Talents.ForEachAsync(Count, async (i, _) =>
         {
             var id = Talents.Id("ev", i);
-            await api.Talents.RegisterTalentAsync(Talents.Registration(i), api.Applicant(id));
+            // Seeding is not the drill: on a busy host a call may be told to retry later (the Redis attempt timeout).
+            var registration = Talents.Registration(i);
+            await WellBehavedClient.UntilAvailableAsync(async () => await api.Talents.RegisterTalentAsync(registration, api.Applicant(id)), SeedingPatience);
             var (attributes, reference) = Talents.Program(i);
-            credentials[i] = (await api.Credentials.SubmitCredentialAsync(People.Submission(id, attributes, reference), api.Applicant(id))).CredentialId;
+            var submission = People.Submission(id, attributes, reference);
+            credentials[i] = (await WellBehavedClient.UntilAvailableAsync(async () => await api.Credentials.SubmitCredentialAsync(submission, api.Applicant(id)), SeedingPatience)).CredentialId;
         });
 
         // HR verifies all 5,000; when 1,500 are through, Evaluation is killed mid-stream and started again.

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Google.Rpc;
 using Grpc.Core;
 using TalentMesh.Contracts.Evaluation.V1;
 using TalentMesh.Contracts.Registration.V1;
@@ -96,28 +95,9 @@ public sealed class RedisCrashDrillTests
         Assert.True(acknowledged.Count >= AcknowledgedBeforeCrash + AcknowledgedAfterRestart);
     }
 
-    private static async Task<string> RegisterUntilAcknowledgedAsync(MeshClients api, RegisterTalentRequest request, int i)
-    {
-        var talentId = "";
-        await Eventually.TrueAsync(async () =>
-        {
-            try
-            {
-                talentId = (await api.Talents.RegisterTalentAsync(request, api.Applicant(Talents.Id("rc", i)))).TalentId;
-                return true;
-            }
-            catch (RpcException error) when (error.StatusCode == StatusCode.Unavailable)
-            {
-                // As a well-behaved client does: wait what the service's RetryInfo says (the rest of the circuit's break)
-                // before trying again. UNAVAILABLE now comes back at once, and hammering would hit the per-applicant
-                // registration rate limit (RESOURCE_EXHAUSTED).
-                if (error.GetRpcStatus()?.GetDetail<RetryInfo>() is { RetryDelay: { } delay })
-                    await Task.Delay(delay.ToTimeSpan());
-                return false;
-            }
-        }, TimeSpan.FromSeconds(60), $"registration {i} is acknowledged after Redis is back");
-        return talentId;
-    }
+    private static async Task<string> RegisterUntilAcknowledgedAsync(MeshClients api, RegisterTalentRequest request, int i) =>
+        (await WellBehavedClient.UntilAvailableAsync(async () => await api.Talents.RegisterTalentAsync(request, api.Applicant(Talents.Id("rc", i))),
+            TimeSpan.FromSeconds(60))).TalentId;
 
     private static async Task<bool> RegisteredAndScoredAsync(MeshClients api, string talentId)
     {
