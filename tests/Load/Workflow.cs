@@ -82,16 +82,19 @@ public sealed class Workflow(LoadTarget target, Recorders recorders, LoadOptions
                 credentials.VerifyCredentialAsync(new VerifyCredentialRequest { CredentialId = credential.CredentialId }, Call(target.HrToken)));
             var verified = Stopwatch.GetTimestamp();
 
-            // Told, the app reads both results once: the tier from Registration and the benefit from Redemption. Both
-            // come from the same talent.evaluated, handled by Registration and Redemption side by side, so the tier is
-            // usually there already; if not, it is polled. The last "yes" bounds the truth from above.
+            // Told, the app reads both results once, side by side as its two screens would refresh: the tier from
+            // Registration and the benefit from Redemption. Both come from the same talent.evaluated, handled by
+            // Registration and Redemption side by side, so the tier is usually there already; if not, it is polled.
+            // The later of the two "yes" answers bounds the truth from above (one after the other, the second read's
+            // wait for the first would be counted as propagation it is not).
             step = Watch;
             var deadline = verified + (long)(options.VisibilityTimeout.TotalSeconds * Stopwatch.Frequency);
             if (!await NotifiedAsync(watch.ResponseStream, measured, verified, watching.Token)
-                || !await PollAsync(GetTalent, measured, deadline, async call =>
-                    (await talents.GetTalentAsync(new GetTalentRequest { TalentId = talentId }, call)).Tier == Tier.B, applicant)
-                || !await PollAsync(Eligible, measured, deadline, async call =>
-                    (await redemptions.ListEligibleBenefitsAsync(new ListEligibleBenefitsRequest { PageSize = 100 }, call)).Benefits.Any(b => b.PolicyId == policyId), applicant))
+                || !await BothAsync(
+                    PollAsync(GetTalent, measured, deadline, async call =>
+                        (await talents.GetTalentAsync(new GetTalentRequest { TalentId = talentId }, call)).Tier == Tier.B, applicant),
+                    PollAsync(Eligible, measured, deadline, async call =>
+                        (await redemptions.ListEligibleBenefitsAsync(new ListEligibleBenefitsRequest { PageSize = 100 }, call)).Benefits.Any(b => b.PolicyId == policyId), applicant)))
             {
                 if (measured)
                     recorders[Visible].Fail($"not visible within {options.VisibilityTimeout.TotalSeconds:N0} s");
@@ -116,6 +119,13 @@ public sealed class Workflow(LoadTarget target, Recorders recorders, LoadOptions
                 recorders[Visible].Fail($"{step}: {e.GetType().Name}");
             return false;
         }
+    }
+
+    /// <summary>Whether both reads said yes; the first one's failure is rethrown once both have ended.</summary>
+    private static async Task<bool> BothAsync(Task<bool> first, Task<bool> second)
+    {
+        var answers = await Task.WhenAll(first, second);
+        return answers[0] && answers[1];
     }
 
     /// <summary>Reads the watch until the policy's "benefit available" arrives; false when the stream ends or times out first.</summary>
