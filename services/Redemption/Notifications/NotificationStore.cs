@@ -45,8 +45,9 @@ public sealed class NotificationStore(RedisReader reader, RedisKeyspace keyspace
 
     public void MarkNotified(EventUnitOfWork unit, string talentId, string policyId) => unit.SetAdd(Notified(talentId), policyId);
 
-    public async Task<bool> WasNotifiedAsync(string talentId, string policyId, CancellationToken cancellationToken) =>
-        await reader.ReadAsync(db => db.SetContainsAsync(Notified(talentId), policyId), cancellationToken);
+    /// <summary>The policies the talent was told about (a handful per talent: read whole, with the handler's other reads).</summary>
+    public async Task<IReadOnlySet<string>> NotifiedPoliciesAsync(string talentId, CancellationToken cancellationToken) =>
+        (await reader.ReadAsync(db => db.SetMembersAsync(Notified(talentId)), cancellationToken)).Select(m => m.ToString()).ToHashSet(StringComparer.Ordinal);
 
     public async Task<bool[]> WereNotifiedAsync(IReadOnlyList<string> talentIds, string policyId, CancellationToken cancellationToken) =>
         await reader.ReadAsync(async db =>

@@ -72,6 +72,10 @@ public sealed class PolicyStore(RedisReader reader, RedisKeyspace keyspace)
     public async Task<BudgetUsage> LoadUsageAsync(string id, CancellationToken cancellationToken) =>
         await reader.ReadAsync(db => ReadUsageAsync(db, id), cancellationToken);
 
+    /// <summary>The usage of several policies, read together (in the order of <paramref name="ids"/>).</summary>
+    public async Task<IReadOnlyList<BudgetUsage>> LoadUsageAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken) =>
+        await reader.ReadAsync(db => Task.WhenAll(ids.Select(id => ReadUsageAsync(db, id))), cancellationToken);
+
     /// <summary>The usage read on <paramref name="db"/> (a batch of reads sent together, inside the caller's resilience pipeline).</summary>
     public async Task<BudgetUsage> ReadUsageAsync(IDatabaseAsync db, string id)
     {

@@ -30,27 +30,39 @@ public sealed class RedemptionApi(PolicyStore policies, TalentStore talents, Red
         var position = PageToken.Decode(request.PageToken, query);
         var offset = position.Length == 0 ? 0 : int.TryParse(position, out var o) && o > 0 ? o
             : throw new ValidationFailedException([new FieldViolation("page_token", "is not a token of this query")]);
-        var profile = await talents.LoadAsync(caller.Subject, ct);
-        var published = await policies.PublishedAsync(ct);
-        var holdingsOf = await redemptions.LoadHoldingsForAsync(caller.Subject, [.. published.Select(p => p.PolicyId)], ct);
+        // Reads that do not depend on each other leave together: under load each read waited for in turn queues behind
+        // everyone else's work, and this is the call a talent's app makes on hearing of a new benefit.
+        var loadingProfile = talents.LoadAsync(caller.Subject, ct);
+        var loadingPolicies = policies.PublishedAsync(ct);
+        await Task.WhenAll(loadingProfile, loadingPolicies);
+        var (profile, published) = (await loadingProfile, await loadingPolicies);
         var now = time.GetUtcNow();
+        var today = Calendar.ChinaTime.Today(now);
+        // Which policies are listed needs no read (the tier and facts are in the profile): blocked ones only on request,
+        // and only those whose tiers include the talent's.
+        var listed = published.Where(policy => EligibilityRules.Check(policy, profile, today).Count == 0
+            || (request.IncludeBlocked && profile.IsEvaluated && policy.EligibleTiers.Contains(profile.Tier))).ToList();
         var benefits = new List<EligibleBenefit>();
-        foreach (var policy in published)
+        if (listed.Count > 0)
         {
-            var qualifies = EligibilityRules.Check(policy, profile, Calendar.ChinaTime.Today(now));
-            var tierFits = profile.IsEvaluated && policy.EligibleTiers.Contains(profile.Tier);
-            if (qualifies.Count > 0 && !(request.IncludeBlocked && tierFits))
-                continue;
-            var usage = await policies.LoadUsageAsync(policy.PolicyId, ct);
-            var blockers = RedeemRules.Check(policy, profile, holdingsOf(policy.PolicyId), usage, now);
-            var benefit = new EligibleBenefit
+            var listedIds = listed.ConvertAll(policy => policy.PolicyId);
+            var loadingHoldings = redemptions.LoadHoldingsForAsync(caller.Subject, listedIds, ct);
+            var loadingUsage = policies.LoadUsageAsync(listedIds, ct);
+            await Task.WhenAll(loadingHoldings, loadingUsage);
+            var (holdingsOf, usage) = (await loadingHoldings, await loadingUsage);
+            for (var i = 0; i < listed.Count; i++)
             {
-                PolicyId = policy.PolicyId, PolicyVersion = policy.Version, Title = policy.Title, PaymentForm = policy.PaymentForm,
-                Amount = Fen.ToMoney(AmountResolver.PerInstallmentFen(policy, profile)), Installments = AmountResolver.Installments(policy),
-                AutomaticGrant = policy.AutomaticGrant, ApplicationClosesAt = policy.ApplicationClosesAt, Redeemable = blockers.Count == 0,
-            };
-            benefit.Blockers.AddRange(blockers.Select(b => $"{b.Reason}: {b.Text}"));
-            benefits.Add(benefit);
+                var policy = listed[i];
+                var blockers = RedeemRules.Check(policy, profile, holdingsOf(policy.PolicyId), usage[i], now);
+                var benefit = new EligibleBenefit
+                {
+                    PolicyId = policy.PolicyId, PolicyVersion = policy.Version, Title = policy.Title, PaymentForm = policy.PaymentForm,
+                    Amount = Fen.ToMoney(AmountResolver.PerInstallmentFen(policy, profile)), Installments = AmountResolver.Installments(policy),
+                    AutomaticGrant = policy.AutomaticGrant, ApplicationClosesAt = policy.ApplicationClosesAt, Redeemable = blockers.Count == 0,
+                };
+                benefit.Blockers.AddRange(blockers.Select(b => $"{b.Reason}: {b.Text}"));
+                benefits.Add(benefit);
+            }
         }
         var size = PageToken.Size(request.PageSize);
         var response = new ListEligibleBenefitsResponse { Tier = profile.Tier };

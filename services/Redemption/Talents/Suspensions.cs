@@ -12,11 +12,23 @@ namespace TalentMesh.Redemption.Talents;
 /// </summary>
 public sealed class Suspensions(Policies.PolicyStore policies, RedemptionStore redemptions, RedemptionCommitter committer, RedemptionWorkflow workflow, TimeProvider time)
 {
-    /// <summary>Adds the suspensions to <paramref name="unit"/>; <paramref name="reason"/> overrides the eligibility reason (e.g. code revoked).</summary>
-    public async Task AddAsync(EventUnitOfWork unit, TalentProfile talent, IReadOnlyList<Policy> published, string? reason, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// The talent's redemptions that <see cref="AddAsync"/> looks at. A read of its own, so that a handler can send it
+    /// together with its other reads: under load every read waited for in turn queues behind everyone else's work.
+    /// </summary>
+    public Task<IReadOnlyList<string>> CandidatesAsync(string talentId, CancellationToken cancellationToken) =>
+        redemptions.PageIdsAsync(talentId, 0, 1_000, cancellationToken);
+
+    /// <summary>
+    /// Adds the suspensions among <paramref name="candidates"/> (see <see cref="CandidatesAsync"/>) to
+    /// <paramref name="unit"/>; <paramref name="reason"/> overrides the eligibility reason (e.g. code revoked).
+    /// </summary>
+    public async Task AddAsync(EventUnitOfWork unit, TalentProfile talent, IReadOnlyList<Policy> published, IReadOnlyList<string> candidates,
+        string? reason, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var ids = await redemptions.PageIdsAsync(talent.TalentId, 0, 1_000, cancellationToken);
-        var stored = await redemptions.LoadManyAsync(ids, cancellationToken);
+        if (candidates.Count == 0)
+            return; // most talents hold nothing: no second read
+        var stored = await redemptions.LoadManyAsync(candidates, cancellationToken);
         foreach (var item in stored)
         {
             if (item is null || !item.Record.HoldsPolicy || item.Record.Status == RedemptionStatus.Suspended)

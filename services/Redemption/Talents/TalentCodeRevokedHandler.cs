@@ -31,8 +31,11 @@ public sealed class TalentCodeRevokedHandler(TalentStore talents, PolicyStore po
         {
             notifications.Add(unit, @event.TalentId, NotificationKind.TalentCodeRevoked, "Your talent code was revoked",
                 $"Reason: {@event.Reason}. Benefits in progress are on hold for review.", "", "", now);
-            var profile = await talents.LoadAsync(@event.TalentId, cancellationToken);
-            await suspensions.AddAsync(unit, profile, await policies.PublishedAsync(cancellationToken), "talent code revoked", now, cancellationToken);
+            var loadingProfile = talents.LoadAsync(@event.TalentId, cancellationToken);
+            var loadingPolicies = policies.PublishedAsync(cancellationToken);
+            var loadingCandidates = suspensions.CandidatesAsync(@event.TalentId, cancellationToken);
+            await Task.WhenAll(loadingProfile, loadingPolicies, loadingCandidates);
+            await suspensions.AddAsync(unit, await loadingProfile, await loadingPolicies, await loadingCandidates, "talent code revoked", now, cancellationToken);
         }
         await EventContext.CommitAsync(unit);
     }
