@@ -21,6 +21,9 @@ public sealed class NotificationApi(NotificationStore store, NotificationSignal 
     /// </summary>
     public static readonly TimeSpan SafetyPoll = TimeSpan.FromSeconds(1);
 
+    /// <summary>Feed entries a watch reads at a time.</summary>
+    private const int FeedPage = 100;
+
     public override async Task<ListNotificationsResponse> ListNotifications(ListNotificationsRequest request, ServerCallContext context)
     {
         var talent = Caller.From(context).Subject;
@@ -79,22 +82,46 @@ public sealed class NotificationApi(NotificationStore store, NotificationSignal 
         using var watch = signal.Open(talent);
         try
         {
+            // Taken before the read that positions the watch: whatever commits after this wakes the loop below.
+            var woken = watch.Value.Next();
             string cursor;
+            bool readNow;
             if (request.ResumeAfterNotificationId.Length > 0)
+            {
                 cursor = await store.EntryOfAsync(talent, request.ResumeAfterNotificationId, cancellation)
                     ?? throw new NotFoundException("Notification", request.ResumeAfterNotificationId);
+                readNow = true; // what came after the resume point is read at once
+            }
             else
+            {
                 cursor = (await store.BeforeAsync(talent, "", 1, cancellation)) is [var newest] ? newest.Entry : "0-0";
+                readNow = false; // nothing is newer than the newest yet: the first read waits for a wake-up
+            }
             // The watch is positioned: response headers tell the client that whatever is committed from now on reaches
             // it, so a client can open the watch, await the headers and only then start what it waits for.
             await context.WriteResponseHeadersAsync([]);
             while (!cancellation.IsCancellationRequested)
             {
-                // Taken before the read: a notification committed between the read and the wait still wakes us.
-                var woken = watch.Value.Next();
-                var entries = await store.AfterAsync(talent, cursor, 100, cancellation);
-                if (entries.Count > 0)
+                if (!readNow)
                 {
+                    using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+                    await Task.WhenAny(woken, Task.Delay(SafetyPoll, time, idle.Token));
+                    await idle.CancelAsync();
+                    // A client that leaves ends the wait: stop here, not in a read that would throw (exceptions are dear
+                    // on a path every watch takes).
+                    if (cancellation.IsCancellationRequested)
+                        break;
+                    // Taken before the read: a notification committed between the read and the next wait still wakes us.
+                    woken = watch.Value.Next();
+                }
+                readNow = false;
+                // Pages until one is not full: a page that is not full was the end of the feed when it was read.
+                IReadOnlyList<(string Entry, string Id)> entries;
+                do
+                {
+                    entries = await store.AfterAsync(talent, cursor, FeedPage, cancellation);
+                    if (entries.Count == 0)
+                        break;
                     var items = (await store.LoadAsync(talent, [.. entries.Select(e => e.Id)], cancellation)).ToDictionary(n => n.NotificationId);
                     foreach (var (entry, id) in entries)
                     {
@@ -102,11 +129,8 @@ public sealed class NotificationApi(NotificationStore store, NotificationSignal 
                             await responseStream.WriteAsync(item, cancellation);
                         cursor = entry;
                     }
-                    continue;
                 }
-                using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-                await Task.WhenAny(woken, Task.Delay(SafetyPoll, time, idle.Token));
-                await idle.CancelAsync();
+                while (entries.Count == FeedPage);
             }
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
