@@ -1,4 +1,4 @@
-using TalentMesh.Redemption.Concurrency;
+using TalentMesh.ServiceDefaults.Concurrency;
 
 namespace TalentMesh.Redemption.Budgets;
 

@@ -31,6 +31,7 @@ public static class RegistrationServices
         services.AddSingleton<TalentStore>();
         services.AddSingleton<TalentRegistrar>();
         services.AddSingleton<TierStore>();
+        services.AddSingleton<TalentLocks>();
         services.AddSingleton<CredentialStore>();
         services.AddSingleton<CredentialPager>();
         services.AddSingleton<CredentialDesk>();

@@ -1,13 +1,13 @@
-using TalentMesh.Redemption.Talents;
+using TalentMesh.ServiceDefaults.Concurrency;
 
-namespace TalentMesh.Redemption.Tests.Domain;
+namespace TalentMesh.ServiceDefaults.Tests;
 
 public sealed class KeyedLocksTests
 {
     [Fact]
     public async Task OneKey_SecondWaitsForTheFirst_OtherKeysDoNot_AndNothingIsLeftBehind()
     {
-        var locks = new TalentLocks();
+        var locks = new TestLocks();
         var cancellation = TestContext.Current.CancellationToken;
         var first = await locks.AcquireAsync("t1", cancellation);
 
@@ -26,7 +26,7 @@ public sealed class KeyedLocksTests
     [Fact]
     public async Task Cancelled_WhileWaiting_LeavesTheLockUsable()
     {
-        var locks = new TalentLocks();
+        var locks = new TestLocks();
         var held = await locks.AcquireAsync("t1", TestContext.Current.CancellationToken);
         using var cancel = new CancellationTokenSource();
         var waiting = locks.AcquireAsync("t1", cancel.Token);
@@ -38,4 +38,6 @@ public sealed class KeyedLocksTests
         using var again = await locks.AcquireAsync("t1", TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
         Assert.Equal(1, locks.Count);
     }
+
+    private sealed class TestLocks : KeyedLocks;
 }

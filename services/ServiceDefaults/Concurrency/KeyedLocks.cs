@@ -1,4 +1,4 @@
-namespace TalentMesh.Redemption.Concurrency;
+namespace TalentMesh.ServiceDefaults.Concurrency;
 
 /// <summary>
 /// One async lock per key inside this process, for work that would otherwise lose optimistic races against itself.

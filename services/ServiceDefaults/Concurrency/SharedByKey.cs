@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace TalentMesh.Redemption.Concurrency;
+namespace TalentMesh.ServiceDefaults.Concurrency;
 
 /// <summary>
 /// One value per key, shared by everyone holding a lease on it and removed when the last lease ends: per-talent state
