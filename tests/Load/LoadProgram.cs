@@ -73,6 +73,7 @@ public static class LoadProgram
             result = await OpenLoopRun.RunAsync(options, workflow, line => AnsiConsole.MarkupLine(Markup.Escape(line)), cancellationToken);
             await recorders.CloseAsync();
             var met = Report.Write(options, result, recorders, sampler, loadBefore, ProcFs.LoadAverage());
+            Report.WriteStallSources(await target.StallSourcesAsync(cancellationToken));
             // Why calls failed or events were redelivered, as the services saw it (the mesh keeps their output).
             foreach (var (service, message, count) in target.ServiceWarnings())
                 AnsiConsole.MarkupLine(Markup.Escape($"{service}: {count:N0} × {message[..Math.Min(message.Length, 160)]}"));

@@ -148,6 +148,10 @@ public sealed class LoadTarget : IAsyncDisposable
         return found;
     }
 
+    /// <summary>GC pauses and slow Redis commands of a private mesh (see <see cref="StallSources"/>); null when attached.</summary>
+    public async Task<StallSources?> StallSourcesAsync(CancellationToken cancellationToken) =>
+        mesh is null ? null : await StallSources.ReadAsync(mesh, cancellationToken);
+
     public async ValueTask DisposeAsync()
     {
         Registration.Dispose();

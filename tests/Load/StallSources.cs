@@ -1,0 +1,55 @@
+using System.Globalization;
+using StackExchange.Redis;
+using TalentMesh.Testing.Mesh;
+
+namespace TalentMesh.Load;
+
+/// <summary>One service's garbage collections over the whole run (the runtime's counters at its /metrics).</summary>
+public sealed record GcPauses(string Service, double PauseSeconds, long Collections, long Gen2Collections);
+
+/// <summary>
+/// What stalls a run now and then, read from a private mesh after the run (warm-up included): each service's GC pauses,
+/// and the commands that took 10 ms or more inside redis-server (its SLOWLOG, which keeps the last 128) — Redis runs
+/// one command at a time, so a redis-server descheduled in the middle of a microsecond command holds up every
+/// service. A run that misses its p99 usually shows one stall (the p99.9 at the maximum); these say where it came from.
+/// </summary>
+public sealed record StallSources(IReadOnlyList<GcPauses> Gc, int SlowCommands, double SlowestCommandMs)
+{
+    private const string PauseSeconds = "dotnet_gc_pause_time_seconds_total";
+    private const string Collections = "dotnet_gc_collections_total";
+
+    public static async Task<StallSources> ReadAsync(Mesh mesh, CancellationToken cancellationToken)
+    {
+        var gc = new List<GcPauses>();
+        foreach (var service in mesh.Services)
+            gc.Add(Parse(service.Project.ToLowerInvariant(), await service.Http.GetStringAsync(new Uri("/metrics", UriKind.Relative), cancellationToken)));
+        // SLOWLOG is an admin command in StackExchange.Redis: a connection of its own that allows it.
+        await using var admin = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{mesh.Redis.Port},allowAdmin=true");
+        var slow = await admin.GetServer($"127.0.0.1:{mesh.Redis.Port}").SlowlogGetAsync(128);
+        return new StallSources(gc, slow.Length, slow.Length == 0 ? 0 : slow.Max(c => c.Duration.TotalMilliseconds));
+    }
+
+    /// <summary>The pause total and the collection counts from the Prometheus text of one service.</summary>
+    public static GcPauses Parse(string service, string metrics)
+    {
+        double pause = 0;
+        long collections = 0, gen2 = 0;
+        foreach (var line in metrics.Split('\n'))
+        {
+            var space = line.LastIndexOf(' ');
+            if (line.StartsWith('#') || space < 0)
+                continue;
+            var value = line[(space + 1)..].Trim();
+            if (line.StartsWith(PauseSeconds + "{", StringComparison.Ordinal) || line.StartsWith(PauseSeconds + " ", StringComparison.Ordinal))
+                pause += double.Parse(value, CultureInfo.InvariantCulture);
+            else if (line.StartsWith(Collections + "{", StringComparison.Ordinal))
+            {
+                var count = (long)double.Parse(value, CultureInfo.InvariantCulture);
+                collections += count;
+                if (line.Contains("gc_heap_generation=\"gen2\"", StringComparison.Ordinal))
+                    gen2 += count;
+            }
+        }
+        return new GcPauses(service, pause, collections, gen2);
+    }
+}
