@@ -26,6 +26,13 @@ public static class EligibilityRules
 
     public static bool IsEligible(Policy policy, TalentProfile talent, DateOnly today) => Check(policy, talent, today).Count == 0;
 
+    /// <summary>
+    /// Whether the talent's list of benefits shows the policy: when eligible, and with <paramref name="includeBlocked"/>
+    /// also when only other conditions block it but the policy's tiers include the talent's.
+    /// </summary>
+    public static bool IsListed(Policy policy, TalentProfile talent, DateOnly today, bool includeBlocked) =>
+        IsEligible(policy, talent, today) || (includeBlocked && talent.IsEvaluated && policy.EligibleTiers.Contains(talent.Tier));
+
     public static string TierName(Contracts.Common.V1.Tier tier) => tier switch
     {
         Contracts.Common.V1.Tier.None or Contracts.Common.V1.Tier.Unspecified => "none",

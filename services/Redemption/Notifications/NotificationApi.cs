@@ -85,36 +85,33 @@ public sealed class NotificationApi(NotificationStore store, NotificationSignal 
             // Taken before the read that positions the watch: whatever commits after this wakes the loop below.
             var woken = watch.Value.Next();
             string cursor;
-            bool readNow;
             if (request.ResumeAfterNotificationId.Length > 0)
             {
                 cursor = await store.EntryOfAsync(talent, request.ResumeAfterNotificationId, cancellation)
                     ?? throw new NotFoundException("Notification", request.ResumeAfterNotificationId);
-                readNow = true; // what came after the resume point is read at once
+                woken = Task.CompletedTask; // what came after the resume point is read at once
             }
             else
             {
+                // Nothing is newer than the newest yet: the first read waits for a wake-up.
                 cursor = (await store.BeforeAsync(talent, "", 1, cancellation)) is [var newest] ? newest.Entry : "0-0";
-                readNow = false; // nothing is newer than the newest yet: the first read waits for a wake-up
             }
             // The watch is positioned: response headers tell the client that whatever is committed from now on reaches
             // it, so a client can open the watch, await the headers and only then start what it waits for.
             await context.WriteResponseHeadersAsync([]);
-            while (!cancellation.IsCancellationRequested)
+            while (true)
             {
-                if (!readNow)
+                using (var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellation))
                 {
-                    using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
                     await Task.WhenAny(woken, Task.Delay(SafetyPoll, time, idle.Token));
                     await idle.CancelAsync();
-                    // A client that leaves ends the wait: stop here, not in a read that would throw (exceptions are dear
-                    // on a path every watch takes).
-                    if (cancellation.IsCancellationRequested)
-                        break;
-                    // Taken before the read: a notification committed between the read and the next wait still wakes us.
-                    woken = watch.Value.Next();
                 }
-                readNow = false;
+                // A client that leaves ends the wait: stop here, not in a read that would throw (exceptions are dear on a
+                // path every watch takes).
+                if (cancellation.IsCancellationRequested)
+                    break;
+                // Taken before the read: a notification committed between the read and the next wait still wakes us.
+                woken = watch.Value.Next();
                 // Pages until one is not full: a page that is not full was the end of the feed when it was read.
                 IReadOnlyList<(string Entry, string Id)> entries;
                 do

@@ -38,10 +38,8 @@ public sealed class RedemptionApi(PolicyStore policies, TalentStore talents, Red
         var (profile, published) = (await loadingProfile, await loadingPolicies);
         var now = time.GetUtcNow();
         var today = Calendar.ChinaTime.Today(now);
-        // Which policies are listed needs no read (the tier and facts are in the profile): blocked ones only on request,
-        // and only those whose tiers include the talent's.
-        var listed = published.Where(policy => EligibilityRules.Check(policy, profile, today).Count == 0
-            || (request.IncludeBlocked && profile.IsEvaluated && policy.EligibleTiers.Contains(profile.Tier))).ToList();
+        // Which policies are listed needs no read: the tier and facts are in the profile.
+        var listed = published.Where(policy => EligibilityRules.IsListed(policy, profile, today, request.IncludeBlocked)).ToList();
         var benefits = new List<EligibleBenefit>();
         if (listed.Count > 0)
         {
