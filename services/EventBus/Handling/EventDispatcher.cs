@@ -37,7 +37,7 @@ public sealed class EventDispatcher(
         return await DispatchAsync(incoming, seen[0], cancellationToken);
     }
 
-    /// <summary>Which of <paramref name="events"/> the inbox has seen, in one MGET (the redis transport: per batch).</summary>
+    /// <summary>Which of <paramref name="events"/> the inbox has seen, in one MGET (the redis transport: per reclaimed batch).</summary>
     public async Task<bool[]> SeenAsync(IReadOnlyList<IncomingEvent> events)
     {
         if (events.Count == 0)

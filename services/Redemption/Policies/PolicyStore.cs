@@ -23,7 +23,8 @@ public sealed class PolicyStore(RedisReader reader, RedisKeyspace keyspace)
     public sealed record Stored(Policy Policy, long Revision);
 
     // A published policy's content never changes (only its status may move on to closed), so review steps, which do
-    // not care about the status, read it from memory after the first time.
+    // not care about the status, and the published list, which reads the status from the set, take it from memory after
+    // the first time.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Policy> published = new(StringComparer.Ordinal);
 
     /// <summary>The policy's terms for deciding a review step of a running redemption (any status after publication).</summary>
@@ -127,10 +128,33 @@ public sealed class PolicyStore(RedisReader reader, RedisKeyspace keyspace)
         unit.HashIncrement(UsageKey(policyId), "approved", -1);
     }
 
+    /// <summary>
+    /// The published policies: the membership is read every time (publishing and closing change it in the same commit as
+    /// the status), their content comes from memory once seen, since a published policy's terms never change. One round
+    /// trip instead of two in a row, on the way from a new tier to the talent hearing of its benefits.
+    /// </summary>
     public async Task<IReadOnlyList<Policy>> PublishedAsync(CancellationToken cancellationToken)
     {
         var ids = await reader.ReadAsync(db => db.SetMembersAsync(Published), cancellationToken);
-        var policies = await LoadManyAsync(ids.Select(i => i.ToString()), cancellationToken);
+        var policies = new List<Policy>(ids.Length);
+        List<string>? unseen = null;
+        foreach (var value in ids)
+        {
+            var id = value.ToString();
+            if (published.TryGetValue(id, out var seen))
+                policies.Add(seen);
+            else
+                (unseen ??= []).Add(id);
+        }
+        if (unseen is not null)
+        {
+            foreach (var loaded in await LoadManyAsync(unseen, cancellationToken))
+            {
+                if (loaded.Status != PolicyStatus.Draft)
+                    published.TryAdd(loaded.PolicyId, loaded);
+                policies.Add(loaded);
+            }
+        }
         return [.. policies.Where(p => p.Status == PolicyStatus.Published).OrderBy(p => p.PolicyId, StringComparer.Ordinal)];
     }
 

@@ -56,6 +56,24 @@ public sealed class RedemptionFlowTests(RedisServerFixture redis)
     }
 
     [Fact]
+    public async Task ListEligibleBenefits_PolicyClosedAfterBeingListed_IsNoLongerListed()
+    {
+        await using var harness = await StartAsync(redis);
+        var rent = await harness.PublishAsync(Support.Policies.RentSubsidy());
+        var purchase = await harness.PublishAsync(Support.Policies.PurchaseSubsidy());
+        await harness.EvaluateAsync("t1", Tier.E, 1);
+        var before = await harness.Redemptions.ListEligibleBenefitsAsync(new ListEligibleBenefitsRequest { IncludeBlocked = true }, harness.As("t1"));
+        Assert.Contains(before.Benefits, b => b.PolicyId == rent.PolicyId);
+
+        // The listing keeps a published policy's terms in memory; whether it is still published is read every time.
+        await harness.Policies.ClosePolicyAsync(new ClosePolicyRequest { PolicyId = rent.PolicyId }, harness.Officer());
+
+        var after = await harness.Redemptions.ListEligibleBenefitsAsync(new ListEligibleBenefitsRequest { IncludeBlocked = true }, harness.As("t1"));
+        Assert.DoesNotContain(after.Benefits, b => b.PolicyId == rent.PolicyId);
+        Assert.Contains(after.Benefits, b => b.PolicyId == purchase.PolicyId);
+    }
+
+    [Fact]
     public async Task Redeem_SameKeyTwice_ReturnsTheSameRedemption_OtherRequestIsAlreadyExists()
     {
         await using var harness = await StartAsync(redis);

@@ -10,8 +10,8 @@ namespace TalentMesh.EventBus.Transport.Redis;
 /// Delivers topic entries to the dispatcher and settles each one as soon as it finishes: acknowledged on success,
 /// moved to the dead-letter topic (atomically with its ack, with the reason) when poison, left pending when it should be
 /// retried. A handler's cancellation token fires <see cref="EventBusOptions.ProcessingTimeout"/> after the delivery, when
-/// the entry becomes reclaimable by another consumer. Per read it costs one MGET (inbox check); acks of entries that
-/// finish at about the same time share one XACK (<see cref="Acknowledger"/>).
+/// the entry becomes reclaimable by another consumer. A reclaimed batch costs one MGET (inbox check), a new read none
+/// (see <see cref="StartAsync"/>); acks of entries that finish at about the same time share one XACK (<see cref="Acknowledger"/>).
 /// </summary>
 /// <remarks>
 /// At most <see cref="EventBusOptions.Concurrency"/> new entries are under way: the consumer reads about as many as
@@ -58,9 +58,17 @@ public sealed partial class RedisEntryProcessor(
     /// Starts handling entries just read and returns once they are under way; each one counts as under way until
     /// settled. Entries that cannot be decoded are dead-lettered before this returns.
     /// </summary>
+    /// <remarks>
+    /// New entries skip the inbox check: the redis transport publishes each event once, from the commit that caused it,
+    /// so a first delivery is a duplicate only if someone published the same event again (a replay of a replay). The
+    /// handler's commit still finds the marker then and changes nothing twice; the check only saved that handler run,
+    /// and it cost every read a round trip before its handlers could start — on every hop of the workflow's path.
+    /// Redelivered (reclaimed) entries, which are duplicates whenever an ack was lost, keep it.
+    /// </remarks>
     public async Task StartAsync(IReadOnlyList<ReceivedEntry> entries, CancellationToken cancellationToken)
     {
-        var (decoded, seen) = await DecodeAndCheckInboxAsync(entries);
+        var decoded = await DecodeAsync(entries);
+        var seen = new bool[decoded.Count];
         if (decoded.Count == 0)
             return;
         // The entries were delivered together just now: each becomes reclaimable by another consumer ProcessingTimeout
