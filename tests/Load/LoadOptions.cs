@@ -10,9 +10,10 @@ public sealed record LoadOptions
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(60);
 
     /// <summary>
-    /// Unmeasured workflows before the window, their rate ramping from 10 % of <see cref="Rate"/> up to it (see
-    /// <see cref="ArrivalSchedule"/>): JIT, tiering, connection pools and Redis warm up under a growing load. 30 s: the
-    /// services' tiering was done after ~25 s.
+    /// Unmeasured workflows before the window, their rate ramping from 10 % of <see cref="Rate"/> up to it over two thirds
+    /// of it, then at the rate (see <see cref="ArrivalSchedule"/>): JIT, tiering, connection pools and Redis warm up under
+    /// a growing load, and the mesh meets the full rate before it is measured. 30 s: the services' tiering was done after
+    /// ~25 s.
     /// </summary>
     public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(30);
 

@@ -17,7 +17,7 @@ public static class LoadProgram
         var defaults = new LoadOptions();
         var rate = new Option<double>("--rate") { Description = "Workflows started per second (fixed arrival rate).", DefaultValueFactory = _ => defaults.Rate };
         var duration = new Option<int>("--duration") { Description = "Measured seconds.", DefaultValueFactory = _ => (int)defaults.Duration.TotalSeconds };
-        var warmup = new Option<int>("--warmup") { Description = "Unmeasured seconds before the window, the rate ramping from 10 % of --rate up to it.", DefaultValueFactory = _ => (int)defaults.Warmup.TotalSeconds };
+        var warmup = new Option<int>("--warmup") { Description = "Unmeasured seconds before the window: the rate ramps from 10 % of --rate up to it over two thirds of them, then holds.", DefaultValueFactory = _ => (int)defaults.Warmup.TotalSeconds };
         var startMesh = new Option<bool>("--start-mesh") { Description = "Start a private mesh (redis-server + the three services) instead of attaching to scripts/run.sh's." };
         var pollMs = new Option<int>("--poll-ms") { Description = "The pause after a \"not yet\" poll (growing 1.25× per poll).", DefaultValueFactory = _ => (int)defaults.PollInterval.TotalMilliseconds };
         var registration = new Option<Uri>("--registration") { Description = "Attach: Registration's gRPC address.", DefaultValueFactory = _ => defaults.RegistrationGrpc };
@@ -55,7 +55,7 @@ public static class LoadProgram
         // Hundreds of workflows are in flight at once; do not let the pool's slow thread injection throttle the client.
         ThreadPool.SetMinThreads(Math.Max(64, Environment.ProcessorCount * 8), Math.Max(64, Environment.ProcessorCount * 8));
 
-        AnsiConsole.MarkupLine($"[bold]TalentMesh load[/]: {options.Rate:N0} workflows/s, {options.Warmup.TotalSeconds:N0} s warm-up (ramping up from {ArrivalSchedule.RampStart:P0}) + {options.Duration.TotalSeconds:N0} s measured, visibility learnt from the notification watch, then read (a \"not yet\" polled every {options.PollInterval.TotalMilliseconds:N0} ms, growing to {options.PollCap.TotalMilliseconds:N0} ms)");
+        AnsiConsole.MarkupLine($"[bold]TalentMesh load[/]: {options.Rate:N0} workflows/s, {options.Warmup.TotalSeconds:N0} s warm-up (ramping up from {ArrivalSchedule.RampStart:P0} over {ArrivalSchedule.RampShare:P0} of it, then at the rate) + {options.Duration.TotalSeconds:N0} s measured, visibility learnt from the notification watch, then read (a \"not yet\" polled every {options.PollInterval.TotalMilliseconds:N0} ms, growing to {options.PollCap.TotalMilliseconds:N0} ms)");
         await using var target = options.StartMesh
             ? await LoadTarget.StartMeshAsync(cancellationToken)
             : await LoadTarget.AttachAsync(options, cancellationToken);
