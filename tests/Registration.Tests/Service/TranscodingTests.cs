@@ -39,4 +39,29 @@ public sealed class TranscodingTests(RedisServerFixture redis)
         await Statuses.FailsWith(StatusCode.ResourceExhausted, async () => await host.Codes.VerifyTalentCodeAsync(request, host.Scanner));
         Assert.Equal(VerificationResult.Malformed, (await host.Codes.VerifyTalentCodeAsync(request, host.As("scanner", "scanner-2"))).Result);
     }
+
+    [Fact]
+    public async Task VerifyTalentCode_AfterTheBurst_RegainsOneCallAtATime()
+    {
+        // 6 a minute: a burst of 6, then one call back every 10 s (not all 6 at the next minute).
+        await using var host = await RegistrationHost.StartAsync(redis, TestKeys.Prefix(), settings => settings["Registration:RateLimits:VerificationsPerMinute"] = "6");
+        var request = new VerifyTalentCodeRequest { QrPayload = "TM1:BB8" };
+        for (var i = 0; i < 6; i++)
+            await host.Codes.VerifyTalentCodeAsync(request, host.Scanner);
+        await Statuses.FailsWith(StatusCode.ResourceExhausted, async () => await host.Codes.VerifyTalentCodeAsync(request, host.Scanner));
+
+        await Eventually.TrueAsync(async () =>
+        {
+            try
+            {
+                await host.Codes.VerifyTalentCodeAsync(request, host.Scanner);
+                return true;
+            }
+            catch (RpcException e) when (e.StatusCode == StatusCode.ResourceExhausted)
+            {
+                return false;
+            }
+        }, TimeSpan.FromSeconds(30), "one call is allowed again about 10 s later, well before the minute is up");
+        await Statuses.FailsWith(StatusCode.ResourceExhausted, async () => await host.Codes.VerifyTalentCodeAsync(request, host.Scanner));
+    }
 }

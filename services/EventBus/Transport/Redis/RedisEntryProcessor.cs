@@ -60,7 +60,7 @@ public sealed partial class RedisEntryProcessor(
     /// </summary>
     /// <remarks>
     /// New entries skip the inbox check: the redis transport publishes each event once, from the commit that caused it,
-    /// so a first delivery is a duplicate only if someone published the same event again (a replay of a replay). The
+    /// so a first delivery is a duplicate only if the same event was published again (a dead letter replayed twice). The
     /// handler's commit still finds the marker then and changes nothing twice; the check only saved that handler run,
     /// and it cost every read a round trip before its handlers could start — on every hop of the workflow's path.
     /// Redelivered (reclaimed) entries, which are duplicates whenever an ack was lost, keep it.
@@ -68,7 +68,6 @@ public sealed partial class RedisEntryProcessor(
     public async Task StartAsync(IReadOnlyList<ReceivedEntry> entries, CancellationToken cancellationToken)
     {
         var decoded = await DecodeAsync(entries);
-        var seen = new bool[decoded.Count];
         if (decoded.Count == 0)
             return;
         // The entries were delivered together just now: each becomes reclaimable by another consumer ProcessingTimeout
@@ -78,18 +77,15 @@ public sealed partial class RedisEntryProcessor(
         var unfinished = decoded.Count;
         lock (gate)
             inFlight += decoded.Count;
-        for (var i = 0; i < decoded.Count; i++)
-        {
-            var (entry, incoming) = decoded[i];
-            _ = RunAsync(entry, incoming, seen[i]);
-        }
+        foreach (var (entry, incoming) in decoded)
+            _ = RunAsync(entry, incoming);
 
-        async Task RunAsync(ReceivedEntry entry, IncomingEvent incoming, bool wasSeen)
+        async Task RunAsync(ReceivedEntry entry, IncomingEvent incoming)
         {
             try
             {
                 await Task.Yield();
-                await SettleAsync(entry, incoming, wasSeen, linked.Token);
+                await SettleAsync(entry, incoming, seen: false, linked.Token);
             }
             catch (Exception exception)
             {
