@@ -54,14 +54,20 @@ public static class EventBusRegistration
         return builder;
     }
 
-    /// <summary>Subscribes <typeparamref name="THandler"/> to the topic of <typeparamref name="TEvent"/>.</summary>
-    public static IServiceCollection AddEventHandler<TEvent, THandler>(this IServiceCollection services)
+    /// <summary>
+    /// Subscribes <typeparamref name="THandler"/> to the topic of <typeparamref name="TEvent"/>. With
+    /// <paramref name="orderedBy"/>, this process handles the events of one key (say, one talent) one at a time, in the
+    /// order they start: events of one key that arrive close together would otherwise be handled side by side and lose
+    /// optimistic races against each other — each loser an exception, a re-read and a re-run. Correctness never rests on
+    /// it (the handler's commit checks what it read); it saves the lost races.
+    /// </summary>
+    public static IServiceCollection AddEventHandler<TEvent, THandler>(this IServiceCollection services, Func<TEvent, string>? orderedBy = null)
         where TEvent : IMessage<TEvent>, new()
         where THandler : class, IIntegrationEventHandler<TEvent>
     {
         // Transient in the per-event scope: a fresh handler per event, without the scoped-instance cache (and its lock).
         services.AddTransient<THandler>();
-        services.AddSingleton(EventSubscription.For<TEvent, THandler>());
+        services.AddSingleton(EventSubscription.For<TEvent, THandler>(orderedBy));
         return services;
     }
 

@@ -7,6 +7,7 @@ using Polly.Retry;
 using StackExchange.Redis;
 using TalentMesh.EventBus.Diagnostics;
 using TalentMesh.EventBus.Outbox;
+using TalentMesh.ServiceDefaults.Concurrency;
 
 namespace TalentMesh.EventBus.Handling;
 
@@ -29,6 +30,8 @@ public sealed class EventDispatcher(
     private static readonly ResiliencePropertyKey<string> TopicProperty = new("talentmesh.events.topic");
 
     private readonly ResiliencePipeline conflictRetry = BuildConflictRetry(options.Value, timeProvider, metrics);
+
+    private readonly OrderingLocks ordering = new();
 
     /// <summary>Delivers one event, checking the inbox first (the dapr transport: one event per call).</summary>
     public async Task<Delivery> DispatchAsync(IncomingEvent incoming, CancellationToken cancellationToken)
@@ -86,6 +89,10 @@ public sealed class EventDispatcher(
         context.Properties.Set(TopicProperty, incoming.Topic);
         try
         {
+            // Per topic and key (see EventBusRegistration.AddEventHandler), held across conflict re-runs too.
+            using var turn = subscription.OrderingKeyOf(message) is { } key
+                ? await ordering.AcquireAsync(incoming.Topic + "\n" + key, cancellationToken)
+                : null;
             await conflictRetry.ExecuteAsync(static async (context, run) =>
             {
                 // A fresh scope (and handler) per run, so nothing read by the run that lost the race is reused.
@@ -139,6 +146,9 @@ public sealed class EventDispatcher(
                     },
                 })
                 .Build();
+
+    /// <summary>One lock per topic and ordering key while events of it are under way.</summary>
+    private sealed class OrderingLocks : KeyedLocks;
 
     private readonly record struct Run(IServiceScopeFactory Scopes, EventSubscription Subscription, IMessage Message,
         IncomingEvent Incoming, EventUnitOfWorkFactory UnitsOfWork);

@@ -25,7 +25,6 @@ public static class RedemptionRegistration
         services.AddSingleton<RedisReader>();
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<PolicyLocks>();
-        services.AddSingleton<TalentLocks>();
         services.AddSingleton<ReservationChain>();
         services.AddSingleton<PolicyStore>();
         services.AddSingleton<TalentStore>();
@@ -39,7 +38,9 @@ public static class RedemptionRegistration
         services.AddSingleton<AutoGrants>();
         services.AddSingleton<BenefitMatching>();
         services.AddSingleton<Suspensions>();
-        services.AddEventHandler<TalentEvaluated, TalentEvaluatedHandler>();
+        // One talent's evaluations one at a time: side by side, the evaluations at registration and at verification lost
+        // optimistic races against each other in two workflows out of three under load.
+        services.AddEventHandler<TalentEvaluated, TalentEvaluatedHandler>(orderedBy: e => e.TalentId);
         services.AddEventHandler<TalentCodeIssued, TalentCodeIssuedHandler>();
         services.AddEventHandler<TalentCodeRevoked, TalentCodeRevokedHandler>();
         services.AddEventHandler<PolicyPublished, PolicyPublishedHandler>();

@@ -33,9 +33,16 @@ public sealed class PolicyStore(RedisReader reader, RedisKeyspace keyspace)
         if (published.TryGetValue(id, out var cached))
             return cached;
         var stored = await LoadAsync(id, cancellationToken);
-        if (stored is { Policy.Status: not PolicyStatus.Draft })
-            published.TryAdd(id, stored.Policy);
+        if (stored is not null)
+            RememberTerms(stored.Policy);
         return stored?.Policy;
+    }
+
+    /// <summary>Keeps a policy's terms in memory once it is no longer a draft (from then on they never change).</summary>
+    private void RememberTerms(Policy policy)
+    {
+        if (policy.Status != PolicyStatus.Draft)
+            published.TryAdd(policy.PolicyId, policy);
     }
 
     // The policy as last seen (any status after publication) with its revision, for Redeem. A commit that decided on
@@ -150,8 +157,7 @@ public sealed class PolicyStore(RedisReader reader, RedisKeyspace keyspace)
         {
             foreach (var loaded in await LoadManyAsync(unseen, cancellationToken))
             {
-                if (loaded.Status != PolicyStatus.Draft)
-                    published.TryAdd(loaded.PolicyId, loaded);
+                RememberTerms(loaded);
                 policies.Add(loaded);
             }
         }

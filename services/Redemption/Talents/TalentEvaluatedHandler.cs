@@ -14,13 +14,12 @@ namespace TalentMesh.Redemption.Talents;
 /// qualify. Automatic grants follow, each idempotent, also when the event is redelivered.
 /// </summary>
 public sealed class TalentEvaluatedHandler(TalentStore talents, PolicyStore policies, Suspensions suspensions,
-    NotificationStore notifications, BenefitMatching matching, AutoGrants autoGrants, TalentLocks locks, TimeProvider time) : IIntegrationEventHandler<TalentEvaluated>
+    NotificationStore notifications, BenefitMatching matching, AutoGrants autoGrants, TimeProvider time) : IIntegrationEventHandler<TalentEvaluated>
 {
     public async Task HandleAsync(TalentEvaluated @event, EventContext context, CancellationToken cancellationToken)
     {
         if (!RedisKeys.IsSafeId(@event.TalentId) || @event.EvaluationSequence <= 0 || !Enum.IsDefined(@event.Tier) || @event.Tier == Tier.Unspecified)
             throw new PoisonEventException($"talent.evaluated {context.EventId} has no valid talent id, sequence or tier.");
-        using var turn = await locks.AcquireAsync(@event.TalentId, cancellationToken);
         // Every read the handler may need leaves together: one wait instead of four in a row, each of which queued
         // behind everyone else's work under load (this handler is on the way from a verified credential to the talent
         // hearing of a benefit). Only the profile is needed for a stale event, but nearly every event is current.

@@ -10,13 +10,12 @@ namespace TalentMesh.Registration.Tiers;
 /// dropped (delivery is unordered), a gained tier issues a code serial, a lost or lapsed one revokes it — all in the
 /// same commit as the inbox marker.
 /// </summary>
-public sealed class TalentEvaluatedHandler(TierStore tiers, TalentCodeStore codes, CodeLedger ledger, AuditStore audit, TalentLocks locks, TimeProvider time)
+public sealed class TalentEvaluatedHandler(TierStore tiers, TalentCodeStore codes, CodeLedger ledger, AuditStore audit, TimeProvider time)
     : IIntegrationEventHandler<TalentEvaluated>
 {
     public async Task HandleAsync(TalentEvaluated evaluated, EventContext context, CancellationToken cancellationToken)
     {
         var standing = EvaluationRules.Standing(evaluated);
-        using var turn = await locks.AcquireAsync(evaluated.TalentId, cancellationToken);
         // Both reads leave together (one round trip on the shared connection); the code is not needed for a stale event.
         var readingTier = tiers.FindAsync(evaluated.TalentId, cancellationToken);
         var readingCode = codes.FindActiveAsync(evaluated.TalentId, cancellationToken);
