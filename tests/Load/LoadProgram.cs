@@ -70,10 +70,13 @@ public static class LoadProgram
         RunResult result;
         await using (var sampler = new ProcessSampler(target.Processes))
         {
-            result = await OpenLoopRun.RunAsync(options, workflow, line => AnsiConsole.MarkupLine(Markup.Escape(line)), cancellationToken);
+            using var hiccups = new HiccupMeter();
+            result = await OpenLoopRun.RunAsync(options, workflow, hiccups.Log, line => AnsiConsole.MarkupLine(Markup.Escape(line)), cancellationToken);
+            hiccups.Stop();
             await recorders.CloseAsync();
             var met = Report.Write(options, result, recorders, sampler, loadBefore, ProcFs.LoadAverage());
             Report.WriteStallSources(await target.StallSourcesAsync(cancellationToken));
+            Report.WriteHiccups(hiccups.Log, hiccups.OwnGcPauses);
             // Why calls failed or events were redelivered, as the services saw it (the mesh keeps their output).
             foreach (var (service, message, count) in target.ServiceWarnings())
                 AnsiConsole.MarkupLine(Markup.Escape($"{service}: {count:N0} × {message[..Math.Min(message.Length, 160)]}"));

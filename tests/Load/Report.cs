@@ -101,6 +101,18 @@ public static class Report
             sources.SlowCommands, sources.SlowCommands == 0 ? "" : $", the slowest {sources.SlowestCommandMs:N1} ms");
     }
 
+    /// <summary>The machine's hiccups over the whole run (<see cref="HiccupMeter"/>), the long ones with when they happened.</summary>
+    public static void WriteHiccups(HiccupLog log, TimeSpan ownGcPauses)
+    {
+        var longOnes = log.LongOnes;
+        var listed = string.Join(", ", longOnes.OrderByDescending(h => h.Late).Take(5).OrderBy(h => h.At)
+            .Select(h => $"{h.Late.TotalMilliseconds:N0} ms at {h.At.TotalSeconds:N0} s"));
+        AnsiConsole.MarkupLine(Invariant,
+            "Machine hiccups (a thread of this program sleeping 1 ms, woken late by): p50 {0}, p99 {1}, p99.9 {2}, max {3} ms; {4:N0} of {5:N0} ms or more{6}; this program's own GC paused it {7:N2} s in all.",
+            Ms(log.PercentileMs(50)), Ms(log.PercentileMs(99)), Ms(log.PercentileMs(99.9)), Ms(log.MaxMs), longOnes.Count,
+            HiccupLog.LongHiccup.TotalMilliseconds, longOnes.Count == 0 ? "" : $" ({listed})", ownGcPauses.TotalSeconds);
+    }
+
     private static string Ms(double value) => value.ToString("N1", Invariant);
 
     private static double Seconds(long stopwatchTicks) => stopwatchTicks / (double)Stopwatch.Frequency;
