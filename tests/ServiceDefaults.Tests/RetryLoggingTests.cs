@@ -32,4 +32,27 @@ public sealed class RetryLoggingTests
         Assert.DoesNotContain(polly, entry => entry.Level >= LogLevel.Warning
             && (entry.Message.Contains("OnRetry", StringComparison.Ordinal) || entry.Message.Contains("Execution attempt", StringComparison.Ordinal)));
     }
+
+    [Fact]
+    public async Task RetriedRead_IsLoggedWithTheValuesType_NeverTheValue()
+    {
+        var logs = new CapturedLogs();
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Logging.AddProvider(logs).SetMinimumLevel(LogLevel.Debug);
+        builder.AddRedisResilience();
+        using var host = builder.Build();
+        var pipeline = host.Services.GetRequiredService<RedisPipeline>();
+        var attempts = 0;
+
+        var value = await pipeline.ExecuteAsync(_ => ++attempts == 1
+            ? throw new TimeoutException("Redis did not answer")
+            : ValueTask.FromResult("phone 13800000000"), TestContext.Current.CancellationToken);
+
+        Assert.Equal("phone 13800000000", value);
+        var executed = Assert.Single(logs.Entries, entry => entry.Category.StartsWith("Polly", StringComparison.Ordinal)
+            && entry.Message.StartsWith("Resilience pipeline executed", StringComparison.Ordinal));
+        Assert.Equal(LogLevel.Information, executed.Level); // an execution that needed a retry is worth a line
+        Assert.Contains("Result: 'String'", executed.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(logs.Entries, entry => entry.Message.Contains("13800000000", StringComparison.Ordinal));
+    }
 }

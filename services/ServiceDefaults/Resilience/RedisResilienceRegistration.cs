@@ -32,7 +32,13 @@ public static class RedisResilienceRegistration
             var options = context.ServiceProvider.GetRequiredService<IOptions<RedisResilienceOptions>>().Value;
             Configure(pipeline, options, context.ServiceProvider.GetService<RedisLiveness>());
         });
-        builder.Services.Configure<TelemetryOptions>(telemetry => telemetry.SeverityProvider = QuietRetryTelemetry.Severity);
+        builder.Services.Configure<TelemetryOptions>(telemetry =>
+        {
+            telemetry.SeverityProvider = QuietRetryTelemetry.Severity;
+            // Polly logs an execution that needed a retry (or timed out) at Information with its result — here the value
+            // Redis returned: a rule set, a talent's stored record. Values have no place in a log; their type says enough.
+            telemetry.ResultFormatter = (_, result) => result?.GetType().Name;
+        });
         builder.Services.AddSingleton<RedisPipeline>();
         return builder;
     }
