@@ -36,7 +36,7 @@ public static class OpenLoopRun
                 {
                     var completed = await workflow.RunAsync(index, intended, measured);
                     if (measured && completed)
-                        InterlockedMax(ref lastCompletion, Stopwatch.GetTimestamp());
+                        AtomicMax.Raise(ref lastCompletion, Stopwatch.GetTimestamp());
                     return completed;
                 }, CancellationToken.None));
             }
@@ -57,17 +57,5 @@ public static class OpenLoopRun
             measuredTasks.Count(t => t.IsCompletedSuccessfully && t.Result),
             measuredTasks.Count(t => t.IsCompleted && !(t.IsCompletedSuccessfully && t.Result)),
             measuredTasks.Count(t => !t.IsCompleted));
-    }
-
-    private static void InterlockedMax(ref long target, long value)
-    {
-        var current = Interlocked.Read(ref target);
-        while (value > current)
-        {
-            var seen = Interlocked.CompareExchange(ref target, value, current);
-            if (seen == current)
-                return;
-            current = seen;
-        }
     }
 }

@@ -13,10 +13,7 @@ public sealed class RetryLoggingTests
     public async Task TransientFailures_RetriesAreLoggedAtDebug_NotAsWarningsWithStackTraces()
     {
         var logs = new CapturedLogs();
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Logging.AddProvider(logs).SetMinimumLevel(LogLevel.Debug);
-        builder.AddRedisResilience();
-        using var host = builder.Build();
+        using var host = HostLoggingTo(logs);
         var pipeline = host.Services.GetRequiredService<RedisPipeline>();
         var attempts = 0;
 
@@ -37,10 +34,7 @@ public sealed class RetryLoggingTests
     public async Task RetriedRead_IsLoggedWithTheValuesType_NeverTheValue()
     {
         var logs = new CapturedLogs();
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Logging.AddProvider(logs).SetMinimumLevel(LogLevel.Debug);
-        builder.AddRedisResilience();
-        using var host = builder.Build();
+        using var host = HostLoggingTo(logs);
         var pipeline = host.Services.GetRequiredService<RedisPipeline>();
         var attempts = 0;
 
@@ -54,5 +48,14 @@ public sealed class RetryLoggingTests
         Assert.Equal(LogLevel.Information, executed.Level); // an execution that needed a retry is worth a line
         Assert.Contains("Result: 'String'", executed.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(logs.Entries, entry => entry.Message.Contains("13800000000", StringComparison.Ordinal));
+    }
+
+    /// <summary>A host with the "redis" pipeline whose every log entry, Debug included, lands in <paramref name="logs"/>.</summary>
+    private static IHost HostLoggingTo(CapturedLogs logs)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Logging.AddProvider(logs).SetMinimumLevel(LogLevel.Debug);
+        builder.AddRedisResilience();
+        return builder.Build();
     }
 }
