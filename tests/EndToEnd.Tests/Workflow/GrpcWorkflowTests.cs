@@ -177,7 +177,8 @@ public sealed class GrpcWorkflowTests
                 score = await api.Scores.GetScoreAsync(new GetScoreRequest { TalentId = talentId }, api.Hr);
                 return condition(score);
             }
-            catch (RpcException error) when (error.StatusCode == StatusCode.NotFound)
+            // Not there yet, or "retry later" (a Redis attempt timed out on the busy test host): ask again.
+            catch (RpcException error) when (error.StatusCode is StatusCode.NotFound or StatusCode.Unavailable)
             {
                 return false;
             }
@@ -188,12 +189,14 @@ public sealed class GrpcWorkflowTests
     internal static Task TierInRegistrationAsync(MeshClients api, string talentId, Tier tier) =>
         Eventually.TrueAsync(async () =>
         {
-            var talent = await api.Talents.GetTalentAsync(new GetTalentRequest { TalentId = talentId }, api.Hr);
+            var talent = await WellBehavedClient.UntilAvailableAsync(async () =>
+                await api.Talents.GetTalentAsync(new GetTalentRequest { TalentId = talentId }, api.Hr), Deadline);
             return talent.Tier == tier && (tier == Tier.None || talent.CertificationValidUntil is not null);
         }, Deadline, $"Registration records tier {tier} for {talentId}");
 
     internal static async Task<IReadOnlyList<Notification>> InboxAsync(MeshClients api, string talentId) =>
-        (await api.Notifications.ListNotificationsAsync(new ListNotificationsRequest { PageSize = 100 }, api.Applicant(talentId))).Notifications;
+        (await WellBehavedClient.UntilAvailableAsync(async () =>
+            await api.Notifications.ListNotificationsAsync(new ListNotificationsRequest { PageSize = 100 }, api.Applicant(talentId)), Deadline)).Notifications;
 
     internal static Task NotifiedAsync(MeshClients api, string talentId, Func<Notification, bool> match, string because) =>
         Eventually.TrueAsync(async () => (await InboxAsync(api, talentId)).Any(match), Deadline, because);

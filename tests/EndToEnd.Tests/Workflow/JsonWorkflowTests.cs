@@ -158,7 +158,8 @@ public sealed class JsonWorkflowTests
                 last = await read();
                 return condition(last);
             }
-            catch (JsonCallException error) when (error.Status == HttpStatusCode.NotFound)
+            // Not there yet, or "retry later" (503: a Redis attempt timed out on the busy test host): ask again.
+            catch (JsonCallException error) when (error.Status is HttpStatusCode.NotFound or HttpStatusCode.ServiceUnavailable)
             {
                 return false;
             }
