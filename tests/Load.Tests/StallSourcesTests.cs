@@ -13,10 +13,12 @@ public sealed class StallSourcesTests
         dotnet_gc_pause_time_seconds_total{otel_scope_name="System.Runtime"} 2.181529
         dotnet_gc_heap_total_allocated_bytes_total{otel_scope_name="System.Runtime"} 123456789
         talentmesh_events_conflict_retries_total{otel_scope_name="TalentMesh.EventBus",topic="talent.evaluated"} 166
+        talentmesh_events_conflict_retries_total{otel_scope_name="TalentMesh.EventBus",topic="credential.verified"} 4
+        talentmesh_events_redelivered_total{otel_scope_name="TalentMesh.EventBus",topic="talent.evaluated"} 2
         """;
 
     [Fact]
-    public void Parse_ReadsThePauseTotalAndTheCollectionsByGeneration()
+    public void Parse_ReadsThePauseTotalTheCollectionsByGenerationAndTheEventBusRetries()
     {
         var pauses = StallSources.Parse("registration", Metrics);
 
@@ -24,6 +26,8 @@ public sealed class StallSourcesTests
         Assert.Equal(2.181529, pauses.PauseSeconds, precision: 6);
         Assert.Equal(127, pauses.Collections);
         Assert.Equal(12, pauses.Gen2Collections);
+        Assert.Equal(170, pauses.ConflictRetries);
+        Assert.Equal(2, pauses.Redelivered);
     }
 
     [Fact]

@@ -68,10 +68,11 @@ public static class LoadProgram
         var workflow = new Workflow(target, recorders, options, policyId, run);
         var loadBefore = ProcFs.LoadAverage();
         RunResult result;
+        await using var consumers = await target.WatchConsumersAsync();
         await using (var sampler = new ProcessSampler(target.Processes))
         {
             using var hiccups = new HiccupMeter();
-            result = await OpenLoopRun.RunAsync(options, workflow, hiccups.Log, line => AnsiConsole.MarkupLine(Markup.Escape(line)), cancellationToken);
+            result = await OpenLoopRun.RunAsync(options, workflow, hiccups.Log, () => string.Join("; ", sampler.RecentCpu(TimeSpan.FromSeconds(5)), consumers?.TakeIntervalMax() ?? ""), line => AnsiConsole.MarkupLine(Markup.Escape(line)), cancellationToken);
             hiccups.Stop();
             await recorders.CloseAsync();
             var met = Report.Write(options, result, recorders, sampler, loadBefore, ProcFs.LoadAverage());

@@ -148,6 +148,10 @@ public sealed class LoadTarget : IAsyncDisposable
         return found;
     }
 
+    /// <summary>The consumer groups' backlog on a private mesh's topic streams (see <see cref="ConsumerBacklog"/>); null when attached.</summary>
+    public async Task<ConsumerBacklog?> WatchConsumersAsync() =>
+        mesh is null ? null : await ConsumerBacklog.StartAsync(mesh.RedisConnection, mesh.KeyPrefix);
+
     /// <summary>GC pauses and slow Redis commands of a private mesh (see <see cref="StallSources"/>); null when attached.</summary>
     public async Task<StallSources?> StallSourcesAsync(CancellationToken cancellationToken) =>
         mesh is null ? null : await StallSources.ReadAsync(mesh, cancellationToken);

@@ -13,7 +13,7 @@ public sealed record RunResult(long WindowStart, long WindowEnd, long LastComple
 /// </summary>
 public static class OpenLoopRun
 {
-    public static async Task<RunResult> RunAsync(LoadOptions options, Workflow workflow, HiccupLog hiccups, Action<string> progress, CancellationToken cancellationToken)
+    public static async Task<RunResult> RunAsync(LoadOptions options, Workflow workflow, HiccupLog hiccups, Func<string> processes, Action<string> progress, CancellationToken cancellationToken)
     {
         var schedule = new ArrivalSchedule(options.Rate, options.Warmup, options.Duration);
         var warmupCount = schedule.WarmupCount;
@@ -42,7 +42,7 @@ public static class OpenLoopRun
             }
             if (now >= nextReport)
             {
-                progress($"{Stopwatch.GetElapsedTime(start).TotalSeconds,5:N0} s: started {next:N0}, in flight {running.Count(t => !t.IsCompleted):N0}, longest hiccup {hiccups.TakeIntervalMax().TotalMilliseconds:N0} ms, load average {ProcFs.LoadAverage()}");
+                progress($"{Stopwatch.GetElapsedTime(start).TotalSeconds,5:N0} s: started {next:N0}, in flight {running.Count(t => !t.IsCompleted):N0}, longest hiccup {hiccups.TakeIntervalMax().TotalMilliseconds:N0} ms, load average {ProcFs.LoadAverage()}; {processes()}");
                 nextReport = now + 5 * Stopwatch.Frequency;
             }
         }

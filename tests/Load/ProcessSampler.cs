@@ -45,6 +45,33 @@ public sealed class ProcessSampler : IAsyncDisposable
         while (await timer.WaitForNextTickAsync(stop.Token).ConfigureAwait(false));
     }
 
+    /// <summary>
+    /// Each process's CPU (% of a core; the runtime's JIT and GC threads' share in brackets) between its latest sample and
+    /// the one <paramref name="over"/> before it: which process a backlog or a surge in the progress lines coincides with.
+    /// </summary>
+    public string RecentCpu(TimeSpan over)
+    {
+        var parts = new List<string>();
+        lock (Samples)
+        {
+            foreach (var process in Processes)
+            {
+                var samples = Samples[process.Name];
+                if (samples.Count < 2)
+                    continue;
+                var last = samples[^1];
+                var first = samples.LastOrDefault(s => s.Timestamp <= last.Timestamp - (long)(over.TotalSeconds * Stopwatch.Frequency), samples[0]);
+                var seconds = (double)(last.Timestamp - first.Timestamp) / Stopwatch.Frequency;
+                if (seconds <= 0)
+                    continue;
+                string Percent(TimeSpan cpu) => $"{cpu.TotalSeconds / seconds * 100:N0}";
+                var runtime = process.IsService ? $" ({Percent(last.JitCpu - first.JitCpu)}/{Percent(last.GcCpu - first.GcCpu)})" : "";
+                parts.Add($"{process.Name} {Percent(last.Cpu - first.Cpu)}{runtime}");
+            }
+        }
+        return parts.Count == 0 ? "" : "CPU % (JIT/GC): " + string.Join(", ", parts);
+    }
+
     /// <summary>The samples of one process taken between two timestamps.</summary>
     public IReadOnlyList<ProcessSample> Between(string name, long from, long to)
     {

@@ -85,20 +85,21 @@ public static class Report
         return goals.All(g => g.Met);
     }
 
-    /// <summary>Where stalls come from (a private mesh only): the services' GC pauses and Redis's slow commands.</summary>
+    /// <summary>Where stalls come from (a private mesh only): the services' GC pauses, their events' conflict retries and redeliveries, and Redis's slow commands.</summary>
     public static void WriteStallSources(StallSources? sources)
     {
         if (sources is null)
             return;
-        var table = new Table().Title("Stall sources (whole run, warm-up included)").AddColumns("service", "GC pauses s", "collections", "of which gen2", "mean pause ms");
+        var table = new Table().Title("Stall sources (whole run, warm-up included)").AddColumns("service", "GC pauses s", "collections", "of which gen2", "mean pause ms", "conflict retries", "redelivered");
         foreach (var gc in sources.Gc)
         {
             table.AddRow(Markup.Escape(gc.Service), gc.PauseSeconds.ToString("N2", Invariant), gc.Collections.ToString("N0", Invariant),
-                gc.Gen2Collections.ToString("N0", Invariant), gc.Collections == 0 ? "n/a" : (1000 * gc.PauseSeconds / gc.Collections).ToString("N1", Invariant));
+                gc.Gen2Collections.ToString("N0", Invariant), gc.Collections == 0 ? "n/a" : (1000 * gc.PauseSeconds / gc.Collections).ToString("N1", Invariant),
+                gc.ConflictRetries.ToString("N0", Invariant), gc.Redelivered.ToString("N0", Invariant));
         }
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLine(Invariant, "redis-server: {0:N0} commands took 10 ms or more inside Redis (its slow log keeps the last 128){1}.",
-            sources.SlowCommands, sources.SlowCommands == 0 ? "" : $", the slowest {sources.SlowestCommandMs:N1} ms");
+            sources.SlowCommands, sources.SlowCommands == 0 ? "" : $", the slowest {sources.SlowestCommandMs:N1} ms ({sources.SlowCommandNames})");
     }
 
     /// <summary>The machine's hiccups over the whole run (<see cref="HiccupMeter"/>), the long ones with when they happened.</summary>
