@@ -17,6 +17,21 @@ public sealed record LoadOptions
     /// </summary>
     public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// The longest the run holds the warm-up's first rate before the warm-up, waiting for the services' JIT to settle
+    /// (see <see cref="OpenLoopRun"/>); zero skips the wait. Unmeasured.
+    /// </summary>
+    public TimeSpan SettleLimit { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Settled: no service's tiered-compilation threads used more than this share of a core (%) over <see cref="SettledOver"/>.</summary>
+    public const double SettledJitPercent = 3;
+
+    /// <summary>
+    /// How long the JIT must have been quiet. It recompiles in bursts with pauses of a second or two between them; over
+    /// 3 s a run once "settled" between two bursts, 17 s in, with 20 % of a core of compiling still to come.
+    /// </summary>
+    public static readonly TimeSpan SettledOver = TimeSpan.FromSeconds(6);
+
     /// <summary>Start a private mesh (redis-server + the three services as processes) instead of attaching to one.</summary>
     public bool StartMesh { get; init; }
 

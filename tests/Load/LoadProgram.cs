@@ -7,7 +7,7 @@ using TalentMesh.Contracts.Redemption.V1;
 namespace TalentMesh.Load;
 
 /// <summary>
-/// dotnet run -c Release --project tests/Load -- [--rate 300] [--duration 60] [--warmup 30] [--start-mesh]
+/// dotnet run -c Release --project tests/Load -- [--rate 300] [--duration 60] [--warmup 30] [--settle-limit 60] [--start-mesh]
 /// Exit code 0 when every goal is met, 1 when one is missed, 2 on a usage error.
 /// </summary>
 public static class LoadProgram
@@ -18,6 +18,7 @@ public static class LoadProgram
         var rate = new Option<double>("--rate") { Description = "Workflows started per second (fixed arrival rate).", DefaultValueFactory = _ => defaults.Rate };
         var duration = new Option<int>("--duration") { Description = "Measured seconds.", DefaultValueFactory = _ => (int)defaults.Duration.TotalSeconds };
         var warmup = new Option<int>("--warmup") { Description = "Unmeasured seconds before the window: the rate ramps from 10 % of --rate up to it over two thirds of them, then holds.", DefaultValueFactory = _ => (int)defaults.Warmup.TotalSeconds };
+        var settleLimit = new Option<int>("--settle-limit") { Description = "Before the warm-up, hold its first rate until the services' JIT has settled, at most this many seconds (0: do not wait).", DefaultValueFactory = _ => (int)defaults.SettleLimit.TotalSeconds };
         var startMesh = new Option<bool>("--start-mesh") { Description = "Start a private mesh (redis-server + the three services) instead of attaching to scripts/run.sh's." };
         var pollMs = new Option<int>("--poll-ms") { Description = "The pause after a \"not yet\" poll (growing 1.25× per poll).", DefaultValueFactory = _ => (int)defaults.PollInterval.TotalMilliseconds };
         var registration = new Option<Uri>("--registration") { Description = "Attach: Registration's gRPC address.", DefaultValueFactory = _ => defaults.RegistrationGrpc };
@@ -26,13 +27,14 @@ public static class LoadProgram
         var redemptionHttp = new Option<Uri>("--redemption-http") { Description = "Attach: Redemption's HTTP address (dev tokens).", DefaultValueFactory = _ => defaults.RedemptionHttp };
         var root = new RootCommand("TalentMesh load: open-loop workflows against the mesh, figures against the goals of issue #11.")
         {
-            rate, duration, warmup, startMesh, pollMs, registration, registrationHttp, redemption, redemptionHttp,
+            rate, duration, warmup, settleLimit, startMesh, pollMs, registration, registrationHttp, redemption, redemptionHttp,
         };
         root.SetAction(async (parsed, cancellationToken) => await RunAsync(defaults with
         {
             Rate = parsed.GetValue(rate),
             Duration = TimeSpan.FromSeconds(parsed.GetValue(duration)),
             Warmup = TimeSpan.FromSeconds(parsed.GetValue(warmup)),
+            SettleLimit = TimeSpan.FromSeconds(parsed.GetValue(settleLimit)),
             StartMesh = parsed.GetValue(startMesh),
             PollInterval = TimeSpan.FromMilliseconds(parsed.GetValue(pollMs)),
             RegistrationGrpc = parsed.GetValue(registration)!,
@@ -45,9 +47,9 @@ public static class LoadProgram
 
     private static async Task<int> RunAsync(LoadOptions options, CancellationToken cancellationToken)
     {
-        if (options.Rate <= 0 || options.Duration <= TimeSpan.Zero || options.Warmup < TimeSpan.Zero || options.PollInterval <= TimeSpan.Zero)
+        if (options.Rate <= 0 || options.Duration <= TimeSpan.Zero || options.Warmup < TimeSpan.Zero || options.SettleLimit < TimeSpan.Zero || options.PollInterval <= TimeSpan.Zero)
         {
-            await Console.Error.WriteLineAsync("--rate, --duration and --poll-ms must be positive, --warmup at least 0.");
+            await Console.Error.WriteLineAsync("--rate, --duration and --poll-ms must be positive, --warmup and --settle-limit at least 0.");
             return 2;
         }
         // Tables stay readable when the output goes to a file or a narrow terminal.
@@ -55,7 +57,7 @@ public static class LoadProgram
         // Hundreds of workflows are in flight at once; do not let the pool's slow thread injection throttle the client.
         ThreadPool.SetMinThreads(Math.Max(64, Environment.ProcessorCount * 8), Math.Max(64, Environment.ProcessorCount * 8));
 
-        AnsiConsole.MarkupLine($"[bold]TalentMesh load[/]: {options.Rate:N0} workflows/s, {options.Warmup.TotalSeconds:N0} s warm-up (ramping up from {ArrivalSchedule.RampStart:P0} over {ArrivalSchedule.RampShare:P0} of it, then at the rate) + {options.Duration.TotalSeconds:N0} s measured, visibility learnt from the notification watch, then read (a \"not yet\" polled every {options.PollInterval.TotalMilliseconds:N0} ms, growing to {options.PollCap.TotalMilliseconds:N0} ms)");
+        AnsiConsole.MarkupLine($"[bold]TalentMesh load[/]: {options.Rate:N0} workflows/s, {(options.SettleLimit > TimeSpan.Zero ? $"{ArrivalSchedule.RampStart:P0} of it until the services' JIT settles (at most {options.SettleLimit.TotalSeconds:N0} s), then " : "")}{options.Warmup.TotalSeconds:N0} s warm-up (ramping up from {ArrivalSchedule.RampStart:P0} over {ArrivalSchedule.RampShare:P0} of it, then at the rate) + {options.Duration.TotalSeconds:N0} s measured, visibility learnt from the notification watch, then read (a \"not yet\" polled every {options.PollInterval.TotalMilliseconds:N0} ms, growing to {options.PollCap.TotalMilliseconds:N0} ms)");
         await using var target = options.StartMesh
             ? await LoadTarget.StartMeshAsync(cancellationToken)
             : await LoadTarget.AttachAsync(options, cancellationToken);
@@ -72,7 +74,8 @@ public static class LoadProgram
         await using (var sampler = new ProcessSampler(target.Processes))
         {
             using var hiccups = new HiccupMeter();
-            result = await OpenLoopRun.RunAsync(options, workflow, hiccups.Log, () => string.Join("; ", sampler.RecentCpu(TimeSpan.FromSeconds(5)), consumers?.TakeIntervalMax() ?? ""), line => AnsiConsole.MarkupLine(Markup.Escape(line)), cancellationToken);
+            result = await OpenLoopRun.RunAsync(options, workflow, hiccups.Log, () => string.Join("; ", sampler.RecentCpu(TimeSpan.FromSeconds(5)), consumers?.TakeIntervalMax() ?? ""),
+                () => sampler.BusiestJit(LoadOptions.SettledOver), line => AnsiConsole.MarkupLine(Markup.Escape(line)), cancellationToken);
             hiccups.Stop();
             await recorders.CloseAsync();
             var met = Report.Write(options, result, recorders, sampler, loadBefore, ProcFs.LoadAverage());

@@ -13,8 +13,12 @@ public sealed record RunResult(long WindowStart, long WindowEnd, long LastComple
 /// </summary>
 public static class OpenLoopRun
 {
-    public static async Task<RunResult> RunAsync(LoadOptions options, Workflow workflow, HiccupLog hiccups, Func<string> processes, Action<string> progress, CancellationToken cancellationToken)
+    public static async Task<RunResult> RunAsync(LoadOptions options, Workflow workflow, HiccupLog hiccups, Func<string> processes,
+        Func<double?> busiestJit, Action<string> progress, CancellationToken cancellationToken)
     {
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(1));
+        var settling = await SettleAsync(options, workflow, hiccups, processes, busiestJit, progress, timer, cancellationToken);
+
         var schedule = new ArrivalSchedule(options.Rate, options.Warmup, options.Duration);
         var warmupCount = schedule.WarmupCount;
         var total = schedule.Total;
@@ -25,7 +29,6 @@ public static class OpenLoopRun
         long lastCompletion = 0;
         var next = 0L;
         var nextReport = start;
-        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(1));
         while (next < total && await timer.WaitForNextTickAsync(cancellationToken))
         {
             var now = Stopwatch.GetTimestamp();
@@ -34,7 +37,8 @@ public static class OpenLoopRun
                 var (index, intended, measured) = (next, Intended(next), next >= warmupCount);
                 running.Add(Task.Run(async () =>
                 {
-                    var completed = await workflow.RunAsync(index, intended, measured);
+                    // Workflow numbers go on after the settling phase's (talent ids and identity numbers stay distinct).
+                    var completed = await workflow.RunAsync(settling.Count + index, intended, measured);
                     if (measured && completed)
                         AtomicMax.Raise(ref lastCompletion, Stopwatch.GetTimestamp());
                     return completed;
@@ -49,7 +53,7 @@ public static class OpenLoopRun
         var windowEnd = Intended(total);
 
         // Let the last workflows finish; one still running after its visibility timeout (and a margin) is unfinished.
-        var drain = Task.WhenAll(running);
+        var drain = Task.WhenAll(running.Concat(settling));
         await Task.WhenAny(drain, Task.Delay(options.VisibilityTimeout + TimeSpan.FromSeconds(30), cancellationToken));
         var measuredTasks = running.Skip((int)warmupCount).ToList();
         return new RunResult(
@@ -57,5 +61,54 @@ public static class OpenLoopRun
             measuredTasks.Count(t => t.IsCompletedSuccessfully && t.Result),
             measuredTasks.Count(t => t.IsCompleted && !(t.IsCompletedSuccessfully && t.Result)),
             measuredTasks.Count(t => !t.IsCompleted));
+    }
+
+    /// <summary>
+    /// Before the warm-up: workflows at the warm-up's first rate until no service's tiered-compilation threads used more
+    /// than <see cref="LoadOptions.SettledJitPercent"/> of a core over the last <see cref="LoadOptions.SettledOver"/>, or <see cref="LoadOptions.SettleLimit"/>
+    /// passed. A fresh service runs its hot paths as tier-0 code while its JIT thread recompiles them, and for its first
+    /// ~20 s costs about twice its steady CPU even at 30 workflows/s (docs/benchmarks.md, "Session 10"): a ramp that
+    /// started then met a mesh that could not yet carry the rate, and on a busy machine the backlog it built outlived the
+    /// warm-up. Unmeasured, like the warm-up.
+    /// </summary>
+    private static async Task<List<Task<bool>>> SettleAsync(LoadOptions options, Workflow workflow, HiccupLog hiccups, Func<string> processes,
+        Func<double?> busiestJit, Action<string> progress, PeriodicTimer timer, CancellationToken cancellationToken)
+    {
+        var settling = new List<Task<bool>>();
+        if (options.SettleLimit <= TimeSpan.Zero)
+            return settling;
+        var rate = options.Rate * ArrivalSchedule.RampStart;
+        var start = Stopwatch.GetTimestamp();
+        var nextCheck = start + Stopwatch.Frequency;
+        var nextReport = start + 5 * Stopwatch.Frequency;
+        while (await timer.WaitForNextTickAsync(cancellationToken))
+        {
+            var now = Stopwatch.GetTimestamp();
+            for (long index = settling.Count; start + (long)(index / rate * Stopwatch.Frequency) <= now; index++)
+            {
+                var (number, intended) = (index, start + (long)(index / rate * Stopwatch.Frequency));
+                settling.Add(Task.Run(() => workflow.RunAsync(number, intended, measured: false), CancellationToken.None));
+            }
+            if (now < nextCheck)
+                continue;
+            nextCheck = now + Stopwatch.Frequency;
+            var elapsed = Stopwatch.GetElapsedTime(start);
+            if (busiestJit() is { } jit && jit <= LoadOptions.SettledJitPercent)
+            {
+                progress($"settled after {elapsed.TotalSeconds:N0} s at {rate:N0} workflows/s: no service's JIT above {jit:N1} % of a core over {LoadOptions.SettledOver.TotalSeconds:N0} s");
+                return settling;
+            }
+            if (elapsed >= options.SettleLimit)
+            {
+                progress($"still compiling after {elapsed.TotalSeconds:N0} s at {rate:N0} workflows/s (limit); warming up anyway");
+                return settling;
+            }
+            if (now >= nextReport)
+            {
+                nextReport = now + 5 * Stopwatch.Frequency;
+                progress($"settling {elapsed.TotalSeconds,3:N0} s: started {settling.Count:N0}, in flight {settling.Count(t => !t.IsCompleted):N0}, longest hiccup {hiccups.TakeIntervalMax().TotalMilliseconds:N0} ms; {processes()}");
+            }
+        }
+        return settling;
     }
 }

@@ -52,24 +52,50 @@ public sealed class ProcessSampler : IAsyncDisposable
     public string RecentCpu(TimeSpan over)
     {
         var parts = new List<string>();
-        lock (Samples)
+        foreach (var process in Processes)
         {
-            foreach (var process in Processes)
-            {
-                var samples = Samples[process.Name];
-                if (samples.Count < 2)
-                    continue;
-                var last = samples[^1];
-                var first = samples.LastOrDefault(s => s.Timestamp <= last.Timestamp - (long)(over.TotalSeconds * Stopwatch.Frequency), samples[0]);
-                var seconds = (double)(last.Timestamp - first.Timestamp) / Stopwatch.Frequency;
-                if (seconds <= 0)
-                    continue;
-                string Percent(TimeSpan cpu) => $"{cpu.TotalSeconds / seconds * 100:N0}";
-                var runtime = process.IsService ? $" ({Percent(last.JitCpu - first.JitCpu)}/{Percent(last.GcCpu - first.GcCpu)})" : "";
-                parts.Add($"{process.Name} {Percent(last.Cpu - first.Cpu)}{runtime}");
-            }
+            if (Recent(process.Name, over) is not { } recent)
+                continue;
+            parts.Add(process.IsService ? $"{process.Name} {recent.Cpu:N0} ({recent.Jit:N0}/{recent.Gc:N0})" : $"{process.Name} {recent.Cpu:N0}");
         }
         return parts.Count == 0 ? "" : "CPU % (JIT/GC): " + string.Join(", ", parts);
+    }
+
+    /// <summary>
+    /// The highest share of a core any service's tiered-compilation threads used over the last <paramref name="over"/>;
+    /// null until every service has been sampled over that long, 0 when no service is watched.
+    /// </summary>
+    public double? BusiestJit(TimeSpan over)
+    {
+        double busiest = 0;
+        foreach (var process in Processes.Where(p => p.IsService))
+        {
+            if (Recent(process.Name, over, complete: true) is not { } recent)
+                return null;
+            busiest = Math.Max(busiest, recent.Jit);
+        }
+        return busiest;
+    }
+
+    /// <summary>CPU, JIT and GC threads' CPU of one process in % of a core between its latest sample and the one <paramref name="over"/> before.</summary>
+    private (double Cpu, double Jit, double Gc)? Recent(string name, TimeSpan over, bool complete = false)
+    {
+        lock (Samples)
+        {
+            var samples = Samples[name];
+            if (samples.Count < 2)
+                return null;
+            var last = samples[^1];
+            var from = last.Timestamp - (long)(over.TotalSeconds * Stopwatch.Frequency);
+            if (complete && samples[0].Timestamp > from)
+                return null;
+            var first = samples.LastOrDefault(s => s.Timestamp <= from, samples[0]);
+            var seconds = (double)(last.Timestamp - first.Timestamp) / Stopwatch.Frequency;
+            if (seconds <= 0)
+                return null;
+            double Percent(TimeSpan cpu) => cpu.TotalSeconds / seconds * 100;
+            return (Percent(last.Cpu - first.Cpu), Percent(last.JitCpu - first.JitCpu), Percent(last.GcCpu - first.GcCpu));
+        }
     }
 
     /// <summary>The samples of one process taken between two timestamps.</summary>
