@@ -23,7 +23,7 @@ public sealed class GrpcWorkflowTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var mesh = await Mesh.StartAsync(cancellationToken: ct);
-        var api = new MeshClients(mesh);
+        var api = new MeshClients(mesh, retryUnavailable: true);
         var (alice, bob, carol) = ("t-alice", "t-bob", "t-carol");
 
         // 1. Three talents register (each as themselves: the token subject is the talent id).
