@@ -75,7 +75,9 @@ public sealed class GrpcWorkflowTests
         // 4. Evaluation scores them with explanations: Alice 10 (age) + 25 (doctor) + 15 + 20 (high-tech executive)
         //    + 20 (income) + 30 (national award) = 120 → D; Bob's provincial program is a direct recognition → C;
         //    Carol's bachelor's degree stays below E's 60 points.
-        var aliceScore = await ScoreAsync(api, alice, s => s.Tier == Tier.D, "Alice's four credentials are evaluated");
+        //    Evaluation handles talent.registered (the age fact) and each credential.verified in whatever order they come,
+        //    so Alice is already D at 110 points when a credential's evaluation ran before her age was known: wait for all.
+        var aliceScore = await ScoreAsync(api, alice, s => s.Tier == Tier.D && s.TotalPoints == 120, "Alice's age and four credentials are evaluated");
         Assert.Equal(120, aliceScore.TotalPoints);
         Assert.Equal(aliceCredentials[0].CredentialId, Assert.Single(Assert.Single(aliceScore.Breakdown, r => r.RuleId == "education").CredentialIds));
         Assert.Equal(Tier.C, aliceScore.NextTierGap.NextTier);

@@ -76,7 +76,7 @@ public sealed class JsonWorkflowTests
         Assert.Equal("CREDENTIAL_STATUS_REJECTED", (string?)(await json.PostAsync(reg, $"/v1/credentials/{bobAward}:reject", "hr", "hr-1", new { reason = "unreadable" }))["status"]);
 
         // 4. Scores and explanations (evaluationSequence is int64: a string).
-        var aliceScore = await EventuallyAsync(() => json.GetAsync(eval, $"/v1/talents/{alice}/score", "hr", "hr-1"), s => (string?)s["tier"] == "TIER_D", "Alice is scored D");
+        var aliceScore = await EventuallyAsync(() => json.GetAsync(eval, $"/v1/talents/{alice}/score", "hr", "hr-1"), s => (string?)s["tier"] == "TIER_D" && (double?)s["totalPoints"] == 120, "Alice is scored D with her age and four credentials (see GrpcWorkflowTests)");
         Assert.Equal(120, (double)aliceScore["totalPoints"]!);
         Assert.Equal(JsonValueKind.String, aliceScore["evaluationSequence"]!.GetValueKind());
         var explanation = await json.GetAsync(eval, $"/v1/talents/{alice}/score:explain", "applicant", alice);
