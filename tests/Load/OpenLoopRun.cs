@@ -9,7 +9,8 @@ public sealed record RunResult(long WindowStart, long WindowEnd, long LastComple
 /// Starts workflows on a fixed schedule (<see cref="ArrivalSchedule"/>) whatever the responses do (open loop), so a
 /// slow mesh cannot slow the arrivals down and hide its tail latency. A 1 ms periodic timer releases every workflow
 /// whose time has come (several at once after a late tick); each is timed from its intended start, not from when the
-/// timer got round to it (coordinated-omission-safe).
+/// timer got round to it (coordinated-omission-safe). Before the schedule, unmeasured workflows at its first rate give
+/// the services' JIT time to settle (<see cref="SettleAsync"/>).
 /// </summary>
 public static class OpenLoopRun
 {
