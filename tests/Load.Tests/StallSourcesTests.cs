@@ -36,6 +36,6 @@ public sealed class StallSourcesTests
         // A service that has not collected yet exports no gc series at all; other families must not be mistaken for them.
         var pauses = StallSources.Parse("evaluation", "# TYPE http_server_request_duration_seconds histogram\nhttp_server_active_requests 3\n");
 
-        Assert.Equal(new GcPauses("evaluation", 0, 0, 0), pauses);
+        Assert.Equal(new ServiceStalls("evaluation", 0, 0, 0, 0, 0), pauses);
     }
 }

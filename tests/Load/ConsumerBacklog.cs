@@ -14,15 +14,14 @@ public sealed class ConsumerBacklog : IAsyncDisposable
     private readonly IReadOnlyList<RedisKey> streams;
     private readonly int prefixLength;
     private readonly Dictionary<string, long> intervalMax = new(StringComparer.Ordinal);
-    private readonly CancellationTokenSource stop = new();
-    private readonly Task loop;
+    private readonly PeriodicLoop loop;
 
     private ConsumerBacklog(IDatabase database, IReadOnlyList<RedisKey> streams, int prefixLength)
     {
         this.database = database;
         this.streams = streams;
         this.prefixLength = prefixLength;
-        loop = RunAsync();
+        loop = new PeriodicLoop(TimeSpan.FromSeconds(1), _ => ReadAsync());
     }
 
     /// <summary>
@@ -55,46 +54,34 @@ public sealed class ConsumerBacklog : IAsyncDisposable
         }
     }
 
-    private async Task RunAsync()
+    /// <summary>One reading: every stream's groups asked for together (one round trip), then the interval maxima raised.</summary>
+    private async Task ReadAsync()
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
-        while (await timer.WaitForNextTickAsync(stop.Token).ConfigureAwait(false))
+        var readings = streams.Select(async stream =>
         {
-            foreach (var stream in streams)
+            try
             {
-                StreamGroupInfo[] groups;
-                try
+                return (Stream: stream, Groups: await database.StreamGroupInfoAsync(stream).ConfigureAwait(false));
+            }
+            catch (RedisException)
+            {
+                return (Stream: stream, Groups: Array.Empty<StreamGroupInfo>()); // a busy or restarting Redis: the next reading counts
+            }
+        }).ToList();
+        foreach (var (stream, groups) in await Task.WhenAll(readings).ConfigureAwait(false))
+        {
+            lock (intervalMax)
+            {
+                foreach (var group in groups)
                 {
-                    groups = await database.StreamGroupInfoAsync(stream).ConfigureAwait(false);
-                }
-                catch (RedisException)
-                {
-                    continue; // a busy or restarting Redis: the next reading counts
-                }
-                lock (intervalMax)
-                {
-                    foreach (var group in groups)
-                    {
-                        // Groups are named after the app id, e.g. "registration.redis-transport": the app is enough here.
-                        var name = $"{stream.ToString()[prefixLength..]}→{group.Name.Split('.')[0]}";
-                        var backlog = group.PendingMessageCount + (group.Lag ?? 0);
-                        intervalMax[name] = Math.Max(intervalMax.GetValueOrDefault(name), backlog);
-                    }
+                    // Groups are named after the app id, e.g. "registration.redis-transport": the app is enough here.
+                    var name = $"{stream.ToString()[prefixLength..]}→{group.Name.Split('.')[0]}";
+                    var backlog = group.PendingMessageCount + (group.Lag ?? 0);
+                    intervalMax[name] = Math.Max(intervalMax.GetValueOrDefault(name), backlog);
                 }
             }
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await stop.CancelAsync();
-        try
-        {
-            await loop;
-        }
-        catch (OperationCanceledException)
-        {
-        }
-        stop.Dispose();
-    }
+    public ValueTask DisposeAsync() => loop.DisposeAsync();
 }

@@ -11,38 +11,34 @@ public readonly record struct ProcessSample(long Timestamp, TimeSpan Cpu, TimeSp
 /// <summary>Samples every watched process (and this program) once a second from /proc until disposed.</summary>
 public sealed class ProcessSampler : IAsyncDisposable
 {
-    private readonly CancellationTokenSource stop = new();
-    private readonly Task loop;
+    private readonly Dictionary<string, Dictionary<string, (bool Jit, long Ticks)>> runtimeThreads;
+    private readonly PeriodicLoop loop;
 
     public ProcessSampler(IEnumerable<WatchedProcess> processes)
     {
         Processes = processes.Append(new WatchedProcess("load program", Environment.ProcessId, IsService: false)).ToList();
         Samples = Processes.ToDictionary(p => p.Name, _ => new List<ProcessSample>());
-        loop = RunAsync();
+        runtimeThreads = Processes.ToDictionary(p => p.Name, _ => new Dictionary<string, (bool Jit, long Ticks)>());
+        loop = new PeriodicLoop(TimeSpan.FromSeconds(1), _ => SampleAll());
     }
 
     public IReadOnlyList<WatchedProcess> Processes { get; }
 
     public Dictionary<string, List<ProcessSample>> Samples { get; }
 
-    private async Task RunAsync()
+    private Task SampleAll()
     {
-        var runtimeThreads = Processes.ToDictionary(p => p.Name, _ => new Dictionary<string, (bool Jit, long Ticks)>());
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
-        do
+        var now = Stopwatch.GetTimestamp();
+        foreach (var process in Processes)
         {
-            var now = Stopwatch.GetTimestamp();
-            foreach (var process in Processes)
+            if (ProcFs.Sample(process.ProcessId) is { } sample)
             {
-                if (ProcFs.Sample(process.ProcessId) is { } sample)
-                {
-                    var (jit, gc) = process.IsService ? ProcFs.RuntimeThreadsCpu(process.ProcessId, runtimeThreads[process.Name]) : default;
-                    lock (Samples)
-                        Samples[process.Name].Add(new ProcessSample(now, sample.Cpu, jit, gc, sample.RssBytes));
-                }
+                var (jit, gc) = process.IsService ? ProcFs.RuntimeThreadsCpu(process.ProcessId, runtimeThreads[process.Name]) : default;
+                lock (Samples)
+                    Samples[process.Name].Add(new ProcessSample(now, sample.Cpu, jit, gc, sample.RssBytes));
             }
         }
-        while (await timer.WaitForNextTickAsync(stop.Token).ConfigureAwait(false));
+        return Task.CompletedTask;
     }
 
     /// <summary>
@@ -105,16 +101,5 @@ public sealed class ProcessSampler : IAsyncDisposable
             return Samples[name].Where(s => s.Timestamp >= from && s.Timestamp <= to).ToList();
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await stop.CancelAsync();
-        try
-        {
-            await loop;
-        }
-        catch (OperationCanceledException)
-        {
-        }
-        stop.Dispose();
-    }
+    public ValueTask DisposeAsync() => loop.DisposeAsync();
 }

@@ -91,11 +91,11 @@ public static class Report
         if (sources is null)
             return;
         var table = new Table().Title("Stall sources (whole run, warm-up included)").AddColumns("service", "GC pauses s", "collections", "of which gen2", "mean pause ms", "conflict retries", "redelivered");
-        foreach (var gc in sources.Gc)
+        foreach (var service in sources.Services)
         {
-            table.AddRow(Markup.Escape(gc.Service), gc.PauseSeconds.ToString("N2", Invariant), gc.Collections.ToString("N0", Invariant),
-                gc.Gen2Collections.ToString("N0", Invariant), gc.Collections == 0 ? "n/a" : (1000 * gc.PauseSeconds / gc.Collections).ToString("N1", Invariant),
-                gc.ConflictRetries.ToString("N0", Invariant), gc.Redelivered.ToString("N0", Invariant));
+            table.AddRow(Markup.Escape(service.Service), service.PauseSeconds.ToString("N2", Invariant), service.Collections.ToString("N0", Invariant),
+                service.Gen2Collections.ToString("N0", Invariant), service.Collections == 0 ? "n/a" : (1000 * service.PauseSeconds / service.Collections).ToString("N1", Invariant),
+                service.ConflictRetries.ToString("N0", Invariant), service.Redelivered.ToString("N0", Invariant));
         }
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLine(Invariant, "redis-server: {0:N0} commands took 10 ms or more inside Redis (its slow log keeps the last 128){1}.",

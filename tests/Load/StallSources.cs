@@ -9,15 +9,16 @@ namespace TalentMesh.Load;
 /// conflict retries (a handler that lost an optimistic race runs again, after a backoff from the second retry on) and
 /// redeliveries (an entry reclaimed after the processing timeout): either delays the events behind a workflow.
 /// </summary>
-public sealed record GcPauses(string Service, double PauseSeconds, long Collections, long Gen2Collections, long ConflictRetries = 0, long Redelivered = 0);
+public sealed record ServiceStalls(string Service, double PauseSeconds, long Collections, long Gen2Collections, long ConflictRetries, long Redelivered);
 
 /// <summary>
-/// What stalls a run now and then, read from a private mesh after the run (warm-up included): each service's GC pauses,
-/// and the commands that took 10 ms or more inside redis-server (its SLOWLOG, which keeps the last 128) — Redis runs
+/// What stalls a run now and then, read from a private mesh after the run (warm-up included): each service's GC pauses
+/// and event retries (<see cref="ServiceStalls"/>), and the commands that took 10 ms or more inside redis-server (its
+/// SLOWLOG, which keeps the last 128; counted by command name) — Redis runs
 /// one command at a time, so a redis-server descheduled in the middle of a microsecond command holds up every
 /// service. A run that misses its p99 usually shows one stall (the p99.9 at the maximum); these say where it came from.
 /// </summary>
-public sealed record StallSources(IReadOnlyList<GcPauses> Gc, int SlowCommands, double SlowestCommandMs, string SlowCommandNames = "")
+public sealed record StallSources(IReadOnlyList<ServiceStalls> Services, int SlowCommands, double SlowestCommandMs, string SlowCommandNames)
 {
     private const string PauseSeconds = "dotnet_gc_pause_time_seconds_total";
     private const string Collections = "dotnet_gc_collections_total";
@@ -26,20 +27,20 @@ public sealed record StallSources(IReadOnlyList<GcPauses> Gc, int SlowCommands, 
 
     public static async Task<StallSources> ReadAsync(Mesh mesh, CancellationToken cancellationToken)
     {
-        var gc = new List<GcPauses>();
+        var services = new List<ServiceStalls>();
         foreach (var service in mesh.Services)
-            gc.Add(Parse(service.Project.ToLowerInvariant(), await service.Http.GetStringAsync(new Uri("/metrics", UriKind.Relative), cancellationToken)));
+            services.Add(Parse(service.Project.ToLowerInvariant(), await service.Http.GetStringAsync(new Uri("/metrics", UriKind.Relative), cancellationToken)));
         // SLOWLOG is an admin command in StackExchange.Redis: a connection of its own that allows it.
         await using var admin = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{mesh.Redis.Port},allowAdmin=true");
         var slow = await admin.GetServer($"127.0.0.1:{mesh.Redis.Port}").SlowlogGetAsync(128);
         // Which commands they were: a commit script or a bulk read that is slow by itself shows as one name many times.
         var names = string.Join(", ", slow.GroupBy(c => c.Arguments.Length == 0 ? "?" : c.Arguments[0].ToString()!.ToUpperInvariant())
             .OrderByDescending(g => g.Count()).Select(g => $"{g.Key} ×{g.Count()}"));
-        return new StallSources(gc, slow.Length, slow.Length == 0 ? 0 : slow.Max(c => c.Duration.TotalMilliseconds), names);
+        return new StallSources(services, slow.Length, slow.Length == 0 ? 0 : slow.Max(c => c.Duration.TotalMilliseconds), names);
     }
 
     /// <summary>The pause total and the collection counts from the Prometheus text of one service.</summary>
-    public static GcPauses Parse(string service, string metrics)
+    public static ServiceStalls Parse(string service, string metrics)
     {
         double pause = 0;
         long collections = 0, gen2 = 0, conflictRetries = 0, redelivered = 0;
@@ -63,6 +64,6 @@ public sealed record StallSources(IReadOnlyList<GcPauses> Gc, int SlowCommands, 
             else if (line.StartsWith(Redelivered + "{", StringComparison.Ordinal))
                 redelivered += (long)double.Parse(value, CultureInfo.InvariantCulture);
         }
-        return new GcPauses(service, pause, collections, gen2, conflictRetries, redelivered);
+        return new ServiceStalls(service, pause, collections, gen2, conflictRetries, redelivered);
     }
 }
