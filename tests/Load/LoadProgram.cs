@@ -20,6 +20,7 @@ public static class LoadProgram
         var warmup = new Option<int>("--warmup") { Description = "Unmeasured seconds before the window: the rate ramps from 10 % of --rate up to it over two thirds of them, then holds.", DefaultValueFactory = _ => (int)defaults.Warmup.TotalSeconds };
         var settleLimit = new Option<int>("--settle-limit") { Description = "Before the warm-up, hold its first rate until the services' JIT has settled, at most this many seconds (0: do not wait).", DefaultValueFactory = _ => (int)defaults.SettleLimit.TotalSeconds };
         var startMesh = new Option<bool>("--start-mesh") { Description = "Start a private mesh (redis-server + the three services) instead of attaching to scripts/run.sh's." };
+        var prefillKeys = new Option<long>("--prefill-keys") { Description = "A private mesh's Redis starts with this many keys no service reads, as a zone's store holds data (0: empty).", DefaultValueFactory = _ => defaults.PrefillKeys };
         var pollMs = new Option<int>("--poll-ms") { Description = "The pause after a \"not yet\" poll (growing 1.25× per poll).", DefaultValueFactory = _ => (int)defaults.PollInterval.TotalMilliseconds };
         var registration = new Option<Uri>("--registration") { Description = "Attach: Registration's gRPC address.", DefaultValueFactory = _ => defaults.RegistrationGrpc };
         var registrationHttp = new Option<Uri>("--registration-http") { Description = "Attach: Registration's HTTP address (dev tokens).", DefaultValueFactory = _ => defaults.RegistrationHttp };
@@ -27,7 +28,7 @@ public static class LoadProgram
         var redemptionHttp = new Option<Uri>("--redemption-http") { Description = "Attach: Redemption's HTTP address (dev tokens).", DefaultValueFactory = _ => defaults.RedemptionHttp };
         var root = new RootCommand("TalentMesh load: open-loop workflows against the mesh, figures against the goals of issue #11.")
         {
-            rate, duration, warmup, settleLimit, startMesh, pollMs, registration, registrationHttp, redemption, redemptionHttp,
+            rate, duration, warmup, settleLimit, startMesh, prefillKeys, pollMs, registration, registrationHttp, redemption, redemptionHttp,
         };
         root.SetAction(async (parsed, cancellationToken) => await RunAsync(defaults with
         {
@@ -36,6 +37,7 @@ public static class LoadProgram
             Warmup = TimeSpan.FromSeconds(parsed.GetValue(warmup)),
             SettleLimit = TimeSpan.FromSeconds(parsed.GetValue(settleLimit)),
             StartMesh = parsed.GetValue(startMesh),
+            PrefillKeys = parsed.GetValue(prefillKeys),
             PollInterval = TimeSpan.FromMilliseconds(parsed.GetValue(pollMs)),
             RegistrationGrpc = parsed.GetValue(registration)!,
             RegistrationHttp = parsed.GetValue(registrationHttp)!,
@@ -47,9 +49,9 @@ public static class LoadProgram
 
     private static async Task<int> RunAsync(LoadOptions options, CancellationToken cancellationToken)
     {
-        if (options.Rate <= 0 || options.Duration <= TimeSpan.Zero || options.Warmup < TimeSpan.Zero || options.SettleLimit < TimeSpan.Zero || options.PollInterval <= TimeSpan.Zero)
+        if (options.Rate <= 0 || options.Duration <= TimeSpan.Zero || options.Warmup < TimeSpan.Zero || options.SettleLimit < TimeSpan.Zero || options.PollInterval <= TimeSpan.Zero || options.PrefillKeys < 0)
         {
-            await Console.Error.WriteLineAsync("--rate, --duration and --poll-ms must be positive, --warmup and --settle-limit at least 0.");
+            await Console.Error.WriteLineAsync("--rate, --duration and --poll-ms must be positive, --warmup, --settle-limit and --prefill-keys at least 0.");
             return 2;
         }
         // Tables stay readable when the output goes to a file or a narrow terminal.
@@ -63,6 +65,8 @@ public static class LoadProgram
             : await LoadTarget.AttachAsync(options, cancellationToken);
         AnsiConsole.MarkupLine($"target: {Markup.Escape(target.Description)}");
         AnsiConsole.MarkupLine($"watching: {Markup.Escape(string.Join(", ", target.Processes.Select(p => $"{p.Name} ({p.ProcessId})")))}");
+        await target.PrefillAsync(options.PrefillKeys, cancellationToken);
+        var keysBefore = await target.KeyCountAsync();
 
         var policyId = await PublishPolicyAsync(target, cancellationToken);
         var run = (int)(DateTimeOffset.UtcNow.ToUnixTimeSeconds() % 10_000);
@@ -80,6 +84,7 @@ public static class LoadProgram
             await recorders.CloseAsync();
             var met = Report.Write(options, result, recorders, sampler, loadBefore, ProcFs.LoadAverage());
             Report.WriteStallSources(await target.StallSourcesAsync(cancellationToken));
+            Report.WriteKeyspace(keysBefore, await target.KeyCountAsync());
             Report.WriteHiccups(hiccups.Log, hiccups.OwnGcPauses);
             // Why calls failed or events were redelivered, as the services saw it (the mesh keeps their output).
             foreach (var (service, message, count) in target.ServiceWarnings())

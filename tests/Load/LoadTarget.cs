@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using Grpc.Net.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
+using StackExchange.Redis;
 using TalentMesh.ServiceDefaults.Security;
 using TalentMesh.Testing.Mesh;
 
@@ -158,6 +159,22 @@ public sealed class LoadTarget : IAsyncDisposable
             found.AddRange(counts.OrderByDescending(c => c.Value).Take(5).Select(c => (service.Project, c.Key, c.Value)));
         }
         return found;
+    }
+
+    /// <summary>Fills a private mesh's Redis with <paramref name="count"/> keys no service reads (see <see cref="KeyspaceFiller"/>); nothing when attached.</summary>
+    public async Task PrefillAsync(long count, CancellationToken cancellationToken)
+    {
+        if (mesh is not null && count > 0)
+            await KeyspaceFiller.FillAsync(mesh.RedisConnection, count, cancellationToken);
+    }
+
+    /// <summary>A private mesh's Redis key counts; null when attached.</summary>
+    public async Task<KeyCount?> KeyCountAsync()
+    {
+        if (mesh is null)
+            return null;
+        await using var admin = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{mesh.Redis.Port},allowAdmin=true");
+        return await KeyCount.ReadAsync(admin.GetServers()[0]);
     }
 
     /// <summary>The consumer groups' backlog on a private mesh's topic streams (see <see cref="ConsumerBacklog"/>); null when attached.</summary>

@@ -85,6 +85,19 @@ public static class Report
         return goals.All(g => g.Met);
     }
 
+    /// <summary>
+    /// A private mesh's Redis key counts before the run (after any prefill) and after it, and the doublings of Redis's
+    /// tables in between: on this machine each one has started a surge of the backlog (docs/benchmarks.md, "Session 11").
+    /// </summary>
+    public static void WriteKeyspace(KeyCount? before, KeyCount? after)
+    {
+        if (before is null || after is null)
+            return;
+        var doublings = KeyCount.DoublingsBetween(before, after);
+        AnsiConsole.MarkupLine(Markup.Escape($"Redis keyspace: {before} before the run, {after} after; " +
+            (doublings.Count == 0 ? "no table of Redis doubled during the run" : $"Redis doubled a table at {string.Join(", ", doublings)}")));
+    }
+
     /// <summary>Where stalls come from (a private mesh only): the services' GC pauses, their events' conflict retries and redeliveries, and Redis's slow commands.</summary>
     public static void WriteStallSources(StallSources? sources)
     {
