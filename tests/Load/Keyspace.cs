@@ -43,7 +43,7 @@ public sealed record KeyCount(long Keys, long Expires)
 /// Fills a private mesh's Redis with keys no service reads, so that the run starts from a store of a zone's size rather
 /// than an empty one. Redis grows its tables by doubling them; from empty, the 90 s of a run cross two doublings of the
 /// main table (at 262,144 and 524,288 keys, the run writes ~26 per workflow), and on this machine every surge of the
-/// backlog measured in session 11 began at one of them (docs/benchmarks.md, "Session 11"). A zone's store crosses a
+/// backlog in session 11's runs from an empty store began at one of them (docs/benchmarks.md, "Session 11"). A zone's store crosses a
 /// doubling once per doubling of its data; a benchmark that crosses two a minute measures something a zone rarely meets.
 /// </summary>
 public static class KeyspaceFiller

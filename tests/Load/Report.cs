@@ -87,7 +87,8 @@ public static class Report
 
     /// <summary>
     /// A private mesh's Redis key counts before the run (after any prefill) and after it, and the doublings of Redis's
-    /// tables in between: on this machine each one has started a surge of the backlog (docs/benchmarks.md, "Session 11").
+    /// tables in between: on this machine every surge of the backlog in session 11's runs from an empty store began at one
+    /// (docs/benchmarks.md, "Session 11").
     /// </summary>
     public static void WriteKeyspace(KeyCount? before, KeyCount? after)
     {
