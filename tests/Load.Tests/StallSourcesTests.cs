@@ -15,6 +15,29 @@ public sealed class StallSourcesTests
         talentmesh_events_conflict_retries_total{otel_scope_name="TalentMesh.EventBus",topic="talent.evaluated"} 166
         talentmesh_events_conflict_retries_total{otel_scope_name="TalentMesh.EventBus",topic="credential.verified"} 4
         talentmesh_events_redelivered_total{otel_scope_name="TalentMesh.EventBus",topic="talent.evaluated"} 2
+        # TYPE talentmesh_events_handling_duration_seconds histogram
+        talentmesh_events_handling_duration_seconds_bucket{otel_scope_name="TalentMesh.EventBus",outcome="success",topic="talent.evaluated",le="0.005"} 100
+        talentmesh_events_handling_duration_seconds_bucket{otel_scope_name="TalentMesh.EventBus",outcome="success",topic="talent.evaluated",le="0.01"} 900
+        talentmesh_events_handling_duration_seconds_bucket{otel_scope_name="TalentMesh.EventBus",outcome="success",topic="talent.evaluated",le="0.05"} 985
+        talentmesh_events_handling_duration_seconds_bucket{otel_scope_name="TalentMesh.EventBus",outcome="success",topic="talent.evaluated",le="0.1"} 995
+        talentmesh_events_handling_duration_seconds_bucket{otel_scope_name="TalentMesh.EventBus",outcome="success",topic="talent.evaluated",le="+Inf"} 995
+        talentmesh_events_handling_duration_seconds_sum{otel_scope_name="TalentMesh.EventBus",outcome="success",topic="talent.evaluated"} 9.1
+        talentmesh_events_handling_duration_seconds_count{otel_scope_name="TalentMesh.EventBus",outcome="success",topic="talent.evaluated"} 995
+        talentmesh_events_handling_duration_seconds_bucket{otel_scope_name="TalentMesh.EventBus",outcome="retry",topic="talent.evaluated",le="0.005"} 0
+        talentmesh_events_handling_duration_seconds_bucket{otel_scope_name="TalentMesh.EventBus",outcome="retry",topic="talent.evaluated",le="0.01"} 0
+        talentmesh_events_handling_duration_seconds_bucket{otel_scope_name="TalentMesh.EventBus",outcome="retry",topic="talent.evaluated",le="0.05"} 0
+        talentmesh_events_handling_duration_seconds_bucket{otel_scope_name="TalentMesh.EventBus",outcome="retry",topic="talent.evaluated",le="0.1"} 0
+        talentmesh_events_handling_duration_seconds_bucket{otel_scope_name="TalentMesh.EventBus",outcome="retry",topic="talent.evaluated",le="+Inf"} 5
+        talentmesh_events_handling_duration_seconds_bucket{otel_scope_name="TalentMesh.EventBus",outcome="success",topic="policy.published",le="0.005"} 0
+        talentmesh_events_handling_duration_seconds_bucket{otel_scope_name="TalentMesh.EventBus",outcome="success",topic="policy.published",le="0.01"} 1
+        talentmesh_events_handling_duration_seconds_bucket{otel_scope_name="TalentMesh.EventBus",outcome="success",topic="policy.published",le="0.05"} 1
+        talentmesh_events_handling_duration_seconds_bucket{otel_scope_name="TalentMesh.EventBus",outcome="success",topic="policy.published",le="0.1"} 1
+        talentmesh_events_handling_duration_seconds_bucket{otel_scope_name="TalentMesh.EventBus",outcome="success",topic="policy.published",le="+Inf"} 1
+        talentmesh_events_handling_duration_seconds_bucket{otel_scope_name="TalentMesh.EventBus",outcome="success",topic="talent-code.issued",le="0.005"} 0
+        talentmesh_events_handling_duration_seconds_bucket{otel_scope_name="TalentMesh.EventBus",outcome="success",topic="talent-code.issued",le="0.01"} 0
+        talentmesh_events_handling_duration_seconds_bucket{otel_scope_name="TalentMesh.EventBus",outcome="success",topic="talent-code.issued",le="0.05"} 0
+        talentmesh_events_handling_duration_seconds_bucket{otel_scope_name="TalentMesh.EventBus",outcome="success",topic="talent-code.issued",le="0.1"} 0
+        talentmesh_events_handling_duration_seconds_bucket{otel_scope_name="TalentMesh.EventBus",outcome="success",topic="talent-code.issued",le="+Inf"} 0
         """;
 
     [Fact]
@@ -31,11 +54,35 @@ public sealed class StallSourcesTests
     }
 
     [Fact]
+    public void Parse_NamesTheTopicWithTheHighestP99Bound_OverEveryOutcome()
+    {
+        var slowest = StallSources.Parse("redemption", Metrics).SlowestHandling;
+
+        // talent.evaluated: 1,000 deliveries (5 retried ones beyond the largest bound); 99 % of them (990) are in by
+        // 0.1 s, not by 0.05 s (985). policy.published: its one delivery by 0.01 s. talent-code.issued had none.
+        Assert.Equal(new EventHandling("talent.evaluated", 1_000, 0.1), slowest);
+    }
+
+    [Fact]
+    public void Parse_PrefersBusyTopics_OverARareSlowOne()
+    {
+        // A policy's publication, matched against every talent, takes long once; the workflow's hop is what matters.
+        var metrics = Metrics.Replace(
+            "topic=\"policy.published\",le=\"0.1\"} 1", "topic=\"policy.published\",le=\"0.1\"} 0", StringComparison.Ordinal).Replace(
+            "topic=\"policy.published\",le=\"0.05\"} 1", "topic=\"policy.published\",le=\"0.05\"} 0", StringComparison.Ordinal).Replace(
+            "topic=\"policy.published\",le=\"0.01\"} 1", "topic=\"policy.published\",le=\"0.01\"} 0", StringComparison.Ordinal);
+
+        Assert.Equal("talent.evaluated", StallSources.Parse("redemption", metrics).SlowestHandling!.Topic);
+        Assert.Equal(new EventHandling("policy.published", 1, double.PositiveInfinity),
+            StallSources.Parse("redemption", string.Join('\n', metrics.Split('\n').Where(line => !line.Contains("talent.evaluated", StringComparison.Ordinal)))).SlowestHandling);
+    }
+
+    [Fact]
     public void Parse_WithoutGcCounters_ReportsNone()
     {
         // A service that has not collected yet exports no gc series at all; other families must not be mistaken for them.
         var pauses = StallSources.Parse("evaluation", "# TYPE http_server_request_duration_seconds histogram\nhttp_server_active_requests 3\n");
 
-        Assert.Equal(new ServiceStalls("evaluation", 0, 0, 0, 0, 0), pauses);
+        Assert.Equal(new ServiceStalls("evaluation", 0, 0, 0, 0, 0, SlowestHandling: null), pauses);
     }
 }

@@ -104,12 +104,12 @@ public static class Report
     {
         if (sources is null)
             return;
-        var table = new Table().Title("Stall sources (whole run, warm-up included)").AddColumns("service", "GC pauses s", "collections", "of which gen2", "mean pause ms", "conflict retries", "redelivered");
+        var table = new Table().Title("Stall sources (whole run, warm-up included)").AddColumns("service", "GC pauses s", "collections", "of which gen2", "mean pause ms", "conflict retries", "redelivered", "slowest event handling: p99 ≤");
         foreach (var service in sources.Services)
         {
             table.AddRow(Markup.Escape(service.Service), service.PauseSeconds.ToString("N2", Invariant), service.Collections.ToString("N0", Invariant),
                 service.Gen2Collections.ToString("N0", Invariant), service.Collections == 0 ? "n/a" : (1000 * service.PauseSeconds / service.Collections).ToString("N1", Invariant),
-                service.ConflictRetries.ToString("N0", Invariant), service.Redelivered.ToString("N0", Invariant));
+                service.ConflictRetries.ToString("N0", Invariant), service.Redelivered.ToString("N0", Invariant), Markup.Escape(Handling(service.SlowestHandling)));
         }
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLine(Invariant, "redis-server: {0:N0} commands took 10 ms or more inside Redis (its slow log keeps the last 128){1}.",
@@ -129,6 +129,13 @@ public static class Report
     }
 
     private static string Ms(double value) => value.ToString("N1", Invariant);
+
+    private static string Handling(EventHandling? slowest) => slowest switch
+    {
+        null => "n/a",
+        { P99AtMostSeconds: double.PositiveInfinity } => $"above the largest bucket, {slowest.Topic} ({slowest.Deliveries:N0})",
+        _ => string.Create(Invariant, $"{slowest.P99AtMostSeconds * 1000:N0} ms, {slowest.Topic} ({slowest.Deliveries:N0})"),
+    };
 
     private static double Seconds(long stopwatchTicks) => stopwatchTicks / (double)Stopwatch.Frequency;
 }

@@ -5,11 +5,19 @@ using TalentMesh.Testing.Mesh;
 namespace TalentMesh.Load;
 
 /// <summary>
-/// One service's garbage collections over the whole run (the runtime's counters at its /metrics), and the event bus's
+/// One service's garbage collections over the whole run (the runtime's counters at its /metrics), the event bus's
 /// conflict retries (a handler that lost an optimistic race runs again, after a backoff from the second retry on) and
-/// redeliveries (an entry reclaimed after the processing timeout): either delays the events behind a workflow.
+/// redeliveries (an entry reclaimed after the processing timeout): either delays the events behind a workflow; and the
+/// topic whose deliveries took longest (<see cref="SlowestHandling"/>).
 /// </summary>
-public sealed record ServiceStalls(string Service, double PauseSeconds, long Collections, long Gen2Collections, long ConflictRetries, long Redelivered);
+public sealed record ServiceStalls(string Service, double PauseSeconds, long Collections, long Gen2Collections, long ConflictRetries, long Redelivered,
+    EventHandling? SlowestHandling);
+
+/// <summary>
+/// One topic's deliveries in a service and the bucket bound its p99 lies under (talentmesh.events.handling.duration;
+/// infinity when it lies beyond the last bound).
+/// </summary>
+public sealed record EventHandling(string Topic, long Deliveries, double P99AtMostSeconds);
 
 /// <summary>
 /// What stalls a run now and then, read from a private mesh after the run (warm-up included): each service's GC pauses
@@ -24,6 +32,7 @@ public sealed record StallSources(IReadOnlyList<ServiceStalls> Services, int Slo
     private const string Collections = "dotnet_gc_collections_total";
     private const string ConflictRetries = "talentmesh_events_conflict_retries_total";
     private const string Redelivered = "talentmesh_events_redelivered_total";
+    private const string HandlingBucket = "talentmesh_events_handling_duration_seconds_bucket{";
 
     public static async Task<StallSources> ReadAsync(Mesh mesh, CancellationToken cancellationToken)
     {
@@ -39,11 +48,13 @@ public sealed record StallSources(IReadOnlyList<ServiceStalls> Services, int Slo
         return new StallSources(services, slow.Length, slow.Length == 0 ? 0 : slow.Max(c => c.Duration.TotalMilliseconds), names);
     }
 
-    /// <summary>The pause total and the collection counts from the Prometheus text of one service.</summary>
+    /// <summary>The pause total, the collection counts, the event retries and the slowest topic from the Prometheus text of one service.</summary>
     public static ServiceStalls Parse(string service, string metrics)
     {
         double pause = 0;
         long collections = 0, gen2 = 0, conflictRetries = 0, redelivered = 0;
+        // Cumulative bucket counts by topic and upper bound, summed over outcomes.
+        var handling = new Dictionary<(string Topic, double Bound), long>();
         foreach (var line in metrics.Split('\n'))
         {
             var space = line.LastIndexOf(' ');
@@ -63,7 +74,45 @@ public sealed record StallSources(IReadOnlyList<ServiceStalls> Services, int Slo
                 conflictRetries += (long)double.Parse(value, CultureInfo.InvariantCulture);
             else if (line.StartsWith(Redelivered + "{", StringComparison.Ordinal))
                 redelivered += (long)double.Parse(value, CultureInfo.InvariantCulture);
+            else if (line.StartsWith(HandlingBucket, StringComparison.Ordinal) && Label(line, "topic") is { } topic && Label(line, "le") is { } le)
+            {
+                var bound = le == "+Inf" ? double.PositiveInfinity : double.Parse(le, CultureInfo.InvariantCulture);
+                handling[(topic, bound)] = handling.GetValueOrDefault((topic, bound)) + (long)double.Parse(value, CultureInfo.InvariantCulture);
+            }
         }
-        return new ServiceStalls(service, pause, collections, gen2, conflictRetries, redelivered);
+        return new ServiceStalls(service, pause, collections, gen2, conflictRetries, redelivered, Slowest(handling));
+    }
+
+    /// <summary>
+    /// The topic with the highest p99 bound (the first bound whose cumulative count reaches 99 % of the deliveries) among
+    /// those with at least <see cref="BusyTopic"/> deliveries, if any: a policy's one publication, matched against every
+    /// talent, is slow and rare, and says nothing about the workflow's hops.
+    /// </summary>
+    private static EventHandling? Slowest(Dictionary<(string Topic, double Bound), long> buckets)
+    {
+        var topics = buckets.GroupBy(bucket => bucket.Key.Topic)
+            .Select(topic =>
+            {
+                var cumulative = topic.OrderBy(bucket => bucket.Key.Bound).ToList();
+                var deliveries = cumulative[^1].Value;
+                return new EventHandling(topic.Key, deliveries, cumulative.First(bucket => bucket.Value >= 0.99 * deliveries).Key.Bound);
+            })
+            .Where(topic => topic.Deliveries > 0)
+            .ToList();
+        var busy = topics.Where(topic => topic.Deliveries >= BusyTopic).ToList();
+        return (busy.Count > 0 ? busy : topics).OrderByDescending(topic => topic.P99AtMostSeconds).ThenByDescending(topic => topic.Deliveries).FirstOrDefault();
+    }
+
+    private const long BusyTopic = 100;
+
+    /// <summary>The value of label <paramref name="name"/> in a Prometheus sample line; null when it has none.</summary>
+    private static string? Label(string line, string name)
+    {
+        var start = line.IndexOf(name + "=\"", StringComparison.Ordinal);
+        if (start < 0)
+            return null;
+        start += name.Length + 2;
+        var end = line.IndexOf('"', start);
+        return end < 0 ? null : line[start..end];
     }
 }

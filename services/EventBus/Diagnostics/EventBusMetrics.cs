@@ -16,6 +16,7 @@ public sealed class EventBusMetrics : IDisposable
     private readonly Counter<long> duplicates;
     private readonly Counter<long> conflictRetries;
     private readonly Counter<long> lost;
+    private readonly Histogram<double> handlingDuration;
     private readonly Dictionary<string, long> lagByTopic = [];
 
     public EventBusMetrics(IMeterFactory meterFactory)
@@ -30,12 +31,22 @@ public sealed class EventBusMetrics : IDisposable
             "Handler runs repeated in process because the previous run's commit lost an optimistic-concurrency race.");
         lost = meter.CreateCounter<long>("talentmesh.events.lost", "{event}",
             "Pending entries trimmed or deleted from a topic before they were processed (ids XAUTOCLAIM reported as deleted).");
+        // ASP.NET Core's request-duration boundaries: OpenTelemetry's default ones are meant for milliseconds.
+        handlingDuration = meter.CreateHistogram("talentmesh.events.handling.duration", "s",
+            "From a delivery reaching the dispatcher to its outcome: the wait for its ordering key, the handler with any conflict re-runs, its commit.",
+            tags: null, new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10] });
         meter.CreateObservableGauge("talentmesh.events.consumer_lag", ObserveLag, "{event}", "Entries not yet delivered to this app's consumer group.");
     }
 
     public void Published(string topic) => published.Add(1, Tag(topic));
     public void Delivered(string topic, DeliveryOutcome outcome) =>
         delivered.Add(1, Tag(topic), new KeyValuePair<string, object?>("outcome", outcome.ToString().ToLowerInvariant()));
+    /// <summary>
+    /// How long one delivery took, by topic and outcome. Under load a consumer falls behind when this grows while its
+    /// handler slots stay full (docs/benchmarks.md, "Session 11"): the counters alone do not show it.
+    /// </summary>
+    public void Handled(string topic, DeliveryOutcome outcome, TimeSpan duration) =>
+        handlingDuration.Record(duration.TotalSeconds, Tag(topic), new KeyValuePair<string, object?>("outcome", outcome.ToString().ToLowerInvariant()));
     public void Redelivered(string topic, int count) => redelivered.Add(count, Tag(topic));
     public void DeadLettered(string topic) => deadLettered.Add(1, Tag(topic));
     public void Duplicate(string topic) => duplicates.Add(1, Tag(topic));

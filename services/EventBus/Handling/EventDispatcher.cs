@@ -56,9 +56,11 @@ public sealed class EventDispatcher(
     public async Task<Delivery> DispatchAsync(IncomingEvent incoming, bool seen, CancellationToken cancellationToken)
     {
         using var activity = EventBusTelemetry.StartProcess(incoming);
+        var started = timeProvider.GetTimestamp();
         var delivery = await DispatchCoreAsync(incoming, seen, cancellationToken);
         activity?.SetTag("talentmesh.delivery.outcome", delivery.Outcome.ToString());
         metrics.Delivered(incoming.Topic, delivery.Outcome);
+        metrics.Handled(incoming.Topic, delivery.Outcome, timeProvider.GetElapsedTime(started));
         if (delivery.Reason is { } reason)
             logger.LogWarning("Event {EventId} on {Topic} is dropped: {Reason}", incoming.Id, incoming.Topic, reason);
         return delivery;
