@@ -25,7 +25,9 @@ public sealed class OrderingTests(RedisServerFixture redis) : BusTestBase(redis)
             services.AddEventHandler<SampleHappened, OrderedHandler>(orderedBy: e => e.Key);
         });
 
-        // talent-2 is handled while talent-1's first event is held: the order is per key, not for the whole topic.
+        // talent-2 is handled while talent-1's first event is held: the order is per key, not for the whole topic. The
+        // three start side by side, so talent-2 may even finish before talent-1's first run enters: wait for both.
+        await probe.Held.Task.WaitAsync(Deadline, TestContext.Current.CancellationToken);
         await probe.OtherDone.Task.WaitAsync(Deadline, TestContext.Current.CancellationToken);
         Assert.Equal(1, probe.Log.Count(line => line == "enter talent-1"));
         probe.Gate.SetResult();

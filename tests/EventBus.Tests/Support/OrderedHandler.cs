@@ -11,7 +11,10 @@ public sealed class OrderedHandler(OrderProbe probe) : IIntegrationEventHandler<
     {
         probe.Log.Enqueue($"enter {@event.Key}");
         if (@event.Key == probe.HeldKey && Interlocked.Exchange(ref probe.HeldOnce, 1) == 0)
+        {
+            probe.Held.TrySetResult();
             await probe.Gate.Task.WaitAsync(cancellationToken);
+        }
         probe.Log.Enqueue($"exit {@event.Key}");
         if (@event.Key != probe.HeldKey)
             probe.OtherDone.TrySetResult();
@@ -29,4 +32,7 @@ public sealed class OrderProbe(string heldKey)
     public TaskCompletionSource Gate { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public TaskCompletionSource OtherDone { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>The held key's first run has entered and waits at the gate.</summary>
+    public TaskCompletionSource Held { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }
