@@ -39,14 +39,13 @@ public sealed class EventBusMetrics : IDisposable
     }
 
     public void Published(string topic) => published.Add(1, Tag(topic));
-    public void Delivered(string topic, DeliveryOutcome outcome) =>
-        delivered.Add(1, Tag(topic), new KeyValuePair<string, object?>("outcome", outcome.ToString().ToLowerInvariant()));
+    public void Delivered(string topic, DeliveryOutcome outcome) => delivered.Add(1, Tag(topic), OutcomeTag(outcome));
     /// <summary>
     /// How long one delivery took, by topic and outcome. Under load a consumer falls behind when this grows while its
     /// handler slots stay full (docs/benchmarks.md, "Session 11"): the counters alone do not show it.
     /// </summary>
     public void Handled(string topic, DeliveryOutcome outcome, TimeSpan duration) =>
-        handlingDuration.Record(duration.TotalSeconds, Tag(topic), new KeyValuePair<string, object?>("outcome", outcome.ToString().ToLowerInvariant()));
+        handlingDuration.Record(duration.TotalSeconds, Tag(topic), OutcomeTag(outcome));
     public void Redelivered(string topic, int count) => redelivered.Add(count, Tag(topic));
     public void DeadLettered(string topic) => deadLettered.Add(1, Tag(topic));
     public void Duplicate(string topic) => duplicates.Add(1, Tag(topic));
@@ -66,6 +65,12 @@ public sealed class EventBusMetrics : IDisposable
     }
 
     private static KeyValuePair<string, object?> Tag(string topic) => new("topic", topic);
+
+    // Two instruments tag every delivery with its outcome: the names are made once, not per delivery.
+    private static readonly Dictionary<DeliveryOutcome, string> OutcomeNames =
+        Enum.GetValues<DeliveryOutcome>().ToDictionary(outcome => outcome, outcome => outcome.ToString().ToLowerInvariant());
+
+    private static KeyValuePair<string, object?> OutcomeTag(DeliveryOutcome outcome) => new("outcome", OutcomeNames[outcome]);
 
     public void Dispose() => meter.Dispose();
 }
