@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using TalentMesh.ServiceDefaults.Resilience;
 using TalentMesh.ServiceDefaults.Tests.Support;
 
@@ -50,11 +52,34 @@ public sealed class RetryLoggingTests
         Assert.DoesNotContain(logs.Entries, entry => entry.Message.Contains("13800000000", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task CircuitClosing_IsLoggedAtWarning_BesideItsOpening()
+    {
+        var logs = new CapturedLogs();
+        var time = new FakeTimeProvider();
+        using var host = HostLoggingTo(logs, time);
+        var pipeline = host.Services.GetRequiredService<RedisPipeline>();
+        var options = host.Services.GetRequiredService<IOptions<RedisResilienceOptions>>().Value;
+
+        for (var i = 0; i < options.MinimumThroughput; i++)
+            await Assert.ThrowsAsync<TimeoutException>(async () =>
+                await pipeline.ExecuteOnceAsync<int>(_ => throw new TimeoutException("Redis did not answer"), TestContext.Current.CancellationToken));
+        time.Advance(options.BreakDuration + TimeSpan.FromMilliseconds(1));
+        Assert.Equal(1, await pipeline.ExecuteOnceAsync(_ => Task.FromResult(1), TestContext.Current.CancellationToken));
+
+        // Polly's category is at Warning in every service (a healthy call is an Information line): both ends of an
+        // outage must stay above it.
+        Assert.Contains(logs.Entries, entry => entry.Level == LogLevel.Error && entry.Message.Contains("OnCircuitOpened", StringComparison.Ordinal));
+        Assert.Contains(logs.Entries, entry => entry.Level == LogLevel.Warning && entry.Message.Contains("OnCircuitClosed", StringComparison.Ordinal));
+    }
+
     /// <summary>A host with the "redis" pipeline whose every log entry, Debug included, lands in <paramref name="logs"/>.</summary>
-    private static IHost HostLoggingTo(CapturedLogs logs)
+    private static IHost HostLoggingTo(CapturedLogs logs, TimeProvider? time = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.AddProvider(logs).SetMinimumLevel(LogLevel.Debug);
+        if (time is not null)
+            builder.Services.AddSingleton(time);
         builder.AddRedisResilience();
         return builder.Build();
     }
