@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using TalentMesh.ServiceDefaults.Resilience;
 
 namespace TalentMesh.Deployment.Tests;
 
@@ -21,9 +22,10 @@ public class LoggingTests
             var service = StartedService.Start(overlay, deployment.Name());
             if (service.AppId == Overlays.Console)
                 continue;
-            var polly = service.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Polly");
-            if (polly.IsEnabled(LogLevel.Information) || !polly.IsEnabled(LogLevel.Warning))
-                chatty.Add($"{service.AppId}: Polly's Information {(polly.IsEnabled(LogLevel.Information) ? "is" : "is not")} logged, its Warning {(polly.IsEnabled(LogLevel.Warning) ? "is" : "is not")}");
+            var polly = service.Services.GetRequiredService<ILoggerFactory>().CreateLogger(RedisResilienceRegistration.PollyCategory);
+            var (information, warning) = (polly.IsEnabled(LogLevel.Information), polly.IsEnabled(LogLevel.Warning));
+            if (information || !warning)
+                chatty.Add($"{service.AppId}: Polly's Information logged: {information}, its Warning: {warning}");
         }
 
         Assert.Empty(chatty);

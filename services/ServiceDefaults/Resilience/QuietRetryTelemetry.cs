@@ -12,7 +12,7 @@ namespace TalentMesh.ServiceDefaults.Resilience;
 /// <remarks>
 /// Why closing is raised: Polly counts the attempt report of every call, a successful one too, as an event, and logs
 /// any call with an event ("Resilience pipeline executed") at Information — a line per Redis call of a healthy service.
-/// Every service's appsettings.json therefore sets Polly's category to Warning, and the circuit's recovery, which
+/// <see cref="RedisResilienceRegistration.AddRedisResilience"/> therefore starts Polly's category at Warning, and the circuit's recovery, which
 /// Polly reports at Information, has to be a Warning to stay beside its opening in the log.
 /// </remarks>
 internal static class QuietRetryTelemetry

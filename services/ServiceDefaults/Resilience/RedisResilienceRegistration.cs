@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.CircuitBreaker;
@@ -13,6 +14,9 @@ namespace TalentMesh.ServiceDefaults.Resilience;
 public static class RedisResilienceRegistration
 {
     public const string PipelineName = "redis";
+
+    /// <summary>The log category of Polly's telemetry.</summary>
+    public const string PollyCategory = "Polly";
 
     /// <summary>
     /// total timeout → retry (jittered exponential) → circuit breaker → attempt timeout (outer to inner). The attempt
@@ -39,6 +43,10 @@ public static class RedisResilienceRegistration
             // Redis returned: a rule set, a talent's stored record. Values have no place in a log; their type says enough.
             telemetry.ResultFormatter = (_, result) => result?.GetType().Name;
         });
+        // Polly counts even a successful attempt's report as an event and logs every call with an event at Information:
+        // a line per Redis call. Its category starts at Warning in every service; the rule goes first, so that a level
+        // configured for "Polly" (a later rule of the same weight) still decides.
+        builder.Services.Configure<LoggerFilterOptions>(filters => filters.Rules.Insert(0, new LoggerFilterRule(null, PollyCategory, LogLevel.Warning, null)));
         builder.Services.AddSingleton<RedisPipeline>();
         return builder;
     }
