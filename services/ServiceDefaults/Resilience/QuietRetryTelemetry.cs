@@ -12,8 +12,8 @@ namespace TalentMesh.ServiceDefaults.Resilience;
 /// <remarks>
 /// Why closing is raised: Polly counts the attempt report of every call, a successful one too, as an event, and logs
 /// any call with an event ("Resilience pipeline executed") at Information — a line per Redis call of a healthy service.
-/// <see cref="RedisResilienceRegistration.AddRedisResilience"/> therefore starts Polly's category at Warning, and the circuit's recovery, which
-/// Polly reports at Information, has to be a Warning to stay beside its opening in the log.
+/// <see cref="RedisResilienceRegistration.AddRedisResilience"/> therefore starts Polly's category at Warning, and the
+/// circuit's recovery, which Polly reports at Information, has to be a Warning to stay beside its opening in the log.
 /// </remarks>
 internal static class QuietRetryTelemetry
 {
