@@ -46,7 +46,8 @@ public static class RedisResilienceRegistration
         // Polly counts even a successful attempt's report as an event and logs every call with an event at Information:
         // a line per Redis call. Its category starts at Warning in every service; the rule goes first, so that a level
         // configured for "Polly" (a later rule of the same weight) still decides.
-        builder.Services.Configure<LoggerFilterOptions>(filters => filters.Rules.Insert(0, new LoggerFilterRule(null, PollyCategory, LogLevel.Warning, null)));
+        var pollyFromWarning = new LoggerFilterRule(providerName: null, PollyCategory, LogLevel.Warning, filter: null);
+        builder.Services.Configure<LoggerFilterOptions>(filters => filters.Rules.Insert(0, pollyFromWarning));
         builder.Services.AddSingleton<RedisPipeline>();
         return builder;
     }
