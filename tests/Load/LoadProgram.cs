@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Diagnostics;
 using Grpc.Core;
 using Spectre.Console;
 using TalentMesh.Contracts.Common.V1;
@@ -59,6 +60,12 @@ public static class LoadProgram
         // Hundreds of workflows are in flight at once; do not let the pool's slow thread injection throttle the client.
         ThreadPool.SetMinThreads(Math.Max(64, Environment.ProcessorCount * 8), Math.Max(64, Environment.ProcessorCount * 8));
 
+        // The machine's speed before any load: the baseline for the same loop's speed during the window.
+        using var cpuSpeed = new CpuSpeedMeter();
+        var beforeLoad = Stopwatch.GetTimestamp();
+        await Task.Delay(CpuSpeedMeter.BaselineSpan, cancellationToken);
+        var idleSpeed = cpuSpeed.Log.Between(beforeLoad, Stopwatch.GetTimestamp());
+
         AnsiConsole.MarkupLine($"[bold]TalentMesh load[/]: {options.Rate:N0} workflows/s, {(options.SettleLimit > TimeSpan.Zero ? $"{ArrivalSchedule.RampStart:P0} of it until the services' JIT settles (at most {options.SettleLimit.TotalSeconds:N0} s), then " : "")}{options.Warmup.TotalSeconds:N0} s warm-up (ramping up from {ArrivalSchedule.RampStart:P0} over {ArrivalSchedule.RampShare:P0} of it, then at the rate) + {options.Duration.TotalSeconds:N0} s measured, visibility learnt from the notification watch, then read (a \"not yet\" polled every {options.PollInterval.TotalMilliseconds:N0} ms, growing to {options.PollCap.TotalMilliseconds:N0} ms)");
         await using var target = options.StartMesh
             ? await LoadTarget.StartMeshAsync(cancellationToken)
@@ -78,7 +85,7 @@ public static class LoadProgram
         await using (var sampler = new ProcessSampler(target.Processes))
         {
             using var hiccups = new HiccupMeter();
-            result = await OpenLoopRun.RunAsync(options, workflow, hiccups.Log, () => string.Join("; ", new[] { sampler.RecentCpu(TimeSpan.FromSeconds(5)), consumers?.TakeIntervalMax() ?? "" }.Where(part => part.Length > 0)),
+            result = await OpenLoopRun.RunAsync(options, workflow, hiccups.Log, () => string.Join("; ", new[] { sampler.RecentCpu(TimeSpan.FromSeconds(5)), cpuSpeed.Recent(TimeSpan.FromSeconds(5)), consumers?.TakeIntervalMax() ?? "" }.Where(part => part.Length > 0)),
                 () => sampler.BusiestJit(LoadOptions.SettledOver), line => AnsiConsole.MarkupLine(Markup.Escape(line)), cancellationToken);
             hiccups.Stop();
             await recorders.CloseAsync();
@@ -86,6 +93,7 @@ public static class LoadProgram
             Report.WriteStallSources(await target.StallSourcesAsync(cancellationToken));
             Report.WriteKeyspace(keysBefore, await target.KeyCountAsync());
             Report.WriteHiccups(hiccups.Log, hiccups.OwnGcPauses);
+            Report.WriteCpuSpeed(idleSpeed, cpuSpeed.Log.Between(result.WindowStart, result.WindowEnd));
             // Why calls failed or events were redelivered, as the services saw it (the mesh keeps their output).
             foreach (var (service, message, count) in target.ServiceWarnings())
                 AnsiConsole.MarkupLine(Markup.Escape($"{service}: {count:N0} × {message[..Math.Min(message.Length, 160)]}"));

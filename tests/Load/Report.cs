@@ -128,6 +128,21 @@ public static class Report
             HiccupLog.LongHiccup.TotalMilliseconds, longOnes.Count == 0 ? "" : $" ({listed})", ownGcPauses.TotalSeconds);
     }
 
+    /// <summary>
+    /// The fixed loop's speed (<see cref="CpuSpeedMeter"/>) before the load and in the measured window. Compare runs by
+    /// the window's figure: the same mesh met its p99 with room to spare when the loop took ~1.85 ms and with half as
+    /// much when it took ~1.97 ms (docs/benchmarks.md, "Session 14").
+    /// </summary>
+    public static void WriteCpuSpeed(CpuSpeed? idle, CpuSpeed? window)
+    {
+        if (window is null)
+            return;
+        var ratio = idle is null ? "" : string.Create(Invariant, $" ({window.Typical / idle.Typical:N2}× the quiet machine's {idle.Typical.TotalMilliseconds:N2} ms)");
+        AnsiConsole.MarkupLine(Invariant,
+            "Machine speed (a fixed {0:N0}-step loop on a thread of this program, the fastest of each second): {1:N2} ms in the window{2}, the slowest second {3:N2} ms.",
+            CpuSpeedMeter.Steps, window.Typical.TotalMilliseconds, Markup.Escape(ratio), window.Slowest.TotalMilliseconds);
+    }
+
     private static string Ms(double value) => value.ToString("N1", Invariant);
 
     private static string Handling(EventHandling? slowest) => slowest switch

@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+
+namespace TalentMesh.Load;
+
+/// <summary>
+/// The machine's own speed through the run: a thread of this program times a fixed loop of dependent floating-point
+/// steps (~2 ms, no memory traffic) ten times a second into a <see cref="CpuSpeedLog"/>. The loop's work never changes,
+/// so when its fastest run per second grows, the machine gave every process less; on this VM that happens unseen by
+/// the guest (steal reads 0), and at ~93 % of the 2 cores a 5 % slower machine doubled the run's p99
+/// (docs/benchmarks.md, "Session 14"). It is the same-run baseline for the machine, as the no-op call is for a service.
+/// </summary>
+public sealed class CpuSpeedMeter : IDisposable
+{
+    /// <summary>Steps of one run: ~1.9 ms on this machine at its fastest, under a hundredth of a core at 10 runs/s.</summary>
+    public const int Steps = 1_000_000;
+
+    private static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>How long the load program measures the quiet machine before it starts anything.</summary>
+    public static readonly TimeSpan BaselineSpan = TimeSpan.FromSeconds(3);
+
+    private readonly Thread thread;
+    private volatile bool stopping;
+
+    public CpuSpeedMeter()
+    {
+        thread = new Thread(Measure) { IsBackground = true, Name = "cpu speed meter" };
+        thread.Start();
+    }
+
+    public CpuSpeedLog Log { get; } = new();
+
+    /// <summary>The loop's speed over the last <paramref name="span"/>, for the progress lines.</summary>
+    public string Recent(TimeSpan span) =>
+        Log.Between(Stopwatch.GetTimestamp() - (long)(span.TotalSeconds * Stopwatch.Frequency), Stopwatch.GetTimestamp()) is { } speed
+            ? $"loop {speed.Typical.TotalMilliseconds:N2} ms"
+            : "";
+
+    private void Measure()
+    {
+        var seed = 1.0;
+        while (!stopping)
+        {
+            var before = Stopwatch.GetTimestamp();
+            seed = Run(seed);
+            var after = Stopwatch.GetTimestamp();
+            Log.Record(after, Stopwatch.GetElapsedTime(before, after));
+            Thread.Sleep(Pause);
+        }
+    }
+
+    /// <summary>
+    /// Each step waits for the one before (a multiply and an add), so the loop runs at the core's latency, not its
+    /// width; optimised from the first call so the first second is not tier-0 code. The value stays at the fixed point
+    /// 1.0 and feeds the next run, so the loop can be neither dropped nor overflow.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static double Run(double seed)
+    {
+        var value = seed;
+        for (var i = 0; i < Steps; i++)
+            value = value * 0.9999999 + 0.0000001;
+        return value;
+    }
+
+    /// <summary>Ends the measurement; Dispose does the same.</summary>
+    public void Stop()
+    {
+        stopping = true;
+        thread.Join();
+    }
+
+    public void Dispose() => Stop();
+}
