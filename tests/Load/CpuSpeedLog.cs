@@ -3,19 +3,22 @@ using System.Diagnostics;
 namespace TalentMesh.Load;
 
 /// <summary>How fast the machine ran a fixed loop (<see cref="CpuSpeedMeter"/>) in some span of the run.</summary>
-/// <param name="Typical">The median of each second's fastest run: the speed the machine gave this program then.</param>
-/// <param name="Slowest">The slowest second's fastest run: the worst spell.</param>
-/// <param name="Seconds">How many seconds had a run.</param>
-public sealed record CpuSpeed(TimeSpan Typical, TimeSpan Slowest, int Seconds);
+/// <param name="Typical">The median of each spell's fastest run: the speed the machine gave this program then.</param>
+/// <param name="Slowest">The slowest spell's fastest run.</param>
+/// <param name="Spells">How many spells (<see cref="CpuSpeedLog.Spell"/>) had a run.</param>
+public sealed record CpuSpeed(TimeSpan Typical, TimeSpan Slowest, int Spells);
 
 /// <summary>
 /// Each timed run of <see cref="CpuSpeedMeter"/>'s loop with when it ended. The loop's wall time counts every moment
-/// its thread waited for a core the mesh kept busy, so a single run says little; the fastest run of each second is the
-/// loop's speed when it did get a core, which only the machine itself (its host's share, its clock) can change.
-/// One writer (the meter's thread); readers summarise any span while it writes.
+/// its thread waited for a core the mesh kept busy, so a single run says little; the fastest run of each
+/// <see cref="Spell"/> is the loop's speed when it did get a core, which only the machine itself (its host's share,
+/// its clock) can change. One writer (the meter's thread); readers summarise any span while it writes.
 /// </summary>
 public sealed class CpuSpeedLog
 {
+    /// <summary>The span whose fastest run counts: ten runs, as long as a progress line's interval.</summary>
+    public static readonly TimeSpan Spell = TimeSpan.FromSeconds(5);
+
     private readonly List<(long At, TimeSpan Took)> runs = [];
 
     public void Record(long at, TimeSpan took)
@@ -24,20 +27,30 @@ public sealed class CpuSpeedLog
             runs.Add((at, took));
     }
 
+    public int Count
+    {
+        get
+        {
+            lock (runs)
+                return runs.Count;
+        }
+    }
+
     /// <summary>The loop's speed over the runs that ended in [<paramref name="from"/>, <paramref name="to"/>) (Stopwatch timestamps); null when none did.</summary>
     public CpuSpeed? Between(long from, long to)
     {
-        List<TimeSpan> fastestOfEachSecond;
+        var spell = (long)(Spell.TotalSeconds * Stopwatch.Frequency);
+        List<TimeSpan> fastestOfEachSpell;
         lock (runs)
         {
-            fastestOfEachSecond = runs.Where(r => r.At >= from && r.At < to)
-                .GroupBy(r => (r.At - from) / Stopwatch.Frequency)
-                .Select(second => second.Min(r => r.Took))
+            fastestOfEachSpell = runs.Where(r => r.At >= from && r.At < to)
+                .GroupBy(r => (r.At - from) / spell)
+                .Select(runsOfASpell => runsOfASpell.Min(r => r.Took))
                 .Order()
                 .ToList();
         }
-        return fastestOfEachSecond.Count == 0
+        return fastestOfEachSpell.Count == 0
             ? null
-            : new CpuSpeed(fastestOfEachSecond[fastestOfEachSecond.Count / 2], fastestOfEachSecond[^1], fastestOfEachSecond.Count);
+            : new CpuSpeed(fastestOfEachSpell[fastestOfEachSpell.Count / 2], fastestOfEachSpell[^1], fastestOfEachSpell.Count);
     }
 }

@@ -5,23 +5,27 @@ namespace TalentMesh.Load;
 
 /// <summary>
 /// The machine's own speed through the run: a thread of this program times a fixed loop of dependent floating-point
-/// steps (~2 ms, no memory traffic) ten times a second into a <see cref="CpuSpeedLog"/>. The loop's work never changes,
-/// so when its fastest run per second grows, the machine gave every process less; on this VM that happens unseen by
+/// steps (~2 ms, no memory traffic) twice a second into a <see cref="CpuSpeedLog"/>. The loop's work never changes,
+/// so when its fastest run of a spell grows, the machine gave every process less; on this VM that happens unseen by
 /// the guest (steal reads 0), and at ~93 % of the 2 cores a 5 % slower machine doubled the run's p99
 /// (docs/benchmarks.md, "Session 14"). It is the same-run baseline for the machine, as the no-op call is for a service.
 /// </summary>
 public sealed class CpuSpeedMeter : IDisposable
 {
-    /// <summary>Steps of one run: ~1.9 ms on this machine at its fastest, under a hundredth of a core at 10 runs/s.</summary>
+    /// <summary>Steps of one run: ~1.9 ms on this machine at its fastest.</summary>
     public const int Steps = 1_000_000;
 
-    private static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(100);
+    /// <summary>
+    /// Between runs: two a second cost 0.4 % of a core. Ten a second would be 2 % (~0.07 ms of the CPU per workflow the
+    /// report counts at 300/s) taken from a machine where 5 % less speed doubled the p99.
+    /// </summary>
+    private static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(500);
 
-    /// <summary>How long the load program measures the quiet machine before it starts anything.</summary>
-    public static readonly TimeSpan BaselineSpan = TimeSpan.FromSeconds(3);
+    /// <summary>How long the load program measures the quiet machine before it starts anything: one spell.</summary>
+    public static readonly TimeSpan BaselineSpan = CpuSpeedLog.Spell;
 
     private readonly Thread thread;
-    private volatile bool stopping;
+    private readonly ManualResetEventSlim stopping = new();
 
     public CpuSpeedMeter()
     {
@@ -40,19 +44,19 @@ public sealed class CpuSpeedMeter : IDisposable
     private void Measure()
     {
         var seed = 1.0;
-        while (!stopping)
+        do
         {
             var before = Stopwatch.GetTimestamp();
             seed = Run(seed);
             var after = Stopwatch.GetTimestamp();
             Log.Record(after, Stopwatch.GetElapsedTime(before, after));
-            Thread.Sleep(Pause);
         }
+        while (!stopping.Wait(Pause));
     }
 
     /// <summary>
     /// Each step waits for the one before (a multiply and an add), so the loop runs at the core's latency, not its
-    /// width; optimised from the first call so the first second is not tier-0 code. The value stays at the fixed point
+    /// width; optimised from the first call so the first runs are not tier-0 code. The value stays at the fixed point
     /// 1.0 and feeds the next run, so the loop can be neither dropped nor overflow.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
@@ -67,9 +71,13 @@ public sealed class CpuSpeedMeter : IDisposable
     /// <summary>Ends the measurement; Dispose does the same.</summary>
     public void Stop()
     {
-        stopping = true;
+        stopping.Set();
         thread.Join();
     }
 
-    public void Dispose() => Stop();
+    public void Dispose()
+    {
+        Stop();
+        stopping.Dispose();
+    }
 }

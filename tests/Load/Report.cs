@@ -139,8 +139,8 @@ public static class Report
             return;
         var ratio = idle is null ? "" : string.Create(Invariant, $" ({window.Typical / idle.Typical:N2}× the quiet machine's {idle.Typical.TotalMilliseconds:N2} ms)");
         AnsiConsole.MarkupLine(Invariant,
-            "Machine speed (a fixed {0:N0}-step loop on a thread of this program, the fastest of each second): {1:N2} ms in the window{2}, the slowest second {3:N2} ms.",
-            CpuSpeedMeter.Steps, window.Typical.TotalMilliseconds, Markup.Escape(ratio), window.Slowest.TotalMilliseconds);
+            "Machine speed (a fixed {0:N0}-step loop on a thread of this program, the fastest of each {4:N0} s): {1:N2} ms in the window{2}, the slowest {4:N0} s {3:N2} ms.",
+            CpuSpeedMeter.Steps, window.Typical.TotalMilliseconds, Markup.Escape(ratio), window.Slowest.TotalMilliseconds, CpuSpeedLog.Spell.TotalSeconds);
     }
 
     private static string Ms(double value) => value.ToString("N1", Invariant);
