@@ -7,8 +7,9 @@ namespace TalentMesh.Load;
 /// The machine's own speed through the run: a thread of this program times a fixed loop of dependent floating-point
 /// steps (~2 ms, no memory traffic) twice a second into a <see cref="CpuSpeedLog"/>. The loop's work never changes,
 /// so when its fastest run of a spell grows, the machine gave every process less; on this VM that happens unseen by
-/// the guest (steal reads 0), and at ~93 % of the 2 cores a 5 % slower machine doubled the run's p99
-/// (docs/benchmarks.md, "Session 14"). It is the same-run baseline for the machine, as the no-op call is for a service.
+/// the guest (steal reads 0), and at ~93 % of the 2 cores a 5 % slower machine doubled the run's p99 and a 10 % slower
+/// one lost it (docs/benchmarks.md, "Session 14"). It is the same-run baseline for the machine, as the no-op call is for
+/// a service.
 /// </summary>
 public sealed class CpuSpeedMeter : IDisposable
 {
