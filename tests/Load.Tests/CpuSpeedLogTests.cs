@@ -25,8 +25,7 @@ public sealed class CpuSpeedLogTests
 
         var speed = log.Between(At(0), At(3));
 
-        Assert.Equal(new CpuSpeed(Typical: Ms(2.1), Slowest: Ms(2.6), Spells: 3), speed);
-        Assert.Equal(5, log.Count);
+        Assert.Equal(new CpuSpeed(Typical: Ms(2.1), Slowest: Ms(2.6)), speed);
     }
 
     [Fact]
@@ -37,7 +36,7 @@ public sealed class CpuSpeedLogTests
         log.Record(At(2.5), Ms(2.0));
         log.Record(At(4.5), Ms(3.0));
 
-        Assert.Equal(new CpuSpeed(Ms(2.0), Ms(2.0), 1), log.Between(At(1), At(4)));
+        Assert.Equal(new CpuSpeed(Ms(2.0), Ms(2.0)), log.Between(At(1), At(4)));
         Assert.Null(log.Between(At(5), At(6)));
     }
 
@@ -47,16 +46,14 @@ public sealed class CpuSpeedLogTests
         using var meter = new CpuSpeedMeter();
         var start = Stopwatch.GetTimestamp();
         var deadline = start + 30 * Stopwatch.Frequency;
-        // Three runs; polled, since how soon they come is up to the machine.
-        while (meter.Log.Count < 3 && Stopwatch.GetTimestamp() < deadline)
+        CpuSpeed? speed;
+        // Polled, since how soon the first run ends is up to the machine.
+        while ((speed = meter.Log.Between(start, Stopwatch.GetTimestamp())) is null && Stopwatch.GetTimestamp() < deadline)
             await Task.Delay(50, TestContext.Current.CancellationToken);
         meter.Stop();
 
-        Assert.True(meter.Log.Count >= 3, $"{meter.Log.Count} runs within 30 s");
-        var speed = meter.Log.Between(start, Stopwatch.GetTimestamp());
         Assert.NotNull(speed);
         // A million dependent steps cannot take under ~0.2 ms on any core (5 GHz, one step a cycle), nor 100 ms on a working one.
         Assert.InRange(speed.Typical.TotalMilliseconds, 0.2, 100);
-        Assert.True(speed.Slowest >= speed.Typical);
     }
 }

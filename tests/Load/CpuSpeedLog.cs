@@ -5,8 +5,7 @@ namespace TalentMesh.Load;
 /// <summary>How fast the machine ran a fixed loop (<see cref="CpuSpeedMeter"/>) in some span of the run.</summary>
 /// <param name="Typical">The median of each spell's fastest run: the speed the machine gave this program then.</param>
 /// <param name="Slowest">The slowest spell's fastest run.</param>
-/// <param name="Spells">How many spells (<see cref="CpuSpeedLog.Spell"/>) had a run.</param>
-public sealed record CpuSpeed(TimeSpan Typical, TimeSpan Slowest, int Spells);
+public sealed record CpuSpeed(TimeSpan Typical, TimeSpan Slowest);
 
 /// <summary>
 /// Each timed run of <see cref="CpuSpeedMeter"/>'s loop with when it ended. The loop's wall time counts every moment
@@ -16,8 +15,8 @@ public sealed record CpuSpeed(TimeSpan Typical, TimeSpan Slowest, int Spells);
 /// </summary>
 public sealed class CpuSpeedLog
 {
-    /// <summary>The span whose fastest run counts: ten runs, as long as a progress line's interval.</summary>
-    public static readonly TimeSpan Spell = TimeSpan.FromSeconds(5);
+    /// <summary>The span whose fastest run counts: ten runs, a progress line's interval.</summary>
+    public static readonly TimeSpan Spell = OpenLoopRun.ProgressInterval;
 
     private readonly List<(long At, TimeSpan Took)> runs = [];
 
@@ -25,15 +24,6 @@ public sealed class CpuSpeedLog
     {
         lock (runs)
             runs.Add((at, took));
-    }
-
-    public int Count
-    {
-        get
-        {
-            lock (runs)
-                return runs.Count;
-        }
     }
 
     /// <summary>The loop's speed over the runs that ended in [<paramref name="from"/>, <paramref name="to"/>) (Stopwatch timestamps); null when none did.</summary>
@@ -51,6 +41,6 @@ public sealed class CpuSpeedLog
         }
         return fastestOfEachSpell.Count == 0
             ? null
-            : new CpuSpeed(fastestOfEachSpell[fastestOfEachSpell.Count / 2], fastestOfEachSpell[^1], fastestOfEachSpell.Count);
+            : new CpuSpeed(fastestOfEachSpell[fastestOfEachSpell.Count / 2], fastestOfEachSpell[^1]);
     }
 }

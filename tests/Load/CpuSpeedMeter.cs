@@ -37,10 +37,11 @@ public sealed class CpuSpeedMeter : IDisposable
     public CpuSpeedLog Log { get; } = new();
 
     /// <summary>The loop's speed over the last <paramref name="span"/>, for the progress lines.</summary>
-    public string Recent(TimeSpan span) =>
-        Log.Between(Stopwatch.GetTimestamp() - (long)(span.TotalSeconds * Stopwatch.Frequency), Stopwatch.GetTimestamp()) is { } speed
-            ? $"loop {speed.Typical.TotalMilliseconds:N2} ms"
-            : "";
+    public string Recent(TimeSpan span)
+    {
+        var now = Stopwatch.GetTimestamp();
+        return Log.Between(now - (long)(span.TotalSeconds * Stopwatch.Frequency), now) is { } speed ? $"loop {speed.Typical.TotalMilliseconds:N2} ms" : "";
+    }
 
     private void Measure()
     {

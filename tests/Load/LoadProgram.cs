@@ -85,7 +85,7 @@ public static class LoadProgram
         await using (var sampler = new ProcessSampler(target.Processes))
         {
             using var hiccups = new HiccupMeter();
-            result = await OpenLoopRun.RunAsync(options, workflow, hiccups.Log, () => string.Join("; ", new[] { sampler.RecentCpu(TimeSpan.FromSeconds(5)), cpuSpeed.Recent(TimeSpan.FromSeconds(5)), consumers?.TakeIntervalMax() ?? "" }.Where(part => part.Length > 0)),
+            result = await OpenLoopRun.RunAsync(options, workflow, hiccups.Log, () => string.Join("; ", new[] { sampler.RecentCpu(OpenLoopRun.ProgressInterval), cpuSpeed.Recent(OpenLoopRun.ProgressInterval), consumers?.TakeIntervalMax() ?? "" }.Where(part => part.Length > 0)),
                 () => sampler.BusiestJit(LoadOptions.SettledOver), line => AnsiConsole.MarkupLine(Markup.Escape(line)), cancellationToken);
             hiccups.Stop();
             await recorders.CloseAsync();

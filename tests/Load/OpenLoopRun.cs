@@ -14,6 +14,11 @@ public sealed record RunResult(long WindowStart, long WindowEnd, long LastComple
 /// </summary>
 public static class OpenLoopRun
 {
+    /// <summary>How often a progress line is printed; the figures on it (CPU, the machine's speed) cover this span.</summary>
+    public static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(5);
+
+    private static readonly long ProgressTicks = (long)(ProgressInterval.TotalSeconds * Stopwatch.Frequency);
+
     public static async Task<RunResult> RunAsync(LoadOptions options, Workflow workflow, HiccupLog hiccups, Func<string> processes,
         Func<double?> busiestJit, Action<string> progress, CancellationToken cancellationToken)
     {
@@ -48,7 +53,7 @@ public static class OpenLoopRun
             if (now >= nextReport)
             {
                 progress($"{Stopwatch.GetElapsedTime(start).TotalSeconds,5:N0} s: started {next:N0}, in flight {running.Count(t => !t.IsCompleted):N0}, longest hiccup {hiccups.TakeIntervalMax().TotalMilliseconds:N0} ms, load average {ProcFs.LoadAverage()}; {processes()}");
-                nextReport = now + 5 * Stopwatch.Frequency;
+                nextReport = now + ProgressTicks;
             }
         }
         var windowEnd = Intended(total);
@@ -81,7 +86,7 @@ public static class OpenLoopRun
         var rate = options.Rate * ArrivalSchedule.RampStart;
         var start = Stopwatch.GetTimestamp();
         var nextCheck = start + Stopwatch.Frequency;
-        var nextReport = start + 5 * Stopwatch.Frequency;
+        var nextReport = start + ProgressTicks;
         while (await timer.WaitForNextTickAsync(cancellationToken))
         {
             var now = Stopwatch.GetTimestamp();
@@ -106,7 +111,7 @@ public static class OpenLoopRun
             }
             if (now >= nextReport)
             {
-                nextReport = now + 5 * Stopwatch.Frequency;
+                nextReport = now + ProgressTicks;
                 progress($"settling {elapsed.TotalSeconds,3:N0} s: started {settling.Count:N0}, in flight {settling.Count(t => !t.IsCompleted):N0}, longest hiccup {hiccups.TakeIntervalMax().TotalMilliseconds:N0} ms; {processes()}");
             }
         }
