@@ -49,8 +49,12 @@ public static class EvaluationCalculator
             var keep = previous is { CertificationValidUntil: { } running } && previous.Tier == tier && running.ToDateTimeOffset() > now;
             record.CertificationValidUntil = keep ? previous!.CertificationValidUntil : EngineFacts.Timestamp(now.AddMonths(certificationMonths));
         }
+        // A first evaluation that reaches no tier tells the consumers nothing they can act on: they read a talent they
+        // have not heard of as holding no tier, and no policy is open to that. Not publishing it spares every
+        // registration a talent.evaluated and a handler run in Registration and in Redemption (docs/evaluation.md).
         record.Published = previous is null
-            || previous.TotalPoints != record.TotalPoints
+            ? record.Tier != Tier.None
+            : previous.TotalPoints != record.TotalPoints
             || previous.Tier != record.Tier
             || previous.Vetoed != record.Vetoed
             || !Equals(previous.CertificationValidUntil, record.CertificationValidUntil);

@@ -10,7 +10,7 @@ public static class EligibilityRules
     public static IReadOnlyList<Blocker> Check(Policy policy, TalentProfile talent, DateOnly today)
     {
         if (!talent.IsEvaluated)
-            return [new Blocker(Blocker.NotEvaluated, "you have not been evaluated yet")];
+            return [new Blocker(Blocker.NotEvaluated, "no tier has been awarded to you yet")];
         var blockers = new List<Blocker>();
         if (talent.Code == CodeState.Revoked)
             blockers.Add(new Blocker(Blocker.CodeRevoked, "your talent code was revoked"));

@@ -37,9 +37,11 @@ public sealed class TalentEvaluatedHandler(TalentStore talents, PolicyStore poli
             var now = time.GetUtcNow();
             var unit = context.BeginUnitOfWork();
             talents.WriteEvaluation(unit, after, before.EvaluationSequence);
-            if (before.IsEvaluated && before.Tier != after.Tier)
+            // A talent not heard of yet holds no tier: Evaluation does not publish a first evaluation without one.
+            var held = before.IsEvaluated ? before.Tier : Tier.None;
+            if (held != after.Tier)
                 notifications.Add(unit, after.TalentId, NotificationKind.TierChanged, "Your talent tier changed",
-                    $"Your tier is now {Eligibility.EligibilityRules.TierName(after.Tier)} (was {Eligibility.EligibilityRules.TierName(before.Tier)}).", "", "", now);
+                    $"Your tier is now {Eligibility.EligibilityRules.TierName(after.Tier)} (was {Eligibility.EligibilityRules.TierName(held)}).", "", "", now);
             var notified = await loadingNotified;
             foreach (var policy in BenefitMatching.NewlyEligible(published, before, after, now).Where(p => !notified.Contains(p.PolicyId)))
                 matching.Notify(unit, after.TalentId, policy, now);

@@ -14,7 +14,8 @@ public static class TalentView
     {
         var talent = stored.Talent.Clone();
         talent.Etag = Etag(stored.Version);
-        talent.Tier = standing?.Tier ?? Tier.Unspecified;
+        // No projection yet: Evaluation publishes a talent's first evaluation only once it reaches a tier.
+        talent.Tier = standing?.Tier ?? Tier.None;
         if (standing?.CertificationValidUntil is { } until)
             talent.CertificationValidUntil = Timestamp.FromDateTimeOffset(until);
         return talent;

@@ -17,8 +17,10 @@ public sealed class AgeBandTests(RedisServerFixture redis) : EvaluationTestBase(
         var today = DateOnly.FromDateTime(Host.Time.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
         // Turns 31 in three days: the age band drops from 15 to 10 points.
         await PublishAsync(Registered("t-age", today.AddDays(3).AddYears(-31), Host.Time.GetUtcNow()));
-        var first = await WaitForEvaluationAsync("t-age", _ => true, "the registration is evaluated");
+        // Tier-less, the registration's evaluation is stored but not published (docs/evaluation.md, "Published").
+        var first = await WaitForStoredEvaluationAsync("t-age", _ => true, "the registration is evaluated");
         Assert.Equal(15, first.TotalPoints);
+        Assert.False(first.Published);
 
         Host.Time.Advance(TimeSpan.FromDays(4));
 

@@ -35,6 +35,18 @@ public sealed class EvaluationCalculatorTests
     }
 
     [Fact]
+    public void Next_FirstWithoutTier_StoredButNotPublished_ThenTheFirstTierIsPublished()
+    {
+        NamedFact[] registered = [new("age", FactValue.Of(29m), [])];
+
+        var first = EvaluationCalculator.Next(Default, registered, null, EvaluationTrigger.Registration, Now, 36)!;
+        var tiered = EvaluationCalculator.Next(Default, TierE, first.Record, EvaluationTrigger.CredentialVerified, Now, 36)!;
+
+        Assert.Equal((Tier.None, 15d, false), (first.Record.Tier, first.Record.TotalPoints, first.Changed));
+        Assert.Equal((Tier.E, Tier.None, 2L, true), (tiered.Record.Tier, tiered.Record.PreviousTier, tiered.Record.EvaluationSequence, tiered.Changed));
+    }
+
+    [Fact]
     public void Next_SameFactsSameRuleSet_IsNothing()
     {
         var first = EvaluationCalculator.Next(Default, TierE, null, EvaluationTrigger.CredentialVerified, Now, 36)!;

@@ -59,11 +59,25 @@ public sealed class ScoreFlowTests(RedisServerFixture redis) : EvaluationTestBas
     }
 
     [Fact]
+    public async Task TalentRegistered_NoTier_StoredNotPublished_FirstTierPublishedAsChangedFromNone()
+    {
+        await PublishAsync(Registered("t-quiet", Today.AddYears(-45), At(0)));
+        var registered = await WaitForStoredEvaluationAsync("t-quiet", _ => true, "the registration is evaluated");
+        Assert.Equal((Tier.None, false), (registered.Tier, registered.Published));
+
+        await PublishAsync(Verified("t-quiet", "t-quiet-award", Award(AwardLevel.WorldClass), At(1)));
+
+        var evaluated = await WaitForEvaluationAsync("t-quiet", e => e.Tier == Tier.A, "the world-class award recognizes tier A");
+        Assert.Equal((2L, Tier.None, true), (evaluated.EvaluationSequence, evaluated.PreviousTier, evaluated.TierChanged));
+        Assert.Single(await EvaluatedAsync("t-quiet"));
+    }
+
+    [Fact]
     public async Task CredentialVerified_SameEventTwice_OneEvaluation()
     {
         var at = At(0);
         await PublishAsync(Registered("t-dup", Today.AddYears(-40), at));
-        await WaitForEvaluationAsync("t-dup", _ => true, "the registration is evaluated");
+        await WaitForStoredEvaluationAsync("t-dup", _ => true, "the registration is evaluated");
         var verified = Verified("t-dup", "t-dup-title", Title(ProfessionalTitleLevel.Senior), At(1));
 
         var id = await PublishAsync(verified);
@@ -120,7 +134,7 @@ public sealed class ScoreFlowTests(RedisServerFixture redis) : EvaluationTestBas
     public async Task GetScore_ApplicantAskingForAnotherTalent_NotFound()
     {
         await PublishAsync(Registered("t-own", Today.AddYears(-40), At(0)));
-        await WaitForEvaluationAsync("t-own", _ => true, "the registration is evaluated");
+        await WaitForStoredEvaluationAsync("t-own", _ => true, "the registration is evaluated");
 
         var own = await Scores.GetScoreAsync(new GetScoreRequest { TalentId = "t-own" }, As("applicant", "t-own"));
         var error = await Assert.ThrowsAsync<RpcException>(async () =>

@@ -4,6 +4,7 @@ using TalentMesh.Contracts.Events.V1;
 using TalentMesh.EventBus.Outbox;
 using TalentMesh.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using EvaluationRecord = TalentMesh.Contracts.Evaluation.V1.Evaluation;
 
 namespace TalentMesh.Evaluation.Tests.Support;
 
@@ -53,6 +54,17 @@ public abstract class EvaluationTestBase(RedisServerFixture redis) : IAsyncLifet
     {
         TalentEvaluated? found = null;
         await Eventually.TrueAsync(async () => (found = (await EvaluatedAsync(talentId)).LastOrDefault(condition)) is not null, Deadline, because);
+        return found!;
+    }
+
+    /// <summary>
+    /// Waits for a stored evaluation of this talent (newest first in the history) that satisfies
+    /// <paramref name="condition"/>: also one that published nothing, such as a registration without a tier.
+    /// </summary>
+    protected async Task<EvaluationRecord> WaitForStoredEvaluationAsync(string talentId, Func<EvaluationRecord, bool> condition, string because)
+    {
+        EvaluationRecord? found = null;
+        await Eventually.TrueAsync(async () => (found = (await HistoryAsync(talentId)).Evaluations.FirstOrDefault(condition)) is not null, Deadline, because);
         return found!;
     }
 

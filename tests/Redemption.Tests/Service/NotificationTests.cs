@@ -26,9 +26,23 @@ public sealed class NotificationTests(RedisServerFixture redis)
             Wait, "the eligible talent is told");
         await Eventually.TrueAsync(async () => await harness.Host.Redis.GetDatabase().StringGetAsync(harness.Prefix + "match-cursor:" + policy.PolicyId) == "$done",
             Wait, "the match job finished");
-        Assert.Empty(await harness.InboxAsync("t-b"));
+        Assert.DoesNotContain(await harness.InboxAsync("t-b"), n => n.Kind == NotificationKind.BenefitAvailable);
         await harness.EvaluateAsync("t-d", Tier.E, 2);
         Assert.Single(await harness.InboxAsync("t-d"), n => n.Kind == NotificationKind.BenefitAvailable);
+    }
+
+    [Fact]
+    public async Task TalentEvaluated_FirstHeard_ATierIsNewsAsChangedFromNone_NoTierIsNot()
+    {
+        // Evaluation publishes a talent's first evaluation only once it reaches a tier, so the first one Redemption
+        // hears of may be the talent's first tier (at sequence 2 or later) or, later, no tier after all.
+        await using var harness = await StartAsync(redis);
+        await harness.EvaluateAsync("t-first", Tier.C, 2);
+        await harness.EvaluateAsync("t-none", Tier.None, 3);
+
+        var told = Assert.Single(await harness.InboxAsync("t-first"));
+        Assert.Equal((NotificationKind.TierChanged, "Your tier is now C (was none)."), (told.Kind, told.Body));
+        Assert.Empty(await harness.InboxAsync("t-none"));
     }
 
     [Fact]
