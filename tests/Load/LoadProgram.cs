@@ -66,7 +66,7 @@ public static class LoadProgram
         await Task.Delay(CpuSpeedMeter.BaselineSpan, cancellationToken);
         var idleSpeed = cpuSpeed.Log.Between(beforeLoad, Stopwatch.GetTimestamp());
 
-        AnsiConsole.MarkupLine($"[bold]TalentMesh load[/]: {options.Rate:N0} workflows/s, {(options.SettleLimit > TimeSpan.Zero ? $"{ArrivalSchedule.RampStart:P0} of it until the services' JIT settles (at most {options.SettleLimit.TotalSeconds:N0} s), then " : "")}{options.Warmup.TotalSeconds:N0} s warm-up (ramping up from {ArrivalSchedule.RampStart:P0} over {ArrivalSchedule.RampShare:P0} of it, then at the rate) + {options.Duration.TotalSeconds:N0} s measured, visibility learnt from the notification watch, then read (a \"not yet\" polled every {options.PollInterval.TotalMilliseconds:N0} ms, growing to {options.PollCap.TotalMilliseconds:N0} ms)");
+        AnsiConsole.MarkupLine($"[bold]TalentMesh load[/]: {options.Rate:N0} workflows/s, {(options.SettleLimit > TimeSpan.Zero ? $"{ArrivalSchedule.RampStart:P0} of it until the services' JIT settles (at most {options.SettleLimit.TotalSeconds:N0} s), then " : "")}{options.Warmup.TotalSeconds:N0} s warm-up (ramping up from {ArrivalSchedule.RampStart:P0} over {ArrivalSchedule.RampShare:P0} of it, then at the rate) + {options.Duration.TotalSeconds:N0} s measured, the tier learnt from the talent watch, the benefit from the notification watch and then read (a \"not yet\" polled every {options.PollInterval.TotalMilliseconds:N0} ms, growing to {options.PollCap.TotalMilliseconds:N0} ms)");
         await using var target = options.StartMesh
             ? await LoadTarget.StartMeshAsync(cancellationToken)
             : await LoadTarget.AttachAsync(options, cancellationToken);

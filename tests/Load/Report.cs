@@ -60,9 +60,9 @@ public static class Report
         if (cpuMsPerWorkflow > 0)
         {
             AnsiConsole.MarkupLine(Invariant,
-                "CPU per completed workflow, all processes above: {0:N1} ms ⇒ at most {1:N0} workflows/s if {2} cores did nothing else; polls per workflow: {3:N1}.",
+                "CPU per completed workflow, all processes above: {0:N1} ms ⇒ at most {1:N0} workflows/s if {2} cores did nothing else; benefit reads per workflow: {3:N1}.",
                 cpuMsPerWorkflow, Environment.ProcessorCount * 1000 / cpuMsPerWorkflow, Environment.ProcessorCount,
-                (recorders[Workflow.GetTalent].Count + recorders[Workflow.Eligible].Count) / (double)Math.Max(1, result.Completed));
+                recorders[Workflow.Eligible].Count / (double)Math.Max(1, result.Completed));
         }
         AnsiConsole.MarkupLine(Invariant, "{0} cores; load average before {1}, after {2}.", Environment.ProcessorCount, loadBefore, loadAfter);
 

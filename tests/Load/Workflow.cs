@@ -11,8 +11,10 @@ namespace TalentMesh.Load;
 /// <summary>
 /// One talent's way through the mesh: register → submit a national talent-program credential → HR verifies it → the
 /// new tier (B, by direct recognition) is visible in Registration and the policy in the talent's eligible benefits in
-/// Redemption, which the talent learns from its notification watch (as the talent's app would) and then reads. The first call is timed from the workflow's intended start (open loop: a late start counts against the
-/// system, not hidden by it); the others from when they were sent, since each waits for the one before.
+/// Redemption. The talent's app learns of both as it would: Registration pushes the talent with its new tier over
+/// <c>WatchMyTalent</c>, Redemption the "benefit available" over <c>WatchNotifications</c>, after which the app reads
+/// its benefits. The first call is timed from the workflow's intended start (open loop: a late start counts against
+/// the system, not hidden by it); the others from when they were sent, since each waits for the one before.
 /// </summary>
 public sealed class Workflow(LoadTarget target, Recorders recorders, LoadOptions options, string policyId, int run)
 {
@@ -21,7 +23,7 @@ public sealed class Workflow(LoadTarget target, Recorders recorders, LoadOptions
     public const string Verify = "VerifyCredential";
     public const string Watch = "WatchNotifications";
     public const string Notified = "verified → benefit notification pushed";
-    public const string GetTalent = "GetTalent (poll)";
+    public const string TierPushed = "verified → tier pushed (talent watch)";
     public const string Eligible = "ListEligibleBenefits (poll)";
     public const string Visible = "workflow: verified → visible in both";
     public const string Whole = "workflow: start → visible";
@@ -69,32 +71,31 @@ public sealed class Workflow(LoadTarget target, Recorders recorders, LoadOptions
             submission.Evidence.Add(new Evidence { ContentHash = "sha256:" + new string('a', 64), MediaType = "application/pdf", SizeBytes = 120_000, Description = "program letter" });
             var credential = await Timed(Submit, Stopwatch.GetTimestamp(), measured, credentials.SubmitCredentialAsync(submission, Call(applicant)));
 
-            // The talent's app watches its notifications: Redemption commits "benefit available" in the same unit of
-            // work as the new tier and eligibility, and pushes it. The watch is positioned once its headers arrive,
-            // so it is opened before HR verifies and nothing it waits for can slip past it.
+            // The talent's app watches its notifications and its own record: Redemption commits "benefit available"
+            // in the same unit of work as the new tier and eligibility and pushes it; Registration pushes the talent
+            // once its tier projection changed. Each watch is positioned once its headers arrive, so both are opened
+            // before HR verifies and nothing they wait for can slip past them.
             step = Watch;
             using var watching = new CancellationTokenSource(options.VisibilityTimeout);
             using var watch = notifications.WatchNotifications(new WatchNotificationsRequest(), Call(applicant, watching.Token));
-            await watch.ResponseHeadersAsync;
+            using var talentWatch = talents.WatchMyTalent(new WatchMyTalentRequest(), Call(applicant, watching.Token));
+            await Task.WhenAll(watch.ResponseHeadersAsync, talentWatch.ResponseHeadersAsync);
 
             step = Verify;
             await Timed(Verify, Stopwatch.GetTimestamp(), measured,
                 credentials.VerifyCredentialAsync(new VerifyCredentialRequest { CredentialId = credential.CredentialId }, Call(target.HrToken)));
             var verified = Stopwatch.GetTimestamp();
 
-            // Told, the app reads both results once, side by side as its two screens would refresh: the tier from
-            // Registration and the benefit from Redemption. Both come from the same talent.evaluated, handled by
-            // Registration and Redemption side by side, so the tier is usually there already; if not, it is polled.
-            // The later of the two "yes" answers bounds the truth from above (one after the other, the second read's
-            // wait for the first would be counted as propagation it is not).
+            // Both results come from the same talent.evaluated, handled by Registration and Redemption side by side,
+            // so the two waits run side by side too: the tier pushed by Registration, and the benefit notification
+            // followed by one read of the eligible benefits (polled only if that read says "not yet"). The later of
+            // the two "yes" answers bounds the truth from above. Nothing here polls Registration: a mesh that falls
+            // behind is not read again by every talent waiting on it.
             step = Watch;
             var deadline = verified + (long)(options.VisibilityTimeout.TotalSeconds * Stopwatch.Frequency);
-            if (!await NotifiedAsync(watch.ResponseStream, measured, verified, watching.Token)
-                || !await BothAsync(
-                    PollAsync(GetTalent, measured, deadline, async call =>
-                        (await talents.GetTalentAsync(new GetTalentRequest { TalentId = talentId }, call)).Tier == Tier.B, applicant),
-                    PollAsync(Eligible, measured, deadline, async call =>
-                        (await redemptions.ListEligibleBenefitsAsync(new ListEligibleBenefitsRequest { PageSize = 100 }, call)).Benefits.Any(b => b.PolicyId == policyId), applicant)))
+            if (!await BothAsync(
+                    TierPushedAsync(talentWatch.ResponseStream, measured, verified, watching.Token),
+                    EligibleOnceNotifiedAsync(watch.ResponseStream, measured, verified, deadline, applicant, watching.Token)))
             {
                 if (measured)
                     recorders[Visible].Fail($"not visible within {options.VisibilityTimeout.TotalSeconds:N0} s");
@@ -128,17 +129,29 @@ public sealed class Workflow(LoadTarget target, Recorders recorders, LoadOptions
         return answers[0] && answers[1];
     }
 
-    /// <summary>Reads the watch until the policy's "benefit available" arrives; false when the stream ends or times out first.</summary>
-    private async Task<bool> NotifiedAsync(IAsyncStreamReader<Notification> stream, bool measured, long verified, CancellationToken timeout)
+    /// <summary>The notification, then the eligible benefits read until they list the policy.</summary>
+    private async Task<bool> EligibleOnceNotifiedAsync(IAsyncStreamReader<Notification> stream, bool measured, long verified, long deadline,
+        string applicant, CancellationToken timeout) =>
+        await ReadUntilAsync(stream, Notified, measured, verified, timeout,
+            notification => notification.Kind == NotificationKind.BenefitAvailable && notification.PolicyId == policyId)
+        && await PollAsync(Eligible, measured, deadline, async call =>
+            (await redemptions.ListEligibleBenefitsAsync(new ListEligibleBenefitsRequest { PageSize = 100 }, call)).Benefits.Any(b => b.PolicyId == policyId), applicant);
+
+    /// <summary>Reads the talent watch (the talent as it is, then each change) until it shows the new tier.</summary>
+    private Task<bool> TierPushedAsync(IAsyncStreamReader<Talent> stream, bool measured, long verified, CancellationToken timeout) =>
+        ReadUntilAsync(stream, TierPushed, measured, verified, timeout, talent => talent.Tier == Tier.B);
+
+    /// <summary>Reads a watch until a message satisfies <paramref name="arrived"/>; false when the stream ends or times out first.</summary>
+    private async Task<bool> ReadUntilAsync<T>(IAsyncStreamReader<T> stream, string name, bool measured, long verified, CancellationToken timeout, Func<T, bool> arrived)
     {
         try
         {
             while (await stream.MoveNext(timeout))
             {
-                if (stream.Current.Kind == NotificationKind.BenefitAvailable && stream.Current.PolicyId == policyId)
+                if (arrived(stream.Current))
                 {
                     if (measured)
-                        recorders[Notified].Record(verified);
+                        recorders[name].Record(verified);
                     return true;
                 }
             }

@@ -10,6 +10,7 @@ using TalentMesh.Redemption.Policies;
 using TalentMesh.Redemption.Redemptions;
 using TalentMesh.Redemption.Scheduling;
 using TalentMesh.Redemption.Talents;
+using TalentMesh.ServiceDefaults.Concurrency;
 
 namespace TalentMesh.Redemption.Hosting;
 
@@ -30,7 +31,7 @@ public static class RedemptionRegistration
         services.AddSingleton<TalentStore>();
         services.AddSingleton<RedemptionStore>();
         services.AddSingleton<NotificationStore>();
-        services.AddSingleton<NotificationSignal>();
+        services.AddSingleton<WatchSignal>(); // the notification watchers'
         services.AddSingleton<ScheduleStore>();
         services.AddSingleton<MatchJobs>();
         services.AddSingleton<RedemptionCommitter>();

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using TalentMesh.Contracts.Redemption.V1;
 using TalentMesh.EventBus.Outbox;
 using TalentMesh.Redemption.Access;
+using TalentMesh.ServiceDefaults.Concurrency;
 using TalentMesh.ServiceDefaults.Errors;
 using TalentMesh.ServiceDefaults.Security;
 
@@ -11,12 +12,12 @@ namespace TalentMesh.Redemption.Notifications;
 
 /// <summary>The caller's own inbox: paged list, read marks, and a live stream that resumes after a reconnect.</summary>
 [Authorize(Policy = Roles.Applicant)]
-public sealed class NotificationApi(NotificationStore store, NotificationSignal signal, EventUnitOfWorkFactory units, TimeProvider time)
+public sealed class NotificationApi(NotificationStore store, WatchSignal signal, EventUnitOfWorkFactory units, TimeProvider time)
     : NotificationService.NotificationServiceBase
 {
     /// <summary>
     /// How often an idle watcher reads its feed without being woken. The feed (a stream) is the source of truth; a
-    /// commit in this process wakes the talent's watchers at once (<see cref="NotificationSignal"/>), so this poll only
+    /// commit in this process wakes the talent's watchers at once (<see cref="WatchSignal"/>), so this poll only
     /// catches notifications committed by another replica of the service.
     /// </summary>
     public static readonly TimeSpan SafetyPoll = TimeSpan.FromSeconds(1);
@@ -101,14 +102,8 @@ public sealed class NotificationApi(NotificationStore store, NotificationSignal 
             await context.WriteResponseHeadersAsync([]);
             while (true)
             {
-                using (var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellation))
-                {
-                    await Task.WhenAny(woken, Task.Delay(SafetyPoll, time, idle.Token));
-                    await idle.CancelAsync();
-                }
-                // A client that leaves ends the wait: stop here, not in a read that would throw (exceptions are dear on a
-                // path every watch takes).
-                if (cancellation.IsCancellationRequested)
+                // A client that leaves ends the wait: stop here, not in a read that would throw.
+                if (!await WatchSignal.WaitAsync(woken, SafetyPoll, time, cancellation))
                     break;
                 // Taken before the read: a notification committed between the read and the next wait still wakes us.
                 woken = watch.Value.Next();

@@ -6,6 +6,7 @@ using TalentMesh.Contracts.Events.V1;
 using TalentMesh.Contracts.Redemption.V1;
 using TalentMesh.EventBus.Outbox;
 using TalentMesh.Redemption.Access;
+using TalentMesh.ServiceDefaults.Concurrency;
 using TalentMesh.ServiceDefaults.Redis;
 
 namespace TalentMesh.Redemption.Notifications;
@@ -13,9 +14,9 @@ namespace TalentMesh.Redemption.Notifications;
 /// <summary>
 /// A talent's inbox: notifications:{talent} (hash: notification id → Notification), notification-feed:{talent} (a
 /// stream of ids in creation order: the cursor for paging and for resuming a watch), notifications-unread:{talent}
-/// (counter) and notified:{talent} (policies the talent was already told about). Writes ride on the caller's unit of work, so a notification exists exactly when its cause committed; the commit wakes the talent's watchers (<see cref="NotificationSignal"/>).
+/// (counter) and notified:{talent} (policies the talent was already told about). Writes ride on the caller's unit of work, so a notification exists exactly when its cause committed; the commit wakes the talent's watchers (<see cref="WatchSignal"/>).
 /// </summary>
-public sealed class NotificationStore(RedisReader reader, RedisKeyspace keyspace, NotificationSignal signal)
+public sealed class NotificationStore(RedisReader reader, RedisKeyspace keyspace, WatchSignal signal)
 {
     public const int FeedLength = 1_000;
 

@@ -7,6 +7,7 @@ using TalentMesh.Registration.Security;
 using TalentMesh.Registration.TalentCodes;
 using TalentMesh.Registration.Talents;
 using TalentMesh.Registration.Tiers;
+using TalentMesh.ServiceDefaults.Concurrency;
 using TalentMesh.ServiceDefaults.Hosting;
 
 namespace TalentMesh.Registration.Hosting;
@@ -28,6 +29,7 @@ public static class RegistrationServices
         services.AddSingleton<PiiProtector>();
         services.AddSingleton<BlindIndex>();
         services.AddSingleton<AuditStore>();
+        services.AddSingleton<WatchSignal>(); // the talents' own watches (WatchMyTalent)
         services.AddSingleton<TalentStore>();
         services.AddSingleton<TalentRegistrar>();
         services.AddSingleton<TierStore>();

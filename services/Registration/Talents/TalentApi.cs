@@ -5,13 +5,23 @@ using TalentMesh.Contracts.Registration.V1;
 using TalentMesh.Registration.Security;
 using TalentMesh.Registration.Tiers;
 using TalentMesh.Registration.Validation;
+using TalentMesh.ServiceDefaults.Concurrency;
 using TalentMesh.ServiceDefaults.Errors;
 
 namespace TalentMesh.Registration.Talents;
 
 /// <summary>TalentService: thin gRPC mapping; the decisions live in <see cref="TalentRegistrar"/>.</summary>
-public sealed class TalentApi(TalentRegistrar registrar, TalentStore talents, TierStore tiers) : TalentService.TalentServiceBase
+public sealed class TalentApi(TalentRegistrar registrar, TalentStore talents, TierStore tiers, WatchSignal watchers, TimeProvider time)
+    : TalentService.TalentServiceBase
 {
+    /// <summary>
+    /// How often an idle watch reads the talent again without being woken. A commit in this process wakes the talent's
+    /// watches at once (<see cref="WatchSignal"/>), so this only catches a change committed by another replica. Longer
+    /// than the notification watch's second: a watch outlives the wait for one tier, and a mesh that falls behind must
+    /// not be read by every waiting talent once a second.
+    /// </summary>
+    public static readonly TimeSpan SafetyPoll = TimeSpan.FromSeconds(5);
+
     [Authorize(Roles = RoleSets.Applicant)]
     [EnableRateLimiting(RateLimitOptions.Registration)]
     public override async Task<Talent> RegisterTalent(RegisterTalentRequest request, ServerCallContext context)
@@ -34,6 +44,35 @@ public sealed class TalentApi(TalentRegistrar registrar, TalentStore talents, Ti
     [Authorize(Roles = RoleSets.Applicant)]
     public override Task<Talent> GetMyTalent(GetMyTalentRequest request, ServerCallContext context) =>
         LoadAsync(Caller.From(context).Subject, context.CancellationToken);
+
+    [Authorize(Roles = RoleSets.Applicant)]
+    public override async Task WatchMyTalent(WatchMyTalentRequest request, IServerStreamWriter<Talent> responseStream, ServerCallContext context)
+    {
+        var talentId = Caller.From(context).Subject;
+        var cancellation = context.CancellationToken;
+        using var watch = watchers.Open(talentId);
+        try
+        {
+            // Taken before the read that positions the watch: whatever commits after it wakes the loop below.
+            var woken = watch.Value.Next();
+            var sent = await LoadAsync(talentId, cancellation);
+            // Positioned: a change committed after the client received the headers reaches it (as WatchNotifications).
+            await context.WriteResponseHeadersAsync([]);
+            await responseStream.WriteAsync(sent, cancellation);
+            while (await WatchSignal.WaitAsync(woken, SafetyPoll, time, cancellation))
+            {
+                woken = watch.Value.Next();
+                var current = await LoadAsync(talentId, cancellation);
+                if (current.Equals(sent))
+                    continue; // woken by a commit that changed nothing the talent sees, or the safety poll
+                await responseStream.WriteAsync(current, cancellation);
+                sent = current;
+            }
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+        }
+    }
 
     [Authorize(Roles = RoleSets.ApplicantAdmin)]
     public override async Task<Talent> UpdateContact(UpdateContactRequest request, ServerCallContext context)

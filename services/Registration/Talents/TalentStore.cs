@@ -2,6 +2,7 @@ using Google.Protobuf;
 using StackExchange.Redis;
 using TalentMesh.Contracts.Registration.V1;
 using TalentMesh.EventBus.Outbox;
+using TalentMesh.ServiceDefaults.Concurrency;
 using TalentMesh.ServiceDefaults.Redis;
 using TalentMesh.ServiceDefaults.Resilience;
 
@@ -11,7 +12,7 @@ namespace TalentMesh.Registration.Talents;
 /// Talents in Redis: a hash per talent (version, the Talent message, encrypted numbers), the blind index that makes an
 /// identity number registrable once, and the idempotency records of RegisterTalent. The only class that knows these keys.
 /// </summary>
-public sealed class TalentStore(IConnectionMultiplexer redis, RedisKeyspace keyspace, RedisPipeline pipeline)
+public sealed class TalentStore(IConnectionMultiplexer redis, RedisKeyspace keyspace, RedisPipeline pipeline, WatchSignal watchers)
 {
     private const string Version = "v", Data = "d", IdentityNumber = "idn", Phone = "ph";
 
@@ -73,6 +74,7 @@ public sealed class TalentStore(IConnectionMultiplexer redis, RedisKeyspace keys
     public void Update(EventUnitOfWork unit, StoredTalent talent, long expectedVersion)
     {
         unit.RequireHashEqual(TalentKey(talent.Talent.TalentId), Version, expectedVersion);
+        unit.OnCommitted(() => watchers.Wake(talent.Talent.TalentId)); // the talent's own watch (WatchMyTalent)
         Write(unit, talent with { Version = expectedVersion + 1 });
     }
 

@@ -1,13 +1,14 @@
 using StackExchange.Redis;
 using TalentMesh.Contracts.Common.V1;
 using TalentMesh.EventBus.Outbox;
+using TalentMesh.ServiceDefaults.Concurrency;
 using TalentMesh.ServiceDefaults.Redis;
 using TalentMesh.ServiceDefaults.Resilience;
 
 namespace TalentMesh.Registration.Tiers;
 
 /// <summary>The tier projection, one hash per talent; the evaluation sequence guards against stale results.</summary>
-public sealed class TierStore(IConnectionMultiplexer redis, RedisKeyspace keyspace, RedisPipeline pipeline)
+public sealed class TierStore(IConnectionMultiplexer redis, RedisKeyspace keyspace, RedisPipeline pipeline, WatchSignal watchers)
 {
     private const string Sequence = "seq", TierField = "tier", Vetoed = "vetoed", ValidUntil = "until";
 
@@ -31,6 +32,7 @@ public sealed class TierStore(IConnectionMultiplexer redis, RedisKeyspace keyspa
     public void Save(EventUnitOfWork unit, string talentId, TierStanding standing, long? expectedSequence)
     {
         unit.RequireHashEqual(Key(talentId), Sequence, expectedSequence is { } sequence ? sequence : RedisValue.Null);
+        unit.OnCommitted(() => watchers.Wake(talentId)); // the talent's own watch (WatchMyTalent) shows the new tier
         unit.HashSet(Key(talentId),
             new HashEntry(Sequence, standing.Sequence),
             new HashEntry(TierField, (int)standing.Tier),

@@ -6,6 +6,7 @@ using TalentMesh.Redemption.Talents;
 using TalentMesh.Contracts.Common.V1;
 using TalentMesh.Contracts.Redemption.V1;
 using TalentMesh.Redemption.Tests.Support;
+using TalentMesh.ServiceDefaults.Concurrency;
 using TalentMesh.Testing;
 using static TalentMesh.Redemption.Tests.Support.RedemptionHarness;
 
@@ -131,7 +132,7 @@ public sealed class NotificationTests(RedisServerFixture redis)
         var policy = await harness.PublishAsync(Support.Policies.RentSubsidy());
         await harness.EvaluateAsync("t1", Tier.E, 1);
         var redemption = await harness.RedeemAsync("t1", policy.PolicyId);
-        var signal = harness.Host.Services.GetRequiredService<NotificationSignal>();
+        var signal = harness.Host.Services.GetRequiredService<WatchSignal>();
 
         // The headers arrive before any notification: they say the watch is positioned, so what commits next arrives.
         using (var watch = harness.Notifications.WatchNotifications(new WatchNotificationsRequest(), harness.As("t1", TimeSpan.FromSeconds(30))))

@@ -42,6 +42,11 @@ public sealed class AuthorizationMatrixTests(RedisServerFixture redis)
         ["TalentService.RegisterTalent"] = async o => await host.Talents.RegisterTalentAsync(new(), o),
         ["TalentService.GetTalent"] = async o => await host.Talents.GetTalentAsync(new(), o),
         ["TalentService.GetMyTalent"] = async o => await host.Talents.GetMyTalentAsync(new(), o),
+        ["TalentService.WatchMyTalent"] = async o =>
+        {
+            using var watch = host.Talents.WatchMyTalent(new(), o);
+            await watch.ResponseStream.MoveNext(CancellationToken.None);
+        },
         ["TalentService.UpdateContact"] = async o => await host.Talents.UpdateContactAsync(new(), o),
         ["CredentialService.SubmitCredential"] = async o => await host.Credentials.SubmitCredentialAsync(new(), o),
         ["CredentialService.GetCredential"] = async o => await host.Credentials.GetCredentialAsync(new(), o),
