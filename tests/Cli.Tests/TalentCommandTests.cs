@@ -43,6 +43,20 @@ public sealed class TalentCommandTests(MeshFixture mesh)
     }
 
     [Fact]
+    public async Task Watch_CountOne_PrintsTheRecordAsItIsAndStops()
+    {
+        var (talentId, number, birth, gender) = People.NewTalent("watch");
+        Assert.Equal(ExitCodes.Ok, (await mesh.RunAsync(People.Register(talentId, number, birth, gender))).ExitCode);
+
+        var watched = await mesh.RunAsync("talents", "watch", "--as", $"applicant:{talentId}", "--count", "1");
+
+        Assert.Equal(ExitCodes.Ok, watched.ExitCode);
+        Assert.Contains("watching your record", watched.Output);
+        Assert.Contains(talentId, watched.Output);
+        Assert.Contains("138****0000", watched.Output);
+    }
+
+    [Fact]
     public async Task UpdateContact_AsTheApplicant_ChangesTheMaskedPhone()
     {
         var (talentId, number, birth, gender) = People.NewTalent("contact");

@@ -1,17 +1,19 @@
 using System.CommandLine;
+using Spectre.Console;
 using TalentMesh.Cli.Connection;
 using TalentMesh.Contracts.Common.V1;
 using TalentMesh.Contracts.Registration.V1;
 
 namespace TalentMesh.Cli.Talents;
 
-/// <summary><c>talentmesh talents register | show | update-contact</c>.</summary>
+/// <summary><c>talentmesh talents register | show | watch | update-contact</c>.</summary>
 public static class TalentCommands
 {
-    public static Command Create(CliContext cli) => new("talents", "Talents: register, show, update contact.")
+    public static Command Create(CliContext cli) => new("talents", "Talents: register, show, watch, update contact.")
     {
         Register(cli),
         Show(cli),
+        Watch(cli),
         UpdateContact(cli),
     };
 
@@ -56,6 +58,25 @@ public static class TalentCommands
                 : await session.Mesh.Talents.GetTalentAsync(new GetTalentRequest { TalentId = session.TalentId(id) }, await session.Registration());
             TalentView.Render(session.Console, shown);
         }, talent);
+    }
+
+    private static Command Watch(CliContext cli)
+    {
+        var count = new Option<int?>("--count") { Description = "Stop after this many (the first is the record as it is; default: until Ctrl+C)" };
+        return cli.Command("watch", "Show one's own record, then again whenever it changes (a new tier), until Ctrl+C.", Caller.Applicant, async (session, parsed) =>
+        {
+            var limit = parsed.GetValue(count);
+            var call = await session.Mesh.CallAsync(MeshService.Registration, session.Caller, session.CancellationToken, streaming: true);
+            using var stream = session.Mesh.Talents.WatchMyTalent(new WatchMyTalentRequest(), call);
+            session.Console.MarkupLine("[grey]watching your record (Ctrl+C to stop)…[/]");
+            var seen = 0;
+            while (await stream.ResponseStream.MoveNext(session.CancellationToken))
+            {
+                TalentView.Render(session.Console, stream.ResponseStream.Current);
+                if (++seen == limit)
+                    break;
+            }
+        }, count);
     }
 
     private static Command UpdateContact(CliContext cli)

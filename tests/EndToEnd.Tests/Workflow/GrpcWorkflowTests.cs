@@ -61,6 +61,10 @@ public sealed class GrpcWorkflowTests
         Assert.Equal(all.Length, queue.TotalPending);
         Assert.Equal(all.Select(c => c.CredentialId).Order(), queue.Credentials.Select(c => c.CredentialId).Order());
 
+        // Bob's app watches his own record; positioned before HR verifies, it is pushed the tier his program earns.
+        using var bobWatch = api.Talents.WatchMyTalent(new WatchMyTalentRequest(), api.Applicant(bob));
+        await bobWatch.ResponseHeadersAsync;
+
         // 3. HR verifies all but Bob's award, which it rejects.
         foreach (var credential in all.Where(c => c.CredentialId != bobAward.CredentialId))
         {
@@ -97,6 +101,7 @@ public sealed class GrpcWorkflowTests
         // 5. Registration holds the tiers (from talent.evaluated) and issued codes; a scanner verifies Alice's.
         await TierInRegistrationAsync(api, alice, Tier.D);
         await TierInRegistrationAsync(api, bob, Tier.C);
+        Assert.True(await PushedAsync(bobWatch, talent => talent.Tier == Tier.C && talent.CertificationValidUntil is not null), "Bob's watch is pushed tier C");
         await TierInRegistrationAsync(api, carol, Tier.None);
         var issued = await api.Codes.IssueTalentCodeAsync(new IssueTalentCodeRequest { TalentId = alice, IdempotencyKey = Guid.NewGuid().ToString() }, api.Applicant(alice));
         Assert.Equal(TalentCodeStatus.Active, issued.Status);
@@ -186,6 +191,18 @@ public sealed class GrpcWorkflowTests
             }
         }, Deadline, because);
         return score!;
+    }
+
+    /// <summary>Reads a talent watch until it shows <paramref name="shows"/>; false when it ends or the deadline passes first.</summary>
+    private static async Task<bool> PushedAsync(AsyncServerStreamingCall<Talent> watch, Func<Talent, bool> shows)
+    {
+        using var deadline = new CancellationTokenSource(Deadline);
+        while (await watch.ResponseStream.MoveNext(deadline.Token))
+        {
+            if (shows(watch.ResponseStream.Current))
+                return true;
+        }
+        return false;
     }
 
     internal static Task TierInRegistrationAsync(MeshClients api, string talentId, Tier tier) =>

@@ -29,6 +29,26 @@ public sealed class TranscodingTests(RedisServerFixture redis)
     }
 
     [Fact]
+    public async Task Json_WatchMyTalent_StreamsTheTalentAsItIs()
+    {
+        await using var host = await RegistrationHost.StartAsync(redis, TestKeys.Prefix());
+        await host.RegisterAsync("t-1");
+        using var watch = new HttpRequestMessage(HttpMethod.Get, "/v1/me/talent:watch");
+        watch.Headers.Authorization = new AuthenticationHeaderValue("Bearer", host.Host.Token("applicant", "t-1"));
+        using var leaving = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        leaving.CancelAfter(TimeSpan.FromSeconds(10));
+
+        // Server streaming over JSON transcoding: one JSON object per message, each on a line of its own.
+        using var response = await host.Host.Http.SendAsync(watch, HttpCompletionOption.ResponseHeadersRead, leaving.Token);
+        using var lines = new StreamReader(await response.Content.ReadAsStreamAsync(leaving.Token));
+        var first = await lines.ReadLineAsync(leaving.Token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("\"talentId\":\"t-1\"", first?.Replace(" ", ""), StringComparison.Ordinal);
+        Assert.Contains("110105********002X", first, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task VerifyTalentCode_OverRateLimit_ResourceExhaustedPerScanner()
     {
         await using var host = await RegistrationHost.StartAsync(redis, TestKeys.Prefix(), settings => settings["Registration:RateLimits:VerificationsPerMinute"] = "2");
