@@ -5,6 +5,14 @@ namespace TalentMesh.Cli.Tests;
 
 public sealed class TalentCommandTests(MeshFixture mesh)
 {
+    /// <summary>A new talent registered through the CLI; returns its id.</summary>
+    private async Task<string> RegisteredAsync(string prefix)
+    {
+        var (talentId, number, birth, gender) = People.NewTalent(prefix);
+        Assert.Equal(ExitCodes.Ok, (await mesh.RunAsync(People.Register(talentId, number, birth, gender))).ExitCode);
+        return talentId;
+    }
+
     [Fact]
     public async Task Register_ThenShow_PrintsTheTalentWithMaskedNumbers()
     {
@@ -45,8 +53,7 @@ public sealed class TalentCommandTests(MeshFixture mesh)
     [Fact]
     public async Task Watch_CountOne_PrintsTheRecordAsItIsAndStops()
     {
-        var (talentId, number, birth, gender) = People.NewTalent("watch");
-        Assert.Equal(ExitCodes.Ok, (await mesh.RunAsync(People.Register(talentId, number, birth, gender))).ExitCode);
+        var talentId = await RegisteredAsync("watch");
 
         var watched = await mesh.RunAsync("talents", "watch", "--as", $"applicant:{talentId}", "--count", "1");
 
@@ -59,8 +66,7 @@ public sealed class TalentCommandTests(MeshFixture mesh)
     [Fact]
     public async Task UpdateContact_AsTheApplicant_ChangesTheMaskedPhone()
     {
-        var (talentId, number, birth, gender) = People.NewTalent("contact");
-        Assert.Equal(ExitCodes.Ok, (await mesh.RunAsync(People.Register(talentId, number, birth, gender))).ExitCode);
+        var talentId = await RegisteredAsync("contact");
 
         var result = await mesh.RunAsync("talents", "update-contact", "--as", $"applicant:{talentId}", "--phone", "13912345678");
 

@@ -21,7 +21,7 @@ public sealed class Workflow(LoadTarget target, Recorders recorders, LoadOptions
     public const string Register = "RegisterTalent";
     public const string Submit = "SubmitCredential";
     public const string Verify = "VerifyCredential";
-    public const string Watch = "WatchNotifications";
+    public const string Watch = "WatchNotifications + WatchMyTalent";
     public const string Notified = "verified → benefit notification pushed";
     public const string TierPushed = "verified → tier pushed (talent watch)";
     public const string Eligible = "ListEligibleBenefits (poll)";

@@ -55,9 +55,9 @@ public static class EvaluationCalculator
         record.Published = previous is null
             ? record.Tier != Tier.None
             : previous.TotalPoints != record.TotalPoints
-            || previous.Tier != record.Tier
-            || previous.Vetoed != record.Vetoed
-            || !Equals(previous.CertificationValidUntil, record.CertificationValidUntil);
+                || previous.Tier != record.Tier
+                || previous.Vetoed != record.Vetoed
+                || !Equals(previous.CertificationValidUntil, record.CertificationValidUntil);
         return new EvaluationOutcome(record, result, record.Published);
     }
 
