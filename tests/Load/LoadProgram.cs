@@ -83,6 +83,7 @@ public static class LoadProgram
         RunResult result;
         await using var consumers = await target.WatchConsumersAsync();
         await using (var sampler = new ProcessSampler(target.Processes))
+        await using (var heaps = new HeapSampler(target.MetricsClients))
         {
             using var hiccups = new HiccupMeter();
             result = await OpenLoopRun.RunAsync(options, workflow, hiccups.Log, () => string.Join("; ", new[] { sampler.RecentCpu(OpenLoopRun.ProgressInterval), cpuSpeed.Recent(OpenLoopRun.ProgressInterval), consumers?.TakeIntervalMax() ?? "" }.Where(part => part.Length > 0)),
@@ -90,6 +91,7 @@ public static class LoadProgram
             hiccups.Stop();
             await recorders.CloseAsync();
             var met = Report.Write(options, result, recorders, sampler, loadBefore, ProcFs.LoadAverage());
+            Report.WriteManagedHeaps(result, heaps);
             Report.WriteStallSources(await target.StallSourcesAsync(cancellationToken));
             Report.WriteKeyspace(keysBefore, await target.KeyCountAsync());
             Report.WriteHiccups(hiccups.Log, hiccups.OwnGcPauses);

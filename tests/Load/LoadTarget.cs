@@ -181,6 +181,10 @@ public sealed class LoadTarget : IAsyncDisposable
     public async Task<ConsumerBacklog?> WatchConsumersAsync() =>
         mesh is null ? null : await ConsumerBacklog.StartAsync(mesh.RedisConnection, mesh.KeyPrefix);
 
+    /// <summary>Each service's HTTP client for its /metrics, by process name; none when attached.</summary>
+    public IReadOnlyList<(string Name, HttpClient Http)> MetricsClients =>
+        mesh is null ? [] : mesh.Services.Select(s => (s.Project.ToLowerInvariant(), s.Http)).ToList();
+
     /// <summary>GC pauses and slow Redis commands of a private mesh (see <see cref="StallSources"/>); null when attached.</summary>
     public async Task<StallSources?> StallSourcesAsync(CancellationToken cancellationToken) =>
         mesh is null ? null : await StallSources.ReadAsync(mesh, cancellationToken);

@@ -43,10 +43,7 @@ public static class Report
             var gc = (samples[^1].GcCpu - samples[0].GcCpu).TotalSeconds;
             var cpuPercent = 100 * cpu / Seconds(samples[^1].Timestamp - samples[0].Timestamp);
             coresBusy += cpuPercent / 100;
-            var third = samples.Count / 3;
-            var first = samples.Take(third).Average(s => s.RssBytes) / (1024.0 * 1024);
-            var last = samples.Skip(samples.Count - third).Average(s => s.RssBytes) / (1024.0 * 1024);
-            var change = (last - first) / first;
+            var (first, last, change) = FirstAndLastThird(samples, s => s.RssBytes);
             var isFlat = change <= options.MemoryTolerance;
             if (result.Completed > 0)
                 cpuMsPerWorkflow += 1000 * cpu / result.Completed;
@@ -56,7 +53,7 @@ public static class Report
             processes.AddRow(Markup.Escape(process.Name), process.ProcessId.ToString(Invariant), cpuPercent.ToString("N0", Invariant),
                 result.Completed == 0 ? "n/a" : (1000 * cpu / result.Completed).ToString("N2", Invariant),
                 result.Completed == 0 || !process.IsService ? "" : $"{1000 * jit / result.Completed:N2} / {1000 * gc / result.Completed:N2}",
-                first.ToString("N0", Invariant), last.ToString("N0", Invariant), change.ToString("+0.0%;-0.0%", Invariant), isFlat ? "yes" : "[red]no[/]");
+                first.ToString("N0", Invariant), last.ToString("N0", Invariant), Change(change), isFlat ? "yes" : "[red]no[/]");
         }
         AnsiConsole.Write(processes);
         if (cpuMsPerWorkflow > 0)
@@ -89,6 +86,41 @@ public static class Report
         AnsiConsole.Write(table);
         return goals.All(g => g.Met);
     }
+
+    /// <summary>
+    /// Each service's managed heap in the measured window (<see cref="HeapSample"/>), the thirds as the memory goal
+    /// compares them: when a service's RSS grew, whether the GC kept more objects or took more room around the same ones.
+    /// </summary>
+    public static void WriteManagedHeaps(RunResult result, HeapSampler heaps)
+    {
+        var table = new Table().Title("Managed heaps (each service's /metrics every 5 s, as its latest collection left them; MiB, first third → last third)")
+            .AddColumns("service", "GC committed", "change", "gen 2 + LOH", "change");
+        foreach (var service in heaps.Services)
+        {
+            var samples = heaps.Between(service, result.WindowStart, result.WindowEnd);
+            if (samples.Count < 3)
+            {
+                table.AddRow(Markup.Escape(service), "n/a", "n/a", "n/a", "n/a");
+                continue;
+            }
+            var committed = FirstAndLastThird(samples, s => s.CommittedBytes);
+            var old = FirstAndLastThird(samples, s => s.OldGenerationBytes);
+            table.AddRow(Markup.Escape(service), $"{committed.First:N0} → {committed.Last:N0}", Change(committed.Change), $"{old.First:N0} → {old.Last:N0}", Change(old.Change));
+        }
+        if (table.Rows.Count > 0)
+            AnsiConsole.Write(table);
+    }
+
+    /// <summary>The mean of a value over the first and the last third of some samples, in MiB, and the relative change.</summary>
+    private static (double First, double Last, double Change) FirstAndLastThird<T>(IReadOnlyList<T> samples, Func<T, long> bytes)
+    {
+        var third = samples.Count / 3;
+        var first = samples.Take(third).Average(s => bytes(s)) / (1024.0 * 1024);
+        var last = samples.Skip(samples.Count - third).Average(s => bytes(s)) / (1024.0 * 1024);
+        return (first, last, (last - first) / first);
+    }
+
+    private static string Change(double change) => change.ToString("+0.0%;-0.0%", Invariant);
 
     /// <summary>
     /// A private mesh's Redis key counts before the run (after any prefill) and after it, and the doublings of Redis's

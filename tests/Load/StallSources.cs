@@ -32,7 +32,7 @@ public sealed record StallSources(IReadOnlyList<ServiceStalls> Services, int Slo
     private const string Collections = "dotnet_gc_collections_total";
     private const string ConflictRetries = "talentmesh_events_conflict_retries_total";
     private const string Redelivered = "talentmesh_events_redelivered_total";
-    private const string HandlingBucket = "talentmesh_events_handling_duration_seconds_bucket{";
+    private const string HandlingBucket = "talentmesh_events_handling_duration_seconds_bucket";
 
     public static async Task<StallSources> ReadAsync(Mesh mesh, CancellationToken cancellationToken)
     {
@@ -55,29 +55,28 @@ public sealed record StallSources(IReadOnlyList<ServiceStalls> Services, int Slo
         long collections = 0, gen2 = 0, conflictRetries = 0, redelivered = 0;
         // Cumulative bucket counts by topic and upper bound, summed over outcomes.
         var handling = new Dictionary<(string Topic, double Bound), long>();
-        foreach (var line in metrics.Split('\n'))
+        foreach (var sample in PrometheusSample.Read(metrics))
         {
-            var space = line.LastIndexOf(' ');
-            if (line.StartsWith('#') || space < 0)
-                continue;
-            var value = line[(space + 1)..].Trim();
-            if (line.StartsWith(PauseSeconds + "{", StringComparison.Ordinal) || line.StartsWith(PauseSeconds + " ", StringComparison.Ordinal))
-                pause += double.Parse(value, CultureInfo.InvariantCulture);
-            else if (line.StartsWith(Collections + "{", StringComparison.Ordinal))
+            switch (sample.Name)
             {
-                var count = (long)double.Parse(value, CultureInfo.InvariantCulture);
-                collections += count;
-                if (line.Contains("gc_heap_generation=\"gen2\"", StringComparison.Ordinal))
-                    gen2 += count;
-            }
-            else if (line.StartsWith(ConflictRetries + "{", StringComparison.Ordinal))
-                conflictRetries += (long)double.Parse(value, CultureInfo.InvariantCulture);
-            else if (line.StartsWith(Redelivered + "{", StringComparison.Ordinal))
-                redelivered += (long)double.Parse(value, CultureInfo.InvariantCulture);
-            else if (line.StartsWith(HandlingBucket, StringComparison.Ordinal) && Label(line, "topic") is { } topic && Label(line, "le") is { } le)
-            {
-                var bound = le == "+Inf" ? double.PositiveInfinity : double.Parse(le, CultureInfo.InvariantCulture);
-                handling[(topic, bound)] = handling.GetValueOrDefault((topic, bound)) + (long)double.Parse(value, CultureInfo.InvariantCulture);
+                case PauseSeconds:
+                    pause += sample.Value;
+                    break;
+                case Collections:
+                    collections += (long)sample.Value;
+                    if (sample.Label("gc_heap_generation") == "gen2")
+                        gen2 += (long)sample.Value;
+                    break;
+                case ConflictRetries:
+                    conflictRetries += (long)sample.Value;
+                    break;
+                case Redelivered:
+                    redelivered += (long)sample.Value;
+                    break;
+                case HandlingBucket when sample.Label("topic") is { } topic && sample.Label("le") is { } le:
+                    var bound = le == "+Inf" ? double.PositiveInfinity : double.Parse(le, CultureInfo.InvariantCulture);
+                    handling[(topic, bound)] = handling.GetValueOrDefault((topic, bound)) + (long)sample.Value;
+                    break;
             }
         }
         return new ServiceStalls(service, pause, collections, gen2, conflictRetries, redelivered, Slowest(handling));
@@ -104,15 +103,4 @@ public sealed record StallSources(IReadOnlyList<ServiceStalls> Services, int Slo
     }
 
     private const long BusyTopic = 100;
-
-    /// <summary>The value of label <paramref name="name"/> in a Prometheus sample line; null when it has none.</summary>
-    private static string? Label(string line, string name)
-    {
-        var start = line.IndexOf(name + "=\"", StringComparison.Ordinal);
-        if (start < 0)
-            return null;
-        start += name.Length + 2;
-        var end = line.IndexOf('"', start);
-        return end < 0 ? null : line[start..end];
-    }
 }
