@@ -13,13 +13,22 @@ namespace TalentMesh.ServiceDefaults.Security;
 /// The set is bounded (<see cref="Capacity"/> tokens, the least recently used leave first).
 /// </summary>
 /// <remarks>
+/// <para>
 /// What a cached acceptance does not see: a signing key the identity provider withdraws. The handler itself only
 /// refreshes the provider's keys every 12 hours (<c>ConfigurationManager</c>'s automatic refresh), so the minute of
 /// <see cref="MaxAge"/> adds little to that window.
+/// </para>
+/// <para>
+/// Why 1,024 tokens: an accepted token with its claims and identity holds 5–8 KB, so the cache stays under ~8 MB. One
+/// caller's calls come in bursts of a second or two (an app opening a screen, a reviewer's next item), and even with
+/// 300 new callers a second a token stays ~3 s. With 4,096 the load run's Registration and Redemption each held 14–24
+/// MB more in gen 2, and their RSS was ~30 MB higher: every token outlived the young generations before it left, so it
+/// was garbage the GC made room for in gen 2 (docs/benchmarks.md, "Session 16").
+/// </para>
 /// </remarks>
 public sealed class AcceptedTokenCache : JsonWebTokenHandler, IDisposable
 {
-    public const int Capacity = 4096;
+    public const int Capacity = 1024;
 
     public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(1);
 
