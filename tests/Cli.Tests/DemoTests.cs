@@ -22,6 +22,8 @@ public sealed class DemoTests(MeshFixture mesh)
         foreach (var step in Steps)
             Assert.Contains(step, result.Output);
         Assert.Contains("✓ VALID", result.Output);
+        // The tier reached each talent's own watch, opened before HR verified: pushed, not read.
+        Assert.Contains("(WatchMyTalent): tier C pushed", result.Output);
         Assert.Contains("benefit-available", result.Output);
         Assert.Contains("holds no tier: no benefit offered", result.Output);
         Assert.Contains("credential-rejected", result.Output);

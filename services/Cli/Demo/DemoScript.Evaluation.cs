@@ -30,10 +30,13 @@ public sealed partial class DemoScript
             tiers[talent.TalentId] = score.Tier;
         }
         foreach (var talent in cast)
-            await poll.UntilAsync($"Registration's record of {talent.TalentId} showing tier {Display.Of(tiers[talent.TalentId])}",
-                async () => await Mesh.Talents.GetTalentAsync(new GetTalentRequest { TalentId = talent.TalentId }, await Call(MeshService.Registration, hr)),
-                shown => shown.Tier == tiers[talent.TalentId], shown => Display.Of(shown.Tier));
-        Ok("talent.evaluated reached Registration: each talent's record carries the tier");
+        {
+            var watch = talentWatches[talent.TalentId];
+            var pushed = await watch.UntilAsync(shown => shown.Tier == tiers[talent.TalentId], poll.Deadline, session.CancellationToken)
+                ?? throw new DemoFailure($"{talent.TalentId}'s app should be sent tier {Display.Of(tiers[talent.TalentId])} within {poll.Deadline.TotalSeconds:0} s, last got {Display.Of(watch.Latest.Tier)}");
+            Console.MarkupLineInterpolated($"  {talent.Name}'s app (WatchMyTalent): {(pushed.Tier == Tier.None ? "no tier, as when it opened the watch" : $"tier {Display.Of(pushed.Tier)} pushed")}");
+        }
+        Ok("talent.evaluated reached Registration: each talent's record carries the tier, pushed to the talent's own watch");
         return tiers;
     }
 

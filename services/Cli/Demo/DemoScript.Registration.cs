@@ -66,6 +66,9 @@ public sealed partial class DemoScript
         Step("HR reviews the queue: verifies what checks out, rejects one award");
         var queue = await Mesh.Credentials.ListPendingCredentialsAsync(new ListPendingCredentialsRequest { EmployerCreditCode = DemoCast.Employer, PageSize = 1 }, await Call(MeshService.Registration, hr));
         Note($"HR's queue for employer {DemoCast.Employer}: {queue.TotalPending} pending. Each verification re-evaluates the talent (credential.verified → Evaluation); the demo shows each new result as it lands.");
+        foreach (var talent in cast)
+            talentWatches[talent.TalentId] = await TalentWatch.OpenAsync(Mesh, talent, session.CancellationToken);
+        Note("Meanwhile each talent's app watches its own record (WatchMyTalent): Registration will push the new tier to it (step 4).");
         var table = CredentialView.Table($"reviewed by {hr.Subject}");
         foreach (var talent in cast)
         {

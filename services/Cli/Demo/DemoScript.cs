@@ -17,6 +17,7 @@ public sealed partial class DemoScript(Session session, TimeSpan deadline)
     private readonly Caller scanner = Caller.For(Caller.Scanner, "scanner-demo");
     private readonly Poll poll = new(deadline, session.CancellationToken);
     private readonly Dictionary<string, List<Credential>> submitted = [];
+    private readonly Dictionary<string, TalentWatch> talentWatches = [];
     private IAnsiConsole Console => session.Console;
     private Mesh Mesh => session.Mesh;
     private int step;
@@ -51,6 +52,11 @@ public sealed partial class DemoScript(Session session, TimeSpan deadline)
             Console.MarkupLineInterpolated($"[red bold]✗ step {step} failed:[/] a call was refused");
             RpcErrors.Render(Console, error);
             return ExitCodes.Failed;
+        }
+        finally
+        {
+            foreach (var watch in talentWatches.Values)
+                watch.Dispose();
         }
         Console.Write(new Rule("[green bold]✓ every step reached its expected state[/]").LeftJustified());
         return ExitCodes.Ok;
