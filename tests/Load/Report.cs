@@ -105,7 +105,7 @@ public static class Report
             }
             var committed = FirstAndLastThird(samples, s => s.CommittedBytes);
             var old = FirstAndLastThird(samples, s => s.OldGenerationBytes);
-            table.AddRow(Markup.Escape(service), $"{committed.First:N0} → {committed.Last:N0}", Change(committed.Change), $"{old.First:N0} → {old.Last:N0}", Change(old.Change));
+            table.AddRow(Markup.Escape(service), FromTo(committed), Change(committed.Change), FromTo(old), Change(old.Change));
         }
         if (table.Rows.Count > 0)
             AnsiConsole.Write(table);
@@ -120,7 +120,10 @@ public static class Report
         return (first, last, (last - first) / first);
     }
 
-    private static string Change(double change) => change.ToString("+0.0%;-0.0%", Invariant);
+    /// <summary>A relative change with its sign; one that rounds to nothing is "0.0%" (the sectioned format would print "-+0.0%").</summary>
+    private static string Change(double change) => Math.Abs(change) < 0.0005 ? "0.0%" : change.ToString("+0.0%;-0.0%", Invariant);
+
+    private static string FromTo((double First, double Last, double Change) thirds) => string.Create(Invariant, $"{thirds.First:N0} → {thirds.Last:N0}");
 
     /// <summary>
     /// A private mesh's Redis key counts before the run (after any prefill) and after it, and the doublings of Redis's
