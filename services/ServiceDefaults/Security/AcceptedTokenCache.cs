@@ -21,7 +21,7 @@ namespace TalentMesh.ServiceDefaults.Security;
 /// <para>
 /// Why 1,024 tokens: an accepted token with its claims and identity holds 5–8 KB, so the cache stays under ~8 MB. One
 /// caller's calls come in bursts of a second or two (an app opening a screen, a reviewer's next item), and even with
-/// 300 new callers a second a token stays ~3 s. With 4,096 the load run's Registration and Redemption each held 14–24
+/// 300 new callers a second a token stays ~3 s. With 4,096 the load run's Registration and Redemption each held 14–22
 /// MB more in gen 2, and their RSS was ~30 MB higher: every token outlived the young generations before it left, so it
 /// was garbage the GC made room for in gen 2 (docs/benchmarks.md, "Session 16").
 /// </para>
