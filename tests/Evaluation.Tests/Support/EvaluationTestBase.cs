@@ -64,8 +64,21 @@ public abstract class EvaluationTestBase(RedisServerFixture redis) : IAsyncLifet
     protected async Task<EvaluationRecord> WaitForStoredEvaluationAsync(string talentId, Func<EvaluationRecord, bool> condition, string because)
     {
         EvaluationRecord? found = null;
-        await Eventually.TrueAsync(async () => (found = (await HistoryAsync(talentId)).Evaluations.FirstOrDefault(condition)) is not null, Deadline, because);
+        await Eventually.TrueAsync(async () => (found = (await StoredEvaluationsAsync(talentId)).FirstOrDefault(condition)) is not null, Deadline, because);
         return found!;
+    }
+
+    /// <summary>The talent's stored evaluations, newest first; none yet while its history answers NOT_FOUND.</summary>
+    private async Task<IReadOnlyList<EvaluationRecord>> StoredEvaluationsAsync(string talentId)
+    {
+        try
+        {
+            return (await HistoryAsync(talentId)).Evaluations;
+        }
+        catch (RpcException error) when (error.StatusCode == StatusCode.NotFound)
+        {
+            return [];
+        }
     }
 
     /// <summary>Waits until the service recorded the event as handled (its inbox marker).</summary>
