@@ -16,6 +16,7 @@ public sealed class PrometheusSampleTests
         Assert.Equal([2, 12.5], samples.Select(s => s.Value));
         Assert.Equal("talent.evaluated", samples[0].Label("topic"));
         Assert.Null(samples[0].Label("outcome"));
+        Assert.Null(samples[0].Label("name"));
         Assert.Null(samples[1].Label("topic"));
     }
 }

@@ -25,10 +25,13 @@ public readonly record struct PrometheusSample(string Name, string Line, double 
     /// <summary>The value of label <paramref name="name"/>; null when the line has none.</summary>
     public string? Label(string name)
     {
-        var start = Line.IndexOf(name + "=\"", StringComparison.Ordinal);
+        // The label opens the braces or follows a comma: "generation" is not found inside "gc_heap_generation".
+        var start = Line.IndexOf("{" + name + "=\"", StringComparison.Ordinal);
+        if (start < 0)
+            start = Line.IndexOf("," + name + "=\"", StringComparison.Ordinal);
         if (start < 0)
             return null;
-        start += name.Length + 2;
+        start += name.Length + 3;
         var end = Line.IndexOf('"', start);
         return end < 0 ? null : Line[start..end];
     }
