@@ -9,7 +9,6 @@ namespace TalentMesh.Load;
 public sealed class HeapSampler : IAsyncDisposable
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
-    private static readonly Uri MetricsPath = new("/metrics", UriKind.Relative);
     private readonly IReadOnlyList<(string Name, HttpClient Http)> services;
     private readonly Dictionary<string, List<HeapSample>> samples;
     private readonly PeriodicLoop loop;
@@ -31,7 +30,7 @@ public sealed class HeapSampler : IAsyncDisposable
             string metrics;
             try
             {
-                metrics = await http.GetStringAsync(MetricsPath, cancellationToken).ConfigureAwait(false);
+                metrics = await PrometheusSample.ScrapeAsync(http, cancellationToken).ConfigureAwait(false);
             }
             catch (HttpRequestException)
             {

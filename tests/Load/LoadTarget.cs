@@ -187,7 +187,7 @@ public sealed class LoadTarget : IAsyncDisposable
 
     /// <summary>GC pauses and slow Redis commands of a private mesh (see <see cref="StallSources"/>); null when attached.</summary>
     public async Task<StallSources?> StallSourcesAsync(CancellationToken cancellationToken) =>
-        mesh is null ? null : await StallSources.ReadAsync(mesh, cancellationToken);
+        mesh is null ? null : await StallSources.ReadAsync(MetricsClients, mesh.Redis.Port, cancellationToken);
 
     public async ValueTask DisposeAsync()
     {

@@ -8,6 +8,12 @@ namespace TalentMesh.Load;
 /// </summary>
 public readonly record struct PrometheusSample(string Name, string Line, double Value)
 {
+    private static readonly Uri MetricsPath = new("/metrics", UriKind.Relative);
+
+    /// <summary>A service's Prometheus text, from its /metrics.</summary>
+    public static Task<string> ScrapeAsync(HttpClient service, CancellationToken cancellationToken) =>
+        service.GetStringAsync(MetricsPath, cancellationToken);
+
     /// <summary>Every sample line of a Prometheus text; comments, blank lines and values that are not numbers are skipped.</summary>
     public static IEnumerable<PrometheusSample> Read(string text)
     {

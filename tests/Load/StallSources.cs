@@ -1,6 +1,5 @@
 using System.Globalization;
 using StackExchange.Redis;
-using TalentMesh.Testing.Mesh;
 
 namespace TalentMesh.Load;
 
@@ -34,18 +33,19 @@ public sealed record StallSources(IReadOnlyList<ServiceStalls> Services, int Slo
     private const string Redelivered = "talentmesh_events_redelivered_total";
     private const string HandlingBucket = "talentmesh_events_handling_duration_seconds_bucket";
 
-    public static async Task<StallSources> ReadAsync(Mesh mesh, CancellationToken cancellationToken)
+    /// <summary>Reads each service's /metrics (<paramref name="services"/>, by process name) and the SLOWLOG of the redis-server on <paramref name="redisPort"/>.</summary>
+    public static async Task<StallSources> ReadAsync(IReadOnlyList<(string Name, HttpClient Http)> services, int redisPort, CancellationToken cancellationToken)
     {
-        var services = new List<ServiceStalls>();
-        foreach (var service in mesh.Services)
-            services.Add(Parse(service.Project.ToLowerInvariant(), await service.Http.GetStringAsync(new Uri("/metrics", UriKind.Relative), cancellationToken)));
+        var stalls = new List<ServiceStalls>();
+        foreach (var (name, http) in services)
+            stalls.Add(Parse(name, await PrometheusSample.ScrapeAsync(http, cancellationToken)));
         // SLOWLOG is an admin command in StackExchange.Redis: a connection of its own that allows it.
-        await using var admin = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{mesh.Redis.Port},allowAdmin=true");
-        var slow = await admin.GetServer($"127.0.0.1:{mesh.Redis.Port}").SlowlogGetAsync(128);
+        await using var admin = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{redisPort},allowAdmin=true");
+        var slow = await admin.GetServer($"127.0.0.1:{redisPort}").SlowlogGetAsync(128);
         // Which commands they were: a commit script or a bulk read that is slow by itself shows as one name many times.
         var names = string.Join(", ", slow.GroupBy(c => c.Arguments.Length == 0 ? "?" : c.Arguments[0].ToString()!.ToUpperInvariant())
             .OrderByDescending(g => g.Count()).Select(g => $"{g.Key} ×{g.Count()}"));
-        return new StallSources(services, slow.Length, slow.Length == 0 ? 0 : slow.Max(c => c.Duration.TotalMilliseconds), names);
+        return new StallSources(stalls, slow.Length, slow.Length == 0 ? 0 : slow.Max(c => c.Duration.TotalMilliseconds), names);
     }
 
     /// <summary>The pause total, the collection counts, the event retries and the slowest topic from the Prometheus text of one service.</summary>
