@@ -28,9 +28,13 @@ public sealed class RedemptionOutcomeTests(ConsoleMesh mesh)
 
         // Rejected at preliminary review with a reason code and a text.
         await officer.OpenAsync($"/redemptions/{rejectedRedemption.RedemptionId}");
+        // The text before the reason: a chosen option hands the focus back to its select a moment later, and a fill
+        // made in that moment types into the select (a rejection was once saved without its text that way).
+        var reasonText = officer.Page.Locator("#reject-text");
+        await reasonText.FillAsync("The housing registry shows a flat in the zone.");
         await officer.Page.GetByTestId("reject-reason").ClickAsync();
         await officer.Page.GetByRole(AriaRole.Option, new() { Name = "Property check mismatch" }).ClickAsync();
-        await officer.Page.Locator("#reject-text").FillAsync("The housing registry shows a flat in the zone.");
+        await Expect(reasonText).ToHaveValueAsync("The housing registry shows a flat in the zone.");
         await officer.Page.GetByTestId("reject").ClickAsync();
         await Expect(officer.Page.GetByTestId("redemption-status")).ToHaveTextAsync("rejected");
         await Expect(officer.Page.GetByTestId("redemption-decisions")).ToContainTextAsync("Property check mismatch");
