@@ -136,7 +136,8 @@ public sealed class EventUnitOfWork
 
     /// <summary>
     /// Runs <paramref name="action"/> right after this unit commits (never after a conflict or a failure), e.g. to wake
-    /// in-process readers of what it wrote; a unit of work cannot carry a PUBLISH. Keep it short and non-throwing.
+    /// the readers of what it wrote (a wake-up before the commit would race it, and the commit script takes no PUBLISH).
+    /// Keep it short and non-throwing.
     /// </summary>
     public void OnCommitted(Action action)
     {

@@ -11,6 +11,7 @@ using TalentMesh.Redemption.Redemptions;
 using TalentMesh.Redemption.Scheduling;
 using TalentMesh.Redemption.Talents;
 using TalentMesh.ServiceDefaults.Concurrency;
+using TalentMesh.ServiceDefaults.Redis;
 
 namespace TalentMesh.Redemption.Hosting;
 
@@ -31,7 +32,7 @@ public static class RedemptionRegistration
         services.AddSingleton<TalentStore>();
         services.AddSingleton<RedemptionStore>();
         services.AddSingleton<NotificationStore>();
-        services.AddSingleton<WatchSignal>(); // the notification watchers'
+        services.AddWatchSignal(); // the notification watchers'
         services.AddSingleton<ScheduleStore>();
         services.AddSingleton<MatchJobs>();
         services.AddSingleton<RedemptionCommitter>();

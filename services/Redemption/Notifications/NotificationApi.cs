@@ -15,13 +15,6 @@ namespace TalentMesh.Redemption.Notifications;
 public sealed class NotificationApi(NotificationStore store, WatchSignal signal, EventUnitOfWorkFactory units, TimeProvider time)
     : NotificationService.NotificationServiceBase
 {
-    /// <summary>
-    /// How often an idle watcher reads its feed without being woken. The feed (a stream) is the source of truth; a
-    /// commit in this process wakes the talent's watchers at once (<see cref="WatchSignal"/>), so this poll only
-    /// catches notifications committed by another replica of the service.
-    /// </summary>
-    public static readonly TimeSpan SafetyPoll = TimeSpan.FromSeconds(1);
-
     /// <summary>Feed entries a watch reads at a time.</summary>
     private const int FeedPage = 100;
 
@@ -103,7 +96,7 @@ public sealed class NotificationApi(NotificationStore store, WatchSignal signal,
             while (true)
             {
                 // A client that leaves ends the wait: stop here, not in a read that would throw.
-                if (!await WatchSignal.WaitAsync(woken, SafetyPoll, time, cancellation))
+                if (!await WatchSignal.WaitAsync(woken, WatchSignal.SafetyPoll, time, cancellation))
                     break;
                 // Taken before the read: a notification committed between the read and the next wait still wakes us.
                 woken = watch.Value.Next();

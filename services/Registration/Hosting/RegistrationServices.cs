@@ -9,6 +9,7 @@ using TalentMesh.Registration.Talents;
 using TalentMesh.Registration.Tiers;
 using TalentMesh.ServiceDefaults.Concurrency;
 using TalentMesh.ServiceDefaults.Hosting;
+using TalentMesh.ServiceDefaults.Redis;
 
 namespace TalentMesh.Registration.Hosting;
 
@@ -29,7 +30,7 @@ public static class RegistrationServices
         services.AddSingleton<PiiProtector>();
         services.AddSingleton<BlindIndex>();
         services.AddSingleton<AuditStore>();
-        services.AddSingleton<WatchSignal>(); // the talents' own watches (WatchMyTalent)
+        services.AddWatchSignal(); // the talents' own watches (WatchMyTalent)
         services.AddSingleton<TalentStore>();
         services.AddSingleton<TalentRegistrar>();
         services.AddSingleton<TierStore>();

@@ -14,14 +14,6 @@ namespace TalentMesh.Registration.Talents;
 public sealed class TalentApi(TalentRegistrar registrar, TalentStore talents, TierStore tiers, WatchSignal watchers, TimeProvider time)
     : TalentService.TalentServiceBase
 {
-    /// <summary>
-    /// How often an idle watch reads the talent again without being woken. A commit in this process wakes the talent's
-    /// watches at once (<see cref="WatchSignal"/>), so this only catches a change committed by another replica. Longer
-    /// than the notification watch's second: a watch outlives the wait for one tier, and a mesh that falls behind must
-    /// not be read by every waiting talent once a second.
-    /// </summary>
-    public static readonly TimeSpan SafetyPoll = TimeSpan.FromSeconds(5);
-
     [Authorize(Roles = RoleSets.Applicant)]
     [EnableRateLimiting(RateLimitOptions.Registration)]
     public override async Task<Talent> RegisterTalent(RegisterTalentRequest request, ServerCallContext context)
@@ -59,7 +51,7 @@ public sealed class TalentApi(TalentRegistrar registrar, TalentStore talents, Ti
             // Positioned: a change committed after the client received the headers reaches it (as WatchNotifications).
             await context.WriteResponseHeadersAsync([]);
             await responseStream.WriteAsync(sent, cancellation);
-            while (await WatchSignal.WaitAsync(woken, SafetyPoll, time, cancellation))
+            while (await WatchSignal.WaitAsync(woken, WatchSignal.SafetyPoll, time, cancellation))
             {
                 woken = watch.Value.Next();
                 var current = await LoadAsync(talentId, cancellation);

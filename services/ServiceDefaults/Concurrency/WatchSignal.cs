@@ -1,14 +1,24 @@
 namespace TalentMesh.ServiceDefaults.Concurrency;
 
 /// <summary>
-/// Wakes the live watchers of one key (a talent) in this process the moment a unit of work that changed what they
-/// watch commits. A watcher holds a lease for as long as its stream lasts and takes <see cref="WakeUp.Next"/> before
-/// it reads, so a commit between the read and the wait still wakes it. Writes committed by another replica do not pass
-/// through here: watchers also read again after a slow safety poll for those. Only keys with a live watcher have an
-/// entry, so memory follows the open streams, not every talent who ever watched (a load run opens streams per workflow).
+/// Wakes the live watchers of one key (a talent) the moment a unit of work that changed what they watch commits: at
+/// once in this process, and through <c>tellOtherReplicas</c> (a Redis channel, <see cref="Redis.WatchRelay"/>) in the
+/// service's other replicas, whose watchers may be the talent's. A watcher holds a lease for as long as its stream lasts
+/// and takes <see cref="WakeUp.Next"/> before it reads, so a commit between the read and the wait still wakes it. A
+/// wake-up between replicas can be lost (the channel delivers at most once, nothing while a connection is down):
+/// watchers also read again after a slow safety poll. Only keys with a live watcher have an entry, so memory follows the
+/// open streams, not every talent who ever watched (a load run opens streams per workflow).
 /// </summary>
-public sealed class WatchSignal
+/// <param name="tellOtherReplicas">Passes a key on to the other replicas; none in a single process (tests).</param>
+public sealed class WatchSignal(Action<string>? tellOtherReplicas = null)
 {
+    /// <summary>
+    /// How often an idle watcher reads again without being woken: only a wake-up lost between replicas (or one whose
+    /// replica crashed between its commit and its PUBLISH) waits this long. Not shorter: every open stream reads once
+    /// per poll, and a talent's app keeps its streams open while the talent waits.
+    /// </summary>
+    public static readonly TimeSpan SafetyPoll = TimeSpan.FromSeconds(5);
+
     private readonly SharedByKey<WakeUp> watches = new(static () => new WakeUp());
 
     /// <summary>Live watches (for tests: an ended stream leaves nothing behind).</summary>
@@ -17,8 +27,18 @@ public sealed class WatchSignal
     /// <summary>Starts watching <paramref name="key"/>; dispose the lease when the stream ends.</summary>
     public SharedByKey<WakeUp>.Lease Open(string key) => watches.Acquire(key);
 
-    /// <summary>Wakes the key's watchers, if any; without one this costs a lookup and allocates nothing.</summary>
+    /// <summary>Wakes the key's watchers in every replica: call it when a commit changed what they watch.</summary>
     public void Wake(string key)
+    {
+        WakeHere(key);
+        tellOtherReplicas?.Invoke(key);
+    }
+
+    /// <summary>
+    /// Wakes the key's watchers in this process only (a wake-up another replica passed on); without a watcher this
+    /// costs a lookup and allocates nothing.
+    /// </summary>
+    public void WakeHere(string key)
     {
         if (watches.TryGet(key, out var wakeUp))
             wakeUp.Wake();

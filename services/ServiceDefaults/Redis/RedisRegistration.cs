@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
+using TalentMesh.ServiceDefaults.Concurrency;
 using TalentMesh.ServiceDefaults.Hosting;
 using TalentMesh.ServiceDefaults.Resilience;
 
@@ -34,5 +35,17 @@ public static class RedisRegistration
         builder.Services.AddHostedService<RedisLivenessProbe>();
         builder.Services.AddSingleton(sp => new RedisKeyspace(sp.GetRequiredService<IOptions<RedisOptions>>().Value.KeyPrefix));
         return builder;
+    }
+
+    /// <summary>
+    /// The service's <see cref="WatchSignal"/> (its streams' wake-ups), joined to its other replicas through
+    /// <see cref="WatchRelay"/>: a commit on any replica wakes the watchers on all of them.
+    /// </summary>
+    public static IServiceCollection AddWatchSignal(this IServiceCollection services)
+    {
+        services.AddSingleton<WatchRelay>();
+        services.AddSingleton(sp => new WatchSignal(sp.GetRequiredService<WatchRelay>().Tell));
+        services.AddHostedService<WatchRelayListener>();
+        return services;
     }
 }

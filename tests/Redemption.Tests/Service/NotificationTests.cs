@@ -126,6 +126,25 @@ public sealed class NotificationTests(RedisServerFixture redis)
     }
 
     [Fact]
+    public async Task WatchNotifications_OnOneReplica_DeliversANotificationCommittedOnAnother()
+    {
+        // Two replicas of the service on one keyspace; neither clock moves, so no safety poll can deliver it.
+        await using var one = await StartAsync(redis);
+        await using var other = await RestartAsync(redis, one.Prefix);
+        var policy = await one.PublishAsync(Support.Policies.RentSubsidy());
+        await one.EvaluateAsync("t1", Tier.E, 1);
+        var redemption = await one.RedeemAsync("t1", policy.PolicyId);
+        // Without a resume point the watch reads nothing until woken: once the headers arrive it waits.
+        using var watch = one.Notifications.WatchNotifications(new WatchNotificationsRequest(), one.As("t1", TimeSpan.FromSeconds(30)));
+        await watch.ResponseHeadersAsync;
+
+        await other.ApproveAsync(redemption, ApprovalStage.PreliminaryReview);
+
+        Assert.True(await watch.ResponseStream.MoveNext(TestContext.Current.CancellationToken));
+        Assert.Contains("preliminary review passed", watch.ResponseStream.Current.Title);
+    }
+
+    [Fact]
     public async Task WatchNotifications_WithoutResume_DeliversWhatCommitsAfterTheHeaders_AndLeavesNothingBehind()
     {
         await using var harness = await StartAsync(redis);

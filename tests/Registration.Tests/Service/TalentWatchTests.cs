@@ -41,6 +41,23 @@ public sealed class TalentWatchTests(RedisServerFixture redis)
     }
 
     [Fact]
+    public async Task WatchMyTalent_OnOneReplica_PushesAChangeCommittedOnAnother()
+    {
+        // Two replicas of the service on one keyspace; the watch is on the first, the change commits on the second.
+        var prefix = TestKeys.Prefix();
+        await using var one = await RegistrationHost.StartAsync(redis, prefix);
+        await using var other = await RegistrationHost.StartAsync(redis, prefix);
+        var registered = await one.RegisterAsync("t-1");
+        using var watch = one.Talents.WatchMyTalent(new WatchMyTalentRequest(), one.Applicant("t-1"));
+        await watch.ResponseHeadersAsync;
+        Assert.Equal(registered, await NextAsync(watch));
+
+        await other.Talents.UpdateContactAsync(new UpdateContactRequest { TalentId = "t-1", Phone = "13911112222" }, other.Applicant("t-1"));
+
+        Assert.Equal("139****2222", (await NextAsync(watch)).PhoneMasked);
+    }
+
+    [Fact]
     public async Task WatchMyTalent_NotRegistered_NotFound()
     {
         await using var host = await RegistrationHost.StartAsync(redis, TestKeys.Prefix());

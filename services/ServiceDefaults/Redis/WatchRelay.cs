@@ -1,0 +1,59 @@
+using System.Security.Cryptography;
+using StackExchange.Redis;
+
+namespace TalentMesh.ServiceDefaults.Redis;
+
+/// <summary>
+/// Carries watch wake-ups between the replicas of one service over one Redis channel of its keyspace: a replica that
+/// commits a change tells the others which key (a talent) changed, and each wakes its own watchers of that key, so a
+/// talent whose stream landed on another replica hears of it at once instead of at the next safety poll.
+/// </summary>
+/// <remarks>
+/// One channel per service rather than one per key: a channel per key would cost a SUBSCRIBE and an UNSUBSCRIBE for
+/// every stream opened and closed, while this one is subscribed once. Each replica therefore also receives its own
+/// wake-ups; the message starts with the sender's random id so it drops those (it woke its watchers already). The
+/// PUBLISH is fire-and-forget after the commit: a commit never waits on it, and a lost one only delays a watcher to its
+/// safety poll.
+/// </remarks>
+public sealed class WatchRelay(IConnectionMultiplexer redis, RedisKeyspace keyspace)
+{
+    private readonly ISubscriber subscriber = redis.GetSubscriber();
+    private readonly RedisChannel channel = RedisChannel.Literal(keyspace.Prefix + "watch-wake-ups");
+    private readonly string origin = Convert.ToHexString(RandomNumberGenerator.GetBytes(8));
+    private Action<RedisChannel, RedisValue>? handler;
+
+    /// <summary>Tells the other replicas that <paramref name="key"/> changed; never throws (see the remarks).</summary>
+    public void Tell(string key)
+    {
+        try
+        {
+            subscriber.Publish(channel, string.Concat(origin, key), CommandFlags.FireAndForget);
+        }
+        catch (Exception exception) when (exception is RedisException or ObjectDisposedException)
+        {
+            // Redis went out of reach right after the commit, or the host is stopping and its connection is gone: the
+            // other replicas' watchers read at their safety poll. The commit stands either way.
+        }
+    }
+
+    /// <summary>
+    /// Subscribes to the other replicas' wake-ups. The subscription is recorded in the connection before it reaches
+    /// Redis, so if this throws because Redis is out of reach, the connection still subscribes when it reconnects.
+    /// </summary>
+    public async Task ListenAsync(Action<string> wakeHere)
+    {
+        handler = (_, message) =>
+        {
+            var text = (string?)message;
+            if (text is not null && text.Length > origin.Length && !text.StartsWith(origin, StringComparison.Ordinal))
+                wakeHere(text[origin.Length..]);
+        };
+        await subscriber.SubscribeAsync(channel, handler);
+    }
+
+    public async Task StopListeningAsync()
+    {
+        if (handler is not null)
+            await subscriber.UnsubscribeAsync(channel, handler);
+    }
+}
