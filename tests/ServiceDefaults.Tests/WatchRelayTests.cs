@@ -92,7 +92,8 @@ public sealed class WatchRelayTests(RedisServerFixture redis)
 
         public static async Task<Replica> StartAsync(string connectionString, string prefix, bool listenMayFail = false)
         {
-            var connection = await ConnectionMultiplexer.ConnectAsync(connectionString);
+            // Connected as a service connects: it starts while Redis is down and fails commands fast until it is back.
+            var connection = await ConnectionMultiplexer.ConnectAsync(new RedisConnectionFactory(connectionString).CreateOptions());
             var relay = new WatchRelay(connection, new RedisKeyspace(prefix));
             var signal = new WatchSignal(relay.Tell);
             var replica = new Replica(connection, relay, signal);

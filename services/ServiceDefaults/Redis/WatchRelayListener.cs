@@ -14,10 +14,11 @@ public sealed partial class WatchRelayListener(WatchRelay relay, WatchSignal sig
         {
             await relay.ListenAsync(signal.WakeHere);
         }
-        catch (RedisException exception)
+        catch (Exception exception) when (exception is RedisException or TimeoutException)
         {
-            // A service starts while Redis is away (it answers UNAVAILABLE until Redis is back): the subscription
-            // is made on reconnection, and until then the watchers' safety polls stand in for it.
+            // A service starts while Redis is away or stalled (it answers UNAVAILABLE until Redis is back): the
+            // subscription is made on reconnection, and until then the watchers' safety polls stand in for it. The
+            // connection fails fast while disconnected, so this never holds up the start for longer than a timeout.
             LogNotSubscribed(logger, exception.Message);
         }
     }
@@ -28,7 +29,7 @@ public sealed partial class WatchRelayListener(WatchRelay relay, WatchSignal sig
         {
             await relay.StopListeningAsync();
         }
-        catch (RedisException)
+        catch (Exception exception) when (exception is RedisException or TimeoutException)
         {
             // Stopping while Redis is away: the connection, and with it the subscription, goes with the host.
         }
