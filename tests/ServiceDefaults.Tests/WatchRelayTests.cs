@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;
 using TalentMesh.ServiceDefaults.Concurrency;
 using TalentMesh.ServiceDefaults.Redis;
@@ -83,6 +85,8 @@ public sealed class WatchRelayTests(RedisServerFixture redis)
     /// <summary>One replica of a service: its own connection, the relay and the signal, listening as the host does.</summary>
     private sealed class Replica(ConnectionMultiplexer connection, WatchRelay relay, WatchSignal signal) : IAsyncDisposable
     {
+        private static readonly IMeterFactory Meters = new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>();
+
         public WatchRelay Relay { get; } = relay;
 
         public WatchSignal Signal { get; } = signal;
@@ -94,7 +98,7 @@ public sealed class WatchRelayTests(RedisServerFixture redis)
         {
             // Connected as a service connects: it starts while Redis is down and fails commands fast until it is back.
             var connection = await ConnectionMultiplexer.ConnectAsync(new RedisConnectionFactory(connectionString).CreateOptions());
-            var relay = new WatchRelay(connection, new RedisKeyspace(prefix));
+            var relay = new WatchRelay(connection, new RedisKeyspace(prefix), Meters);
             var signal = new WatchSignal(relay.Tell);
             var replica = new Replica(connection, relay, signal);
             try

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Security.Cryptography;
 using StackExchange.Redis;
 
@@ -13,10 +14,18 @@ namespace TalentMesh.ServiceDefaults.Redis;
 /// every stream opened and closed, while this one is subscribed once. Each replica therefore also receives its own
 /// wake-ups; the message starts with the sender's random id so it drops those (it woke its watchers already). The
 /// PUBLISH is fire-and-forget after the commit: a commit never waits on it, and a lost one only delays a watcher to its
-/// safety poll.
+/// safety poll. The counter <c>talentmesh.watch.wake_ups</c> (meter TalentMesh.Watches) tells an operator the relay
+/// flows: by direction, those sent after a commit and those heard from another replica.
 /// </remarks>
-public sealed class WatchRelay(IConnectionMultiplexer redis, RedisKeyspace keyspace)
+public sealed class WatchRelay(IConnectionMultiplexer redis, RedisKeyspace keyspace, IMeterFactory meters)
 {
+    public const string MeterName = "TalentMesh.Watches";
+
+    private static readonly KeyValuePair<string, object?> Sent = new("direction", "sent");
+    private static readonly KeyValuePair<string, object?> Heard = new("direction", "heard");
+
+    private readonly Counter<long> wakeUps = meters.Create(MeterName).CreateCounter<long>("talentmesh.watch.wake_ups", "{wake-up}",
+        "Watch wake-ups passed between this service's replicas: sent after a commit, heard from another replica.");
     private readonly ISubscriber subscriber = redis.GetSubscriber();
     private readonly RedisChannel channel = RedisChannel.Literal(keyspace.Prefix + "watch-wake-ups");
     private readonly string origin = Convert.ToHexString(RandomNumberGenerator.GetBytes(8));
@@ -28,6 +37,7 @@ public sealed class WatchRelay(IConnectionMultiplexer redis, RedisKeyspace keysp
         try
         {
             subscriber.Publish(channel, string.Concat(origin, key), CommandFlags.FireAndForget);
+            wakeUps.Add(1, Sent);
         }
         catch (Exception exception) when (exception is RedisException or ObjectDisposedException)
         {
@@ -45,8 +55,10 @@ public sealed class WatchRelay(IConnectionMultiplexer redis, RedisKeyspace keysp
         handler = (_, message) =>
         {
             var text = (string?)message;
-            if (text is not null && text.Length > origin.Length && !text.StartsWith(origin, StringComparison.Ordinal))
-                wakeHere(text[origin.Length..]);
+            if (text is null || text.Length <= origin.Length || text.StartsWith(origin, StringComparison.Ordinal))
+                return;
+            wakeUps.Add(1, Heard);
+            wakeHere(text[origin.Length..]);
         };
         await subscriber.SubscribeAsync(channel, handler);
     }

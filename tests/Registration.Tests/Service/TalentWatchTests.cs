@@ -55,7 +55,15 @@ public sealed class TalentWatchTests(RedisServerFixture redis)
         await other.Talents.UpdateContactAsync(new UpdateContactRequest { TalentId = "t-1", Phone = "13911112222" }, other.Applicant("t-1"));
 
         Assert.Equal("139****2222", (await NextAsync(watch)).PhoneMasked);
+        // What an operator sees: the replica that committed sent a wake-up, the watch's replica heard one.
+        Assert.Contains(await WakeUpsAsync(other), line => line.Contains("direction=\"sent\"", StringComparison.Ordinal));
+        Assert.Contains(await WakeUpsAsync(one), line => line.Contains("direction=\"heard\"", StringComparison.Ordinal));
     }
+
+    /// <summary>The relay's counter lines in the host's Prometheus metrics.</summary>
+    private static async Task<string[]> WakeUpsAsync(RegistrationHost host) =>
+        (await host.Host.Http.GetStringAsync("/metrics", TestContext.Current.CancellationToken))
+            .Split('\n').Where(line => line.StartsWith("talentmesh_watch_wake_ups_total{", StringComparison.Ordinal)).ToArray();
 
     [Fact]
     public async Task WatchMyTalent_NotRegistered_NotFound()
