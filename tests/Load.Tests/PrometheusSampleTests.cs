@@ -1,3 +1,5 @@
+using TalentMesh.Testing;
+
 namespace TalentMesh.Load.Tests;
 
 public sealed class PrometheusSampleTests

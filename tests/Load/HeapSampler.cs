@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using TalentMesh.Testing;
 
 namespace TalentMesh.Load;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using StackExchange.Redis;
+using TalentMesh.Testing;
 
 namespace TalentMesh.Load;
 

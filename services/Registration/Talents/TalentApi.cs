@@ -51,7 +51,7 @@ public sealed class TalentApi(TalentRegistrar registrar, TalentStore talents, Ti
             // Positioned: a change committed after the client received the headers reaches it (as WatchNotifications).
             await context.WriteResponseHeadersAsync([]);
             await responseStream.WriteAsync(sent, cancellation);
-            while (await WatchSignal.WaitAsync(woken, WatchSignal.SafetyPoll, time, cancellation))
+            while (await WatchSignal.WaitAsync(woken, time, cancellation))
             {
                 woken = watch.Value.Next();
                 var current = await LoadAsync(talentId, cancellation);

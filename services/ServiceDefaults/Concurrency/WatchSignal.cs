@@ -69,14 +69,14 @@ public sealed class WatchSignal(Action<string>? tellOtherReplicas = null)
     }
 
     /// <summary>
-    /// Waits for a wake-up or, at the latest, <paramref name="safetyPoll"/>; returns false once the watcher has left
+    /// Waits for a wake-up or, at the latest, the <see cref="SafetyPoll"/>; returns false once the watcher has left
     /// (its stream's token), without throwing: every watch ends that way, and exceptions are dear on a path each takes.
     /// </summary>
-    public static async Task<bool> WaitAsync(Task woken, TimeSpan safetyPoll, TimeProvider time, CancellationToken left)
+    public static async Task<bool> WaitAsync(Task woken, TimeProvider time, CancellationToken left)
     {
         using (var idle = CancellationTokenSource.CreateLinkedTokenSource(left))
         {
-            await Task.WhenAny(woken, Task.Delay(safetyPoll, time, idle.Token));
+            await Task.WhenAny(woken, Task.Delay(SafetyPoll, time, idle.Token));
             await idle.CancelAsync();
         }
         return !left.IsCancellationRequested;

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace TalentMesh.Load;
+namespace TalentMesh.Testing;
 
 /// <summary>
 /// One sample line of the Prometheus text a service's /metrics writes (OpenTelemetry's exporter): the metric's name, the
