@@ -89,23 +89,25 @@ public static class Report
 
     /// <summary>
     /// Each service's managed heap in the measured window (<see cref="HeapSample"/>), the thirds as the memory goal
-    /// compares them: when a service's RSS grew, whether the GC kept more objects or took more room around the same ones.
+    /// compares them: when a service's RSS grew, whether the GC kept more objects (the live part of gen 2 + LOH) or took
+    /// more room around the same ones (committed, or free space inside gen 2 + LOH).
     /// </summary>
     public static void WriteManagedHeaps(RunResult result, HeapSampler heaps)
     {
         var table = new Table().Title("Managed heaps (each service's /metrics every 5 s, as its latest collection left them; MiB, first third → last third)")
-            .AddColumns("service", "GC committed", "change", "gen 2 + LOH", "change");
+            .AddColumns("service", "GC committed", "change", "gen 2 + LOH", "change", "of which live", "change");
         foreach (var service in heaps.Services)
         {
             var samples = heaps.Between(service, result.WindowStart, result.WindowEnd);
             if (samples.Count < 3)
             {
-                table.AddRow(Markup.Escape(service), "n/a", "n/a", "n/a", "n/a");
+                table.AddRow(Markup.Escape(service), "n/a", "n/a", "n/a", "n/a", "n/a", "n/a");
                 continue;
             }
             var committed = FirstAndLastThird(samples, s => s.CommittedBytes);
             var old = FirstAndLastThird(samples, s => s.OldGenerationBytes);
-            table.AddRow(Markup.Escape(service), FromTo(committed), Change(committed.Change), FromTo(old), Change(old.Change));
+            var live = FirstAndLastThird(samples, s => s.OldGenerationLiveBytes);
+            table.AddRow(Markup.Escape(service), FromTo(committed), Change(committed.Change), FromTo(old), Change(old.Change), FromTo(live), Change(live.Change));
         }
         if (table.Rows.Count > 0)
             AnsiConsole.Write(table);
