@@ -52,10 +52,11 @@ public sealed class RedisServer : IAsyncDisposable
         started.BeginOutputReadLine();
         started.BeginErrorReadLine();
         // A server that cannot start (port taken meanwhile, bad data directory) exits at once: say why instead of
-        // waiting out the deadline, or answering PING from whatever else holds the port.
+        // waiting out the deadline. A PING counts only while this server holds the port: if another process took the
+        // port meanwhile, it may answer PING before this one has exited.
         await Eventually.TrueAsync(async () => started.HasExited
                 ? throw new InvalidOperationException($"redis-server exited with {started.ExitCode} on port {Port}: {string.Join(" | ", output)}")
-                : await AnswersPingAsync(),
+                : await AnswersPingAsync() && LoopbackPorts.IsListeningOn(started.Id, Port),
             TimeSpan.FromSeconds(10), "redis-server did not answer PING");
     }
 

@@ -54,7 +54,8 @@ public sealed class EvaluationProcess : IAsyncDisposable
             try
             {
                 await client.ListRuleSetsAsync(new ListRuleSetsRequest(), ServiceHost<Program>.Call(adminToken, TimeSpan.FromSeconds(2)));
-                return true;
+                // Another test process's service on a port taken meanwhile could have answered (LoopbackPorts).
+                return LoopbackPorts.IsListeningOn(started.process.Id, grpcPort);
             }
             catch (RpcException)
             {

@@ -44,7 +44,10 @@ public sealed class MeshProcess(string name, string assemblyPath, IReadOnlyDicti
     /// <summary>Everything the process wrote to stdout and stderr so far, across restarts (the last 20,000 lines).</summary>
     public IReadOnlyList<string> OutputLines => [.. output];
 
-    /// <summary>Starts the process and waits until <see cref="ReadinessProbe"/> answers 2xx, or fails with its output.</summary>
+    /// <summary>
+    /// Starts the process and waits until it listens on <see cref="ReadinessProbe"/>'s port and the probe answers 2xx,
+    /// or fails with its output.
+    /// </summary>
     public async Task StartAsync(TimeSpan? readyWithin = null, CancellationToken cancellationToken = default)
     {
         if (IsRunning)
@@ -93,7 +96,9 @@ public sealed class MeshProcess(string name, string assemblyPath, IReadOnlyDicti
         {
             if (started.HasExited)
                 throw new MeshProcessExitedException(Name, started.ExitCode, OutputTail());
-            if (await AnswersAsync(cancellationToken))
+            // The answer must come from this process: a port found free can be taken meanwhile by another test
+            // process's service, whose /readyz would answer for one that failed to bind and is about to exit.
+            if (await AnswersAsync(cancellationToken) && LoopbackPorts.IsListeningOn(started.Id, ReadinessProbe.Port))
                 return;
             if (DateTime.UtcNow >= deadline)
                 throw new TimeoutException($"{Name} was not ready at {ReadinessProbe} within {timeout.TotalSeconds:0} s. Output:{System.Environment.NewLine}{OutputTail()}");
