@@ -52,7 +52,7 @@ public static class LoopbackPorts
                     return true;
             }
         }
-        catch (Exception gone) when (gone is DirectoryNotFoundException or UnauthorizedAccessException or IOException)
+        catch (Exception gone) when (gone is IOException or UnauthorizedAccessException)
         {
             // The process has exited (or is not ours to read): it listens on nothing we can credit it with.
         }

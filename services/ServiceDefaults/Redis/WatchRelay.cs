@@ -27,7 +27,7 @@ public sealed class WatchRelay(IConnectionMultiplexer redis, RedisKeyspace keysp
     private readonly Counter<long> wakeUps = meters.Create(MeterName).CreateCounter<long>("talentmesh.watch.wake_ups", "{wake-up}",
         "Watch wake-ups passed between this service's replicas: sent after a commit, heard from another replica.");
     private readonly ISubscriber subscriber = redis.GetSubscriber();
-    private readonly RedisChannel channel = RedisChannel.Literal(keyspace.Prefix + "watch-wake-ups");
+    private readonly RedisChannel channel = keyspace.Channel("watch-wake-ups");
     private readonly string origin = Convert.ToHexString(RandomNumberGenerator.GetBytes(8));
     private Action<RedisChannel, RedisValue>? handler;
 

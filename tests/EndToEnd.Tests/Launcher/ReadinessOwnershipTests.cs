@@ -43,6 +43,9 @@ public sealed class ReadinessOwnershipTests
         var takenPort = ((IPEndPoint)squatter.LocalEndpoint).Port;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var answering = AnswerEveryRequestWithOkAsync(squatter, stop.Token);
+        // What the launcher's probe would see on that port without asking who answers.
+        using (var http = new HttpClient())
+            Assert.Equal(HttpStatusCode.OK, (await http.GetAsync($"http://127.0.0.1:{takenPort}/readyz", ct)).StatusCode);
         var environment = Mesh.DefaultSettings("Evaluation", redis.ConnectionString, "readiness:")
             .ToDictionary(setting => setting.Key.Replace(":", "__", StringComparison.Ordinal), setting => setting.Value);
         environment["Service__GrpcPort"] = LoopbackPorts.FindFree().ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -53,8 +56,6 @@ public sealed class ReadinessOwnershipTests
         var exited = await Assert.ThrowsAsync<MeshProcessExitedException>(() => evaluation.StartAsync(TimeSpan.FromSeconds(90), ct));
 
         Assert.Contains("address already in use", exited.Output, StringComparison.OrdinalIgnoreCase);
-        using (var http = new HttpClient())
-            Assert.Equal(HttpStatusCode.OK, (await http.GetAsync($"http://127.0.0.1:{takenPort}/readyz", ct)).StatusCode);
         await stop.CancelAsync();
         await answering;
     }
