@@ -72,6 +72,7 @@ public static class BenchmarkProgram
         foreach (var run in new[] { baseline, register, verify })
             Console.WriteLine($"{run.Name,-52} {run.PerSecond,10:N0} {run.P50Ms,8:N2} {run.P99Ms,8:N2} {100 * run.PerSecond / baseline.PerSecond,9:N0}% {run.CpuMicrosPerCall,12:N0} {run.Failures,7}");
         Console.WriteLine(await VerificationCost.MeasureAsync(host.Services, code.QrPayload));
+        Console.WriteLine(await PipelineCost.MeasureAsync(host.Services, concurrency));
         Console.WriteLine($"CPU per call is this process's (client + server); beyond the no-op: RegisterTalent {register.CpuMicrosPerCall - baseline.CpuMicrosPerCall:N0} µs, " +
             $"VerifyTalentCode {verify.CpuMicrosPerCall - baseline.CpuMicrosPerCall:N0} µs. Load average at the end {LoadAverage()}.");
         return register.Failures + verify.Failures + baseline.Failures == 0 ? 0 : 1;

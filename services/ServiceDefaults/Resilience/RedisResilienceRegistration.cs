@@ -31,7 +31,7 @@ public static class RedisResilienceRegistration
         if (builder.Services.Any(service => service.ServiceType == typeof(RedisPipeline)))
             return builder;
         builder.Services.AddValidatedOptions<RedisResilienceOptions>(builder.Configuration, RedisResilienceOptions.Section);
-        builder.Services.AddResiliencePipeline(PipelineName, (pipeline, context) =>
+        builder.Services.AddResiliencePipeline<string, object?>(PipelineName, (pipeline, context) =>
         {
             var options = context.ServiceProvider.GetRequiredService<IOptions<RedisResilienceOptions>>().Value;
             Configure(pipeline, options, context.ServiceProvider.GetService<RedisLiveness>());
@@ -58,10 +58,10 @@ public static class RedisResilienceRegistration
     /// while Redis does not answer its PINGs, so a service's own overload never opens the circuit; connection errors
     /// always count. Without it (a pipeline made for a store on its own) every timeout counts.
     /// </remarks>
-    internal static ResiliencePipelineBuilder Configure(ResiliencePipelineBuilder pipeline, RedisResilienceOptions options, RedisLiveness? liveness = null) =>
+    internal static ResiliencePipelineBuilder<object?> Configure(ResiliencePipelineBuilder<object?> pipeline, RedisResilienceOptions options, RedisLiveness? liveness = null) =>
         pipeline
             .AddTimeout(new TimeoutStrategyOptions { TimeoutGenerator = args => ValueTask.FromResult(IsBulk(args.Context) ? options.BulkTimeout : options.TotalTimeout) })
-            .AddRetry(new RetryStrategyOptions
+            .AddRetry(new RetryStrategyOptions<object?>
             {
                 // An attempt that hit the attempt timeout is not repeated: a Redis that has not answered in that long is
                 // stalled or overloaded, and another attempt would only queue behind the first and keep the caller
@@ -74,7 +74,7 @@ public static class RedisResilienceRegistration
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
             })
-            .AddCircuitBreaker(new CircuitBreakerStrategyOptions
+            .AddCircuitBreaker(new CircuitBreakerStrategyOptions<object?>
             {
                 ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is { } exception
                     && RedisTransientFailures.IsTransient(exception)

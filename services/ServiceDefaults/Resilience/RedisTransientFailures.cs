@@ -15,6 +15,6 @@ public static class RedisTransientFailures
         exception is RedisConnectionException or TimeoutException or TimeoutRejectedException // RedisTimeoutException is a TimeoutException
         || exception is RedisServerException { Message: var m } && (m.StartsWith("LOADING", StringComparison.Ordinal) || m.StartsWith("BUSY", StringComparison.Ordinal));
 
-    public static ValueTask<bool> Handles(Outcome<object> outcome) =>
+    public static ValueTask<bool> Handles(Outcome<object?> outcome) =>
         ValueTask.FromResult(outcome.Exception is { } exception && IsTransient(exception));
 }
