@@ -1,6 +1,5 @@
 using TalentMesh.Contracts.Events.V1;
 using TalentMesh.EventBus;
-using TalentMesh.Redemption.Access;
 using TalentMesh.Redemption.Budgets;
 using TalentMesh.Redemption.Calendar;
 using TalentMesh.Redemption.Facts;
@@ -24,7 +23,6 @@ public static class RedemptionRegistration
         services.AddSingleton(FactsVocabulary.Default);
         services.AddSingleton(HolidayCalendar.China);
         services.AddSingleton<RedemptionWorkflow>();
-        services.AddSingleton<RedisReader>();
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<PolicyLocks>();
         services.AddSingleton<ReservationChain>();

@@ -5,7 +5,6 @@ using TalentMesh.Contracts.Common.V1;
 using TalentMesh.Contracts.Events.V1;
 using TalentMesh.Contracts.Redemption.V1;
 using TalentMesh.EventBus.Outbox;
-using TalentMesh.Redemption.Access;
 using TalentMesh.ServiceDefaults.Concurrency;
 using TalentMesh.ServiceDefaults.Redis;
 

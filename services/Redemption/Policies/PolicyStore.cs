@@ -2,7 +2,6 @@ using Google.Protobuf;
 using StackExchange.Redis;
 using TalentMesh.Contracts.Redemption.V1;
 using TalentMesh.EventBus.Outbox;
-using TalentMesh.Redemption.Access;
 using TalentMesh.Redemption.Budgets;
 using TalentMesh.ServiceDefaults.Redis;
 

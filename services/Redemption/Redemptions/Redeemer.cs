@@ -1,13 +1,13 @@
 using StackExchange.Redis;
 using TalentMesh.Contracts.Redemption.V1;
 using TalentMesh.EventBus.Outbox;
-using TalentMesh.Redemption.Access;
 using TalentMesh.Redemption.Eligibility;
 using TalentMesh.Redemption.Idempotency;
 using TalentMesh.Redemption.Policies;
 using TalentMesh.Redemption.Talents;
 using TalentMesh.ServiceDefaults.Errors;
 using RedemptionView = TalentMesh.Contracts.Redemption.V1.Redemption;
+using TalentMesh.ServiceDefaults.Redis;
 
 namespace TalentMesh.Redemption.Redemptions;
 

@@ -3,7 +3,6 @@ using Google.Protobuf;
 using StackExchange.Redis;
 using TalentMesh.Contracts.Redemption.V1;
 using TalentMesh.EventBus.Outbox;
-using TalentMesh.Redemption.Access;
 using TalentMesh.Redemption.Eligibility;
 using TalentMesh.ServiceDefaults.Redis;
 using RedemptionView = TalentMesh.Contracts.Redemption.V1.Redemption;

@@ -1,6 +1,5 @@
 using StackExchange.Redis;
 using TalentMesh.EventBus.Outbox;
-using TalentMesh.Redemption.Access;
 using TalentMesh.ServiceDefaults.Redis;
 
 namespace TalentMesh.Redemption.Scheduling;

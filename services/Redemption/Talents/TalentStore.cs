@@ -2,7 +2,6 @@ using Google.Protobuf;
 using StackExchange.Redis;
 using TalentMesh.Contracts.Common.V1;
 using TalentMesh.EventBus.Outbox;
-using TalentMesh.Redemption.Access;
 using TalentMesh.ServiceDefaults.Redis;
 
 namespace TalentMesh.Redemption.Talents;

@@ -10,11 +10,13 @@ using TalentMesh.Registration.Security;
 using TalentMesh.Registration.Talents;
 using TalentMesh.Registration.Validation;
 using TalentMesh.ServiceDefaults.Errors;
+using TalentMesh.ServiceDefaults.Redis;
 
 namespace TalentMesh.Registration.Credentials;
 
 /// <summary>Submission and HR decisions. Each change, its audit entry and its event commit as one unit.</summary>
-public sealed class CredentialDesk(CredentialStore credentials, TalentStore talents, AuditStore audit, EventUnitOfWorkFactory units, TimeProvider time)
+public sealed class CredentialDesk(
+    RedisReader reader, CredentialStore credentials, TalentStore talents, AuditStore audit, EventUnitOfWorkFactory units, TimeProvider time)
 {
     private const int MaxAttempts = 5;
 
@@ -24,13 +26,17 @@ public sealed class CredentialDesk(CredentialStore credentials, TalentStore tale
         SubmissionRules.Validate(request, DateOnly.FromDateTime(now.UtcDateTime));
         caller.EnsureMayAccess(request.TalentId, "talent", request.TalentId);
         var fingerprint = Convert.ToHexStringLower(SHA256.HashData(request.ToByteArray()));
-        // Both reads leave together (one wait instead of two in a row); the talent is read in vain only for a replay.
-        var findingEarlier = credentials.FindByIdempotencyKeyAsync(request.TalentId, request.IdempotencyKey, cancellationToken);
-        var findingTalent = talents.FindAsync(request.TalentId, cancellationToken);
-        await Task.WhenAll(findingEarlier, findingTalent);
-        if (await findingEarlier is { } earlier)
-            return await Replay(earlier, fingerprint, cancellationToken);
-        var talent = await findingTalent ?? throw new NotFoundException("talent", request.TalentId);
+        // Both reads leave together (one round trip, one pass through the resilience pipeline); the talent is read in
+        // vain only for a replay.
+        var (earlier, found) = await reader.ReadAsync(async db =>
+        {
+            var submission = credentials.ReadByIdempotencyKeyAsync(db, request.TalentId, request.IdempotencyKey);
+            var talent = talents.ReadAsync(db, request.TalentId);
+            return (await submission, await talent);
+        }, cancellationToken);
+        if (earlier is { } replayed)
+            return await Replay(replayed, fingerprint, cancellationToken);
+        var talent = found ?? throw new NotFoundException("talent", request.TalentId);
         if (talent.Talent.Status != TalentStatus.Active)
             throw new WorkflowViolationException("A suspended talent cannot submit credentials.", "TALENT_SUSPENDED");
 

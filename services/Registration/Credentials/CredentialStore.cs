@@ -52,9 +52,13 @@ public sealed class CredentialStore(IConnectionMultiplexer redis, RedisKeyspace 
     }
 
     /// <summary>"fingerprint credentialId" of an earlier submission under this key, or null.</summary>
-    public async Task<(string Fingerprint, string CredentialId)?> FindByIdempotencyKeyAsync(string talentId, string key, CancellationToken cancellationToken)
+    public async Task<(string Fingerprint, string CredentialId)?> FindByIdempotencyKeyAsync(string talentId, string key, CancellationToken cancellationToken) =>
+        await pipeline.ExecuteAsync(async _ => await ReadByIdempotencyKeyAsync(redis.GetDatabase(), talentId, key), cancellationToken);
+
+    /// <summary><see cref="FindByIdempotencyKeyAsync"/> on <paramref name="db"/>, inside the caller's resilience pipeline (reads sent together).</summary>
+    public async Task<(string Fingerprint, string CredentialId)?> ReadByIdempotencyKeyAsync(IDatabaseAsync db, string talentId, string key)
     {
-        var value = await pipeline.ExecuteAsync(async _ => await redis.GetDatabase().StringGetAsync(IdempotencyKey(talentId, key)), cancellationToken);
+        var value = await db.StringGetAsync(IdempotencyKey(talentId, key));
         if (value.IsNull)
             return null;
         var parts = ((string)value!).Split(' ');

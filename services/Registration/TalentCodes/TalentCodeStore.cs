@@ -32,10 +32,17 @@ public sealed class TalentCodeStore(IConnectionMultiplexer redis, RedisKeyspace 
         return value.IsNull ? null : JsonSerializer.Deserialize<CodeSerial>((string)value!);
     }
 
-    public async Task<CodeSerial?> FindActiveAsync(string talentId, CancellationToken cancellationToken)
+    public async Task<CodeSerial?> FindActiveAsync(string talentId, CancellationToken cancellationToken) =>
+        await pipeline.ExecuteAsync(async _ => await ReadActiveAsync(redis.GetDatabase(), talentId), cancellationToken);
+
+    /// <summary>
+    /// <see cref="FindActiveAsync"/> on <paramref name="db"/>, inside the caller's resilience pipeline: the active serial,
+    /// then its record (two round trips, one pass).
+    /// </summary>
+    public async Task<CodeSerial?> ReadActiveAsync(IDatabaseAsync db, string talentId)
     {
-        var serial = await pipeline.ExecuteAsync(async _ => await redis.GetDatabase().StringGetAsync(ActiveKey(talentId)), cancellationToken);
-        return serial.IsNull ? null : await FindAsync(serial!, cancellationToken);
+        var serial = await db.StringGetAsync(ActiveKey(talentId));
+        return serial.IsNull ? null : await ReadAsync(db, serial!);
     }
 
     public async Task<string?> FindByIdempotencyKeyAsync(string talentId, string key, CancellationToken cancellationToken)

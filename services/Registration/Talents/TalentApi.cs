@@ -7,11 +7,12 @@ using TalentMesh.Registration.Tiers;
 using TalentMesh.Registration.Validation;
 using TalentMesh.ServiceDefaults.Concurrency;
 using TalentMesh.ServiceDefaults.Errors;
+using TalentMesh.ServiceDefaults.Redis;
 
 namespace TalentMesh.Registration.Talents;
 
 /// <summary>TalentService: thin gRPC mapping; the decisions live in <see cref="TalentRegistrar"/>.</summary>
-public sealed class TalentApi(TalentRegistrar registrar, TalentStore talents, TierStore tiers, WatchSignal watchers, TimeProvider time)
+public sealed class TalentApi(TalentRegistrar registrar, RedisReader reader, TalentStore talents, TierStore tiers, WatchSignal watchers, TimeProvider time)
     : TalentService.TalentServiceBase
 {
     [Authorize(Roles = RoleSets.Applicant)]
@@ -74,15 +75,18 @@ public sealed class TalentApi(TalentRegistrar registrar, TalentStore talents, Ti
     }
 
     /// <summary>
-    /// The talent and its tier, read together: one wait instead of two in a row (under load each queues behind everyone
-    /// else's work); the tier read is wasted only on a NOT_FOUND.
+    /// The talent and its tier, read together: one round trip and one pass through the resilience pipeline instead of
+    /// two waits in a row (a watch reads both on every wake-up); the tier read is wasted only on a NOT_FOUND.
     /// </summary>
     private async Task<Talent> LoadAsync(string talentId, CancellationToken cancellationToken)
     {
-        var finding = talents.FindAsync(talentId, cancellationToken);
-        var findingTier = tiers.FindAsync(talentId, cancellationToken);
-        await Task.WhenAll(finding, findingTier);
-        return await finding is { } stored ? TalentView.Of(stored, await findingTier) : throw new NotFoundException("talent", talentId);
+        var (stored, standing) = await reader.ReadAsync(async db =>
+        {
+            var talent = talents.ReadAsync(db, talentId);
+            var tier = tiers.ReadAsync(db, talentId);
+            return (await talent, await tier);
+        }, cancellationToken);
+        return stored is not null ? TalentView.Of(stored, standing) : throw new NotFoundException("talent", talentId);
     }
 
     private async Task<Talent> ViewAsync(StoredTalent stored, CancellationToken cancellationToken) =>

@@ -25,10 +25,13 @@ public sealed class TalentStore(IConnectionMultiplexer redis, RedisKeyspace keys
 
     private RedisKey IdempotencyKey(string talentId, string key) => keyspace.Key("talent-idempotency", talentId + ":" + key);
 
-    public async Task<StoredTalent?> FindAsync(string talentId, CancellationToken cancellationToken)
+    public async Task<StoredTalent?> FindAsync(string talentId, CancellationToken cancellationToken) =>
+        await pipeline.ExecuteAsync(async _ => await ReadAsync(redis.GetDatabase(), talentId), cancellationToken);
+
+    /// <summary><see cref="FindAsync"/> on <paramref name="db"/>, inside the caller's resilience pipeline (reads sent together).</summary>
+    public async Task<StoredTalent?> ReadAsync(IDatabaseAsync db, string talentId)
     {
-        var fields = await pipeline.ExecuteAsync(async _ =>
-            await redis.GetDatabase().HashGetAsync(TalentKey(talentId), [Version, Data, IdentityNumber, Phone]), cancellationToken);
+        var fields = await db.HashGetAsync(TalentKey(talentId), [Version, Data, IdentityNumber, Phone]);
         if (fields[0].IsNull)
             return null;
         return new StoredTalent(Talent.Parser.ParseFrom((byte[])fields[1]!), fields[2]!, fields[3]!, (long)fields[0]);

@@ -2,6 +2,7 @@ using TalentMesh.Contracts.Events.V1;
 using TalentMesh.EventBus.Handling;
 using TalentMesh.Registration.Audit;
 using TalentMesh.Registration.TalentCodes;
+using TalentMesh.ServiceDefaults.Redis;
 
 namespace TalentMesh.Registration.Tiers;
 
@@ -10,17 +11,19 @@ namespace TalentMesh.Registration.Tiers;
 /// dropped (delivery is unordered), a gained tier issues a code serial, a lost or lapsed one revokes it — all in the
 /// same commit as the inbox marker.
 /// </summary>
-public sealed class TalentEvaluatedHandler(TierStore tiers, TalentCodeStore codes, CodeLedger ledger, AuditStore audit, TimeProvider time)
+public sealed class TalentEvaluatedHandler(RedisReader reader, TierStore tiers, TalentCodeStore codes, CodeLedger ledger, AuditStore audit, TimeProvider time)
     : IIntegrationEventHandler<TalentEvaluated>
 {
     public async Task HandleAsync(TalentEvaluated evaluated, EventContext context, CancellationToken cancellationToken)
     {
         var standing = EvaluationRules.Standing(evaluated);
-        // Both reads leave together (one round trip on the shared connection); the code is not needed for a stale event.
-        var readingTier = tiers.FindAsync(evaluated.TalentId, cancellationToken);
-        var readingCode = codes.FindActiveAsync(evaluated.TalentId, cancellationToken);
-        await Task.WhenAll(readingTier, readingCode);
-        var (current, active) = (await readingTier, await readingCode);
+        // Both reads leave together, in one pass through the resilience pipeline; the code is not needed for a stale event.
+        var (current, active) = await reader.ReadAsync(async db =>
+        {
+            var tier = tiers.ReadAsync(db, evaluated.TalentId);
+            var code = codes.ReadActiveAsync(db, evaluated.TalentId);
+            return (await tier, await code);
+        }, cancellationToken);
         var unit = context.BeginUnitOfWork();
         if (current is not null && current.Sequence >= standing.Sequence)
         {

@@ -13,7 +13,7 @@ public static class RedisRegistration
 {
     public const string ConnectionName = "redis";
 
-    /// <summary>The shared connection, the keyspace, and the "redis" pipeline every call a request waits on goes through.</summary>
+    /// <summary>The shared connection, the keyspace, and the "redis" pipeline every call a request waits on goes through (reads through <see cref="RedisReader"/>).</summary>
     public static IHostApplicationBuilder AddRedis(this IHostApplicationBuilder builder)
     {
         builder.AddRedisResilience();
@@ -34,6 +34,7 @@ public static class RedisRegistration
         builder.Services.AddSingleton(sp => new RedisLiveness(sp.GetRequiredService<IOptions<RedisResilienceOptions>>().Value.LivenessMisses));
         builder.Services.AddHostedService<RedisLivenessProbe>();
         builder.Services.AddSingleton(sp => new RedisKeyspace(sp.GetRequiredService<IOptions<RedisOptions>>().Value.KeyPrefix));
+        builder.Services.AddSingleton<RedisReader>();
         return builder;
     }
 
