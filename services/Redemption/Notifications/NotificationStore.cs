@@ -46,8 +46,9 @@ public sealed class NotificationStore(RedisReader reader, RedisKeyspace keyspace
     public void MarkNotified(EventUnitOfWork unit, string talentId, string policyId) => unit.SetAdd(Notified(talentId), policyId);
 
     /// <summary>The policies the talent was told about (a handful per talent: read whole, with the handler's other reads).</summary>
-    public async Task<IReadOnlySet<string>> NotifiedPoliciesAsync(string talentId, CancellationToken cancellationToken) =>
-        (await reader.ReadAsync(db => db.SetMembersAsync(Notified(talentId)), cancellationToken)).Select(m => m.ToString()).ToHashSet(StringComparer.Ordinal);
+    /// <summary>The policies the talent was told about, read on <paramref name="db"/> (reads sent together, inside the caller's pass).</summary>
+    public async Task<IReadOnlySet<string>> ReadNotifiedPoliciesAsync(IDatabaseAsync db, string talentId) =>
+        (await db.SetMembersAsync(Notified(talentId))).Select(m => m.ToString()).ToHashSet(StringComparer.Ordinal);
 
     public async Task<bool[]> WereNotifiedAsync(IReadOnlyList<string> talentIds, string policyId, CancellationToken cancellationToken) =>
         await reader.ReadAsync(async db =>

@@ -79,10 +79,6 @@ public sealed class PolicyStore(RedisReader reader, RedisKeyspace keyspace)
     public async Task<BudgetUsage> LoadUsageAsync(string id, CancellationToken cancellationToken) =>
         await reader.ReadAsync(db => ReadUsageAsync(db, id), cancellationToken);
 
-    /// <summary>The usage of several policies, read together (in the order of <paramref name="ids"/>).</summary>
-    public async Task<IReadOnlyList<BudgetUsage>> LoadUsageAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken) =>
-        await reader.ReadAsync(db => Task.WhenAll(ids.Select(id => ReadUsageAsync(db, id))), cancellationToken);
-
     /// <summary>The usage read on <paramref name="db"/> (a batch of reads sent together, inside the caller's resilience pipeline).</summary>
     public async Task<BudgetUsage> ReadUsageAsync(IDatabaseAsync db, string id)
     {
@@ -139,9 +135,15 @@ public sealed class PolicyStore(RedisReader reader, RedisKeyspace keyspace)
     /// the status), their content comes from memory once seen, since a published policy's terms never change. One round
     /// trip instead of two in a row, on the way from a new tier to the talent hearing of its benefits.
     /// </summary>
-    public async Task<IReadOnlyList<Policy>> PublishedAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Policy>> PublishedAsync(CancellationToken cancellationToken) =>
+        await PublishedAsync(await reader.ReadAsync(ReadPublishedIdsAsync, cancellationToken), cancellationToken);
+
+    /// <summary>The published policies' ids read on <paramref name="db"/> (reads sent together, inside the caller's pass).</summary>
+    public Task<RedisValue[]> ReadPublishedIdsAsync(IDatabaseAsync db) => db.SetMembersAsync(Published);
+
+    /// <summary>The published policies of <paramref name="ids"/> (see <see cref="ReadPublishedIdsAsync"/>): from memory once seen, read otherwise.</summary>
+    public async Task<IReadOnlyList<Policy>> PublishedAsync(RedisValue[] ids, CancellationToken cancellationToken)
     {
-        var ids = await reader.ReadAsync(db => db.SetMembersAsync(Published), cancellationToken);
         var policies = new List<Policy>(ids.Length);
         List<string>? unseen = null;
         foreach (var value in ids)

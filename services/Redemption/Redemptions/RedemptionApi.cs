@@ -9,13 +9,14 @@ using TalentMesh.Redemption.Idempotency;
 using TalentMesh.Redemption.Policies;
 using TalentMesh.Redemption.Talents;
 using TalentMesh.ServiceDefaults.Errors;
+using TalentMesh.ServiceDefaults.Redis;
 using TalentMesh.ServiceDefaults.Security;
 using RedemptionView = TalentMesh.Contracts.Redemption.V1.Redemption;
 
 namespace TalentMesh.Redemption.Redemptions;
 
 /// <summary>One-click redemption for applicants and the multi-stage office review for policy officers.</summary>
-public sealed class RedemptionApi(PolicyStore policies, TalentStore talents, RedemptionStore redemptions, Redeemer redeemer,
+public sealed class RedemptionApi(RedisReader reader, PolicyStore policies, TalentStore talents, RedemptionStore redemptions, Redeemer redeemer,
     RedemptionCommitter committer, RedemptionWorkflow workflow, IdempotencyStore idempotency, TimeProvider time)
     : RedemptionService.RedemptionServiceBase
 {
@@ -30,12 +31,16 @@ public sealed class RedemptionApi(PolicyStore policies, TalentStore talents, Red
         var position = PageToken.Decode(request.PageToken, query);
         var offset = position.Length == 0 ? 0 : int.TryParse(position, out var o) && o > 0 ? o
             : throw new ValidationFailedException([new FieldViolation("page_token", "is not a token of this query")]);
-        // Reads that do not depend on each other leave together: under load each read waited for in turn queues behind
-        // everyone else's work, and this is the call a talent's app makes on hearing of a new benefit.
-        var loadingProfile = talents.LoadAsync(caller.Subject, ct);
-        var loadingPolicies = policies.PublishedAsync(ct);
-        await Task.WhenAll(loadingProfile, loadingPolicies);
-        var (profile, published) = (await loadingProfile, await loadingPolicies);
+        // Reads that do not depend on each other leave together, in one pass through the resilience pipeline: under load
+        // each read waited for in turn queues behind everyone else's work, and this is the call a talent's app makes on
+        // hearing of a new benefit.
+        var (profile, publishedIds) = await reader.ReadAsync(async db =>
+        {
+            var reading = talents.ReadAsync(db, caller.Subject);
+            var listing = policies.ReadPublishedIdsAsync(db);
+            return (await reading, await listing);
+        }, ct);
+        var published = await policies.PublishedAsync(publishedIds, ct);
         var now = time.GetUtcNow();
         var today = Calendar.ChinaTime.Today(now);
         // Which policies are listed needs no read: the tier and facts are in the profile.
@@ -44,10 +49,12 @@ public sealed class RedemptionApi(PolicyStore policies, TalentStore talents, Red
         if (listed.Count > 0)
         {
             var listedIds = listed.ConvertAll(policy => policy.PolicyId);
-            var loadingHoldings = redemptions.LoadHoldingsForAsync(caller.Subject, listedIds, ct);
-            var loadingUsage = policies.LoadUsageAsync(listedIds, ct);
-            await Task.WhenAll(loadingHoldings, loadingUsage);
-            var (holdingsOf, usage) = (await loadingHoldings, await loadingUsage);
+            var (holdingsOf, usage) = await reader.ReadAsync(async db =>
+            {
+                var holding = redemptions.ReadHoldingsForAsync(db, caller.Subject, listedIds);
+                var budgets = Task.WhenAll(listedIds.Select(id => policies.ReadUsageAsync(db, id)));
+                return (await holding, await budgets);
+            }, ct);
             for (var i = 0; i < listed.Count; i++)
             {
                 var policy = listed[i];

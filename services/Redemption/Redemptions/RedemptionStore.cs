@@ -47,15 +47,15 @@ public sealed class RedemptionStore(RedisReader reader, RedisKeyspace keyspace)
         return ToHoldings(await held, await counted);
     }
 
-    /// <summary>Holdings with the frequency counts of several policies (for listing eligible benefits).</summary>
-    public async Task<Func<string, TalentHoldings>> LoadHoldingsForAsync(string talentId, IReadOnlyList<string> policyIds, CancellationToken cancellationToken)
+    /// <summary>
+    /// Holdings with the frequency counts of several policies (for listing eligible benefits), read on
+    /// <paramref name="db"/> (reads sent together, inside the caller's pass).
+    /// </summary>
+    public async Task<Func<string, TalentHoldings>> ReadHoldingsForAsync(IDatabaseAsync db, string talentId, IReadOnlyList<string> policyIds)
     {
-        var (held, counted) = await reader.ReadAsync(async db =>
-        {
-            var h = db.HashGetAllAsync(Holdings(talentId));
-            var c = Task.WhenAll(policyIds.Select(p => db.SortedSetRangeByRankWithScoresAsync(Frequency(talentId, p))));
-            return (await h, await c);
-        }, cancellationToken);
+        var reading = db.HashGetAllAsync(Holdings(talentId));
+        var counting = Task.WhenAll(policyIds.Select(p => db.SortedSetRangeByRankWithScoresAsync(Frequency(talentId, p))));
+        var (held, counted) = (await reading, await counting);
         var byPolicy = policyIds.Select((p, i) => (p, i)).ToDictionary(x => x.p, x => ToHoldings(held, counted[x.i]));
         return policy => byPolicy.TryGetValue(policy, out var holdings) ? holdings : ToHoldings(held, []);
     }
@@ -121,9 +121,13 @@ public sealed class RedemptionStore(RedisReader reader, RedisKeyspace keyspace)
     }
 
     /// <summary>Redemption ids newest first, of one talent or of all, skipping <paramref name="offset"/>.</summary>
-    public async Task<IReadOnlyList<string>> PageIdsAsync(string? talentId, long offset, int count, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string>> PageIdsAsync(string? talentId, long offset, int count, CancellationToken cancellationToken) =>
+        await reader.ReadAsync(db => ReadPageIdsAsync(db, talentId, offset, count), cancellationToken);
+
+    /// <summary><see cref="PageIdsAsync"/> on <paramref name="db"/> (reads sent together, inside the caller's pass).</summary>
+    public async Task<IReadOnlyList<string>> ReadPageIdsAsync(IDatabaseAsync db, string? talentId, long offset, int count)
     {
-        var ids = await reader.ReadAsync(db => db.SortedSetRangeByRankAsync(talentId is null ? All : OfTalent(talentId), offset, offset + count - 1, Order.Descending), cancellationToken);
+        var ids = await db.SortedSetRangeByRankAsync(talentId is null ? All : OfTalent(talentId), offset, offset + count - 1, Order.Descending);
         return [.. ids.Select(i => i.ToString())];
     }
 

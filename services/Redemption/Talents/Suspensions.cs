@@ -1,3 +1,4 @@
+using StackExchange.Redis;
 using TalentMesh.Contracts.Redemption.V1;
 using TalentMesh.EventBus.Outbox;
 using TalentMesh.Redemption.Calendar;
@@ -12,12 +13,20 @@ namespace TalentMesh.Redemption.Talents;
 /// </summary>
 public sealed class Suspensions(Policies.PolicyStore policies, RedemptionStore redemptions, RedemptionCommitter committer, RedemptionWorkflow workflow, TimeProvider time)
 {
+    /// <summary>The talent's most recent redemptions looked at; a talent holds a handful.</summary>
+    private const int CandidateLimit = 1_000;
+
     /// <summary>
     /// The talent's redemptions that <see cref="AddAsync"/> looks at. A read of its own, so that a handler can send it
     /// together with its other reads: under load every read waited for in turn queues behind everyone else's work.
     /// </summary>
     public Task<IReadOnlyList<string>> CandidatesAsync(string talentId, CancellationToken cancellationToken) =>
-        redemptions.PageIdsAsync(talentId, 0, 1_000, cancellationToken);
+        redemptions.PageIdsAsync(talentId, 0, CandidateLimit, cancellationToken);
+
+    /// <summary><see cref="CandidatesAsync"/> on <paramref name="db"/> (reads sent together, inside the caller's pass).</summary>
+    public Task<IReadOnlyList<string>> ReadCandidatesAsync(IDatabaseAsync db, string talentId) =>
+        redemptions.ReadPageIdsAsync(db, talentId, 0, CandidateLimit);
+
 
     /// <summary>
     /// Adds the suspensions among <paramref name="candidates"/> (see <see cref="CandidatesAsync"/>) to

@@ -38,6 +38,9 @@ public static class AuthenticationRegistration
         jwt.TokenHandlers.Clear();
         jwt.TokenHandlers.Add(cache);
         jwt.MapInboundClaims = false;
+        // Nothing reads the bearer token back from the authentication properties (the default stores it there: a
+        // dictionary and its entries on every call).
+        jwt.SaveToken = false;
         jwt.TokenValidationParameters = new TokenValidationParameters
         {
             ValidIssuer = string.IsNullOrWhiteSpace(auth.Issuer) ? null : auth.Issuer,
