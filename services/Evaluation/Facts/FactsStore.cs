@@ -19,11 +19,12 @@ public sealed class FactsStore(IConnectionMultiplexer redis, RedisKeyspace keysp
 
     private RedisKey FactsKey(string talentId) => keyspace.Key("facts", talentId);
 
-    public async Task<VersionedFacts> LoadAsync(string talentId)
-    {
-        var values = await pipeline.ExecuteAsync(async _ => await redis.GetDatabase().HashGetAsync(FactsKey(talentId), [DocumentField, VersionField]), CancellationToken.None);
-        return Parse(talentId, values);
-    }
+    public async Task<VersionedFacts> LoadAsync(string talentId) =>
+        await pipeline.ExecuteAsync(async _ => await ReadAsync(redis.GetDatabase(), talentId), CancellationToken.None);
+
+    /// <summary><see cref="LoadAsync"/> on <paramref name="db"/> (reads sent together, inside the caller's pass).</summary>
+    public async Task<VersionedFacts> ReadAsync(IDatabaseAsync db, string talentId) =>
+        Parse(talentId, await db.HashGetAsync(FactsKey(talentId), [DocumentField, VersionField]));
 
     /// <summary>Many talents in one round trip (rollout, preview, benchmarks).</summary>
     public async Task<VersionedFacts[]> LoadManyAsync(IReadOnlyList<string> talentIds)

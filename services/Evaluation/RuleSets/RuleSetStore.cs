@@ -26,11 +26,17 @@ public sealed class RuleSetStore(IConnectionMultiplexer redis, RedisKeyspace key
     private RedisKey IdempotencyKey(string key) => keyspace.Key("ruleset-publish", key);
 
     public async Task<string?> ActiveHashAsync() =>
-        (string?)await pipeline.ExecuteAsync(async _ => await redis.GetDatabase().StringGetAsync(ActiveKey), CancellationToken.None);
+        await pipeline.ExecuteAsync(async _ => await ReadActiveHashAsync(redis.GetDatabase()), CancellationToken.None);
+
+    /// <summary><see cref="ActiveHashAsync"/> on <paramref name="db"/> (reads sent together, inside the caller's pass).</summary>
+    public async Task<string?> ReadActiveHashAsync(IDatabaseAsync db) => await db.StringGetAsync(ActiveKey);
 
     /// <summary>The rule set in force; throws (the caller retries) before the default has been installed.</summary>
-    public async Task<LoadedRuleSet> ActiveAsync() =>
-        await ActiveHashAsync() is { } hash && await ByHashAsync(hash) is { } active
+    public async Task<LoadedRuleSet> ActiveAsync() => await ActiveOfAsync(await ActiveHashAsync());
+
+    /// <summary>The rule set of <paramref name="hash"/> as read by <see cref="ReadActiveHashAsync"/>: from memory once compiled.</summary>
+    public async Task<LoadedRuleSet> ActiveOfAsync(string? hash) =>
+        hash is not null && await ByHashAsync(hash) is { } active
             ? active
             : throw new InvalidOperationException("No rule set is active yet.");
 

@@ -29,11 +29,12 @@ public sealed class ScoreStore(IConnectionMultiplexer redis, RedisKeyspace keysp
     /// <summary>The field of a tier in the counter; unspecified counts as no tier.</summary>
     private static string TierField(Tier tier) => tier is >= Tier.A and <= Tier.E ? tier.ToString() : "none";
 
-    public async Task<EvaluationRecord?> CurrentAsync(string talentId)
-    {
-        var value = await pipeline.ExecuteAsync(async _ => await redis.GetDatabase().HashGetAsync(CurrentKey(talentId), DocumentField), CancellationToken.None);
-        return Parse(value);
-    }
+    public async Task<EvaluationRecord?> CurrentAsync(string talentId) =>
+        await pipeline.ExecuteAsync(async _ => await ReadCurrentAsync(redis.GetDatabase(), talentId), CancellationToken.None);
+
+    /// <summary><see cref="CurrentAsync"/> on <paramref name="db"/> (reads sent together, inside the caller's pass).</summary>
+    public async Task<EvaluationRecord?> ReadCurrentAsync(IDatabaseAsync db, string talentId) =>
+        Parse(await db.HashGetAsync(CurrentKey(talentId), DocumentField));
 
     public async Task<EvaluationRecord?[]> CurrentManyAsync(IReadOnlyList<string> talentIds)
     {

@@ -3,6 +3,7 @@ using TalentMesh.EventBus.Handling;
 using TalentMesh.EventBus.Outbox;
 using TalentMesh.Evaluation.Facts;
 using TalentMesh.Evaluation.RuleSets;
+using TalentMesh.ServiceDefaults.Redis;
 using EvaluationRecord = TalentMesh.Contracts.Evaluation.V1.Evaluation;
 
 namespace TalentMesh.Evaluation.Scores;
@@ -11,7 +12,7 @@ namespace TalentMesh.Evaluation.Scores;
 /// Read, decide, commit, and on a lost optimistic race read again: the one loop behind every re-evaluation, whether
 /// an event changed the facts, a rule set took effect or the clock crossed a boundary.
 /// </summary>
-public sealed class TalentReevaluation(FactsStore facts, ScoreStore scores, RuleSetStore ruleSets, TalentEvaluator evaluator,
+public sealed class TalentReevaluation(RedisReader reader, FactsStore facts, ScoreStore scores, RuleSetStore ruleSets, TalentEvaluator evaluator,
     EventUnitOfWorkFactory units)
 {
     private const int Attempts = 8;
@@ -21,11 +22,16 @@ public sealed class TalentReevaluation(FactsStore facts, ScoreStore scores, Rule
     {
         for (var attempt = 1; attempt <= Attempts; attempt++)
         {
-            // The three reads are independent: issue them together (one round trip's wait instead of three).
-            var factsRead = facts.LoadAsync(talentId);
-            var scoreRead = scores.CurrentAsync(talentId);
-            var activeRead = ruleSets.ActiveAsync();
-            var (loaded, previous, active) = (await factsRead, await scoreRead, await activeRead);
+            // The three reads are independent: issued together, in one pass through the resilience pipeline (one round
+            // trip's wait instead of three); the active rule set itself comes from memory once compiled.
+            var (loaded, previous, activeHash) = await reader.ReadAsync(async db =>
+            {
+                var factsRead = facts.ReadAsync(db, talentId);
+                var scoreRead = scores.ReadCurrentAsync(db, talentId);
+                var activeRead = ruleSets.ReadActiveHashAsync(db);
+                return (await factsRead, await scoreRead, await activeRead);
+            }, CancellationToken.None);
+            var active = await ruleSets.ActiveOfAsync(activeHash);
             var unit = context.BeginUnitOfWork();
             // An older or repeated decision changes nothing, but the event is still recorded as handled.
             if (change(loaded.Facts) is { } next)
