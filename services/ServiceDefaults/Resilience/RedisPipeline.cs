@@ -20,8 +20,7 @@ public sealed class RedisPipeline
     /// Typed to <c>object?</c>, and every operation's result passes through it as <c>object?</c>: a reactive strategy
     /// (retry, breaker) in an untyped pipeline, or called with another result type, runs behind Polly's bridge, which
     /// converts each outcome to <c>object</c> and back in an extra async step per strategy. Boxing the one result instead
-    /// took ~1 KB and ~3 µs of CPU off every pass (docs/benchmarks.md, "Session 19"); a service makes 6–13 passes per
-    /// workflow.
+    /// took ~0.9 KB of allocation off every pass (docs/benchmarks.md, "Session 19").
     /// </remarks>
     private readonly ResiliencePipeline<object?> pipeline;
 
