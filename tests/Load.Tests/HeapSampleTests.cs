@@ -16,14 +16,16 @@ public sealed class HeapSampleTests
         # TYPE dotnet_gc_last_collection_memory_committed_size_bytes gauge
         dotnet_gc_last_collection_memory_committed_size_bytes{otel_scope_name="System.Runtime"} 130023424
         dotnet_process_memory_working_set_bytes{otel_scope_name="System.Runtime"} 272629760
+        # TYPE dotnet_gc_heap_total_allocated_bytes_total counter
+        dotnet_gc_heap_total_allocated_bytes_total{otel_scope_name="System.Runtime"} 1928012856
         """;
 
     [Fact]
-    public void Parse_ReadsTheCommittedMemoryAndTheOldGenerationsWithTheirFreeSpace()
+    public void Parse_ReadsTheCommittedMemoryTheOldGenerationsWithTheirFreeSpaceAndTheBytesAllocated()
     {
         var sample = HeapSample.Parse(42, Metrics);
 
-        Assert.Equal(new HeapSample(42, 130_023_424, 37_748_736 + 7_340_032, 11_534_336 + 1_048_576), sample);
+        Assert.Equal(new HeapSample(42, 130_023_424, 37_748_736 + 7_340_032, 11_534_336 + 1_048_576, 1_928_012_856), sample);
         Assert.Equal(37_748_736 + 7_340_032 - 11_534_336 - 1_048_576, sample!.Value.OldGenerationLiveBytes);
     }
 

@@ -7,13 +7,16 @@ namespace TalentMesh.Load;
 /// GC had committed, and generation 2 with the large-object heap, where whatever outlives the young generations ends
 /// up until a full collection, with the free space inside them. Beside the process's RSS it says what grew: the objects
 /// the service keeps (the live part of gen 2 + LOH growing) or the room the GC takes around them (committed growing, or
-/// free space within gen 2 + LOH, while the live part stays).
+/// free space within gen 2 + LOH, while the live part stays). With it the bytes the service has allocated since it
+/// started: between two samples, the work its requests and events gave the GC, which this VM's CPU accounting cannot
+/// tell apart (docs/benchmarks.md, "Session 19").
 /// </summary>
-public readonly record struct HeapSample(long Timestamp, long CommittedBytes, long OldGenerationBytes, long OldGenerationFreeBytes)
+public readonly record struct HeapSample(long Timestamp, long CommittedBytes, long OldGenerationBytes, long OldGenerationFreeBytes, long AllocatedBytes)
 {
     private const string Committed = "dotnet_gc_last_collection_memory_committed_size_bytes";
     private const string HeapSize = "dotnet_gc_last_collection_heap_size_bytes";
     private const string Fragmentation = "dotnet_gc_last_collection_heap_fragmentation_size_bytes";
+    private const string Allocated = "dotnet_gc_heap_total_allocated_bytes_total";
 
     /// <summary>
     /// Gen 2 + LOH without their free space: the objects a service holds there, plus whatever died in them since the
@@ -26,11 +29,13 @@ public readonly record struct HeapSample(long Timestamp, long CommittedBytes, lo
     public static HeapSample? Parse(long timestamp, string metrics)
     {
         long? committed = null;
-        long old = 0, free = 0;
+        long old = 0, free = 0, allocated = 0;
         foreach (var sample in PrometheusSample.Read(metrics))
         {
             if (sample.Name == Committed)
                 committed = (long)sample.Value;
+            else if (sample.Name == Allocated)
+                allocated = (long)sample.Value;
             else if (sample.Label("gc_heap_generation") is "gen2" or "loh")
             {
                 if (sample.Name == HeapSize)
@@ -39,6 +44,6 @@ public readonly record struct HeapSample(long Timestamp, long CommittedBytes, lo
                     free += (long)sample.Value;
             }
         }
-        return committed is { } bytes ? new HeapSample(timestamp, bytes, old, free) : null;
+        return committed is { } bytes ? new HeapSample(timestamp, bytes, old, free, allocated) : null;
     }
 }

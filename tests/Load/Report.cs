@@ -95,19 +95,26 @@ public static class Report
     public static void WriteManagedHeaps(RunResult result, HeapSampler heaps)
     {
         var table = new Table().Title("Managed heaps (each service's /metrics every 5 s, as its latest collection left them; MiB, first third → last third)")
-            .AddColumns("service", "GC committed", "change", "gen 2 + LOH", "change", "of which live", "change");
+            .AddColumns("service", "GC committed", "change", "gen 2 + LOH", "change", "of which live", "change", "allocated KB / workflow");
+        var seconds = Seconds(result.LastCompletion - result.WindowStart);
+        var completedPerSecond = seconds > 0 ? result.Completed / seconds : 0;
         foreach (var service in heaps.Services)
         {
             var samples = heaps.Between(service, result.WindowStart, result.WindowEnd);
             if (samples.Count < 3)
             {
-                table.AddRow(Markup.Escape(service), "n/a", "n/a", "n/a", "n/a", "n/a", "n/a");
+                table.AddRow(Markup.Escape(service), "n/a", "n/a", "n/a", "n/a", "n/a", "n/a", "n/a");
                 continue;
             }
             var committed = FirstAndLastThird(samples, s => s.CommittedBytes);
             var old = FirstAndLastThird(samples, s => s.OldGenerationBytes);
             var live = FirstAndLastThird(samples, s => s.OldGenerationLiveBytes);
-            table.AddRow(Markup.Escape(service), FromTo(committed), Change(committed.Change), FromTo(old), Change(old.Change), FromTo(live), Change(live.Change));
+            // Allocation between the window's first and last samples over the workflows completed meanwhile (at the window's
+            // completion rate): the services' work, measured by the runtime, not by this VM's CPU accounting.
+            var workflows = completedPerSecond * Seconds(samples[^1].Timestamp - samples[0].Timestamp);
+            var allocated = workflows > 0 ? ((samples[^1].AllocatedBytes - samples[0].AllocatedBytes) / 1024.0 / workflows).ToString("N0", Invariant) : "n/a";
+            table.AddRow(Markup.Escape(service), FromTo(committed), Change(committed.Change), FromTo(old), Change(old.Change), FromTo(live), Change(live.Change),
+                allocated);
         }
         if (table.Rows.Count > 0)
             AnsiConsole.Write(table);
