@@ -75,8 +75,8 @@ public sealed class TalentApi(TalentRegistrar registrar, RedisReader reader, Tal
     }
 
     /// <summary>
-    /// The talent and its tier, read together: one round trip and one pass through the resilience pipeline instead of
-    /// two waits in a row (a watch reads both on every wake-up); the tier read is wasted only on a NOT_FOUND.
+    /// The talent and its tier, read together: one round trip and one pass through the resilience pipeline instead of a
+    /// pass each (a watch reads both on every wake-up); the tier read is wasted only on a NOT_FOUND.
     /// </summary>
     private async Task<Talent> LoadAsync(string talentId, CancellationToken cancellationToken)
     {
