@@ -3,7 +3,11 @@ using System.Diagnostics;
 namespace TalentMesh.Load;
 
 /// <summary>What a run measured: the window, the workflows started and completed in it, and when the last one finished.</summary>
-public sealed record RunResult(long WindowStart, long WindowEnd, long LastCompletion, int Started, int Completed, int Failed, int Unfinished);
+public sealed record RunResult(long WindowStart, long WindowEnd, long LastCompletion, int Started, int Completed, int Failed, int Unfinished)
+{
+    /// <summary>Workflows completed per second, from the first intended start to the last completion.</summary>
+    public double CompletedPerSecond => LastCompletion > WindowStart ? Completed / ((LastCompletion - WindowStart) / (double)Stopwatch.Frequency) : 0;
+}
 
 /// <summary>
 /// Starts workflows on a fixed schedule (<see cref="ArrivalSchedule"/>) whatever the responses do (open loop), so a

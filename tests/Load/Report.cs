@@ -21,9 +21,8 @@ public static class Report
         AnsiConsole.Write(calls);
 
         var window = Seconds(result.WindowEnd - result.WindowStart);
-        var completedPerSecond = result.LastCompletion > result.WindowStart ? result.Completed / Seconds(result.LastCompletion - result.WindowStart) : 0;
         AnsiConsole.MarkupLine(Invariant, "Workflows in the measured window: started {0:N0} ({1:N1}/s for {2:N0} s), completed {3:N0}, failed {4:N0}, unfinished {5:N0}; completed {6:N1}/s (first intended start → last completion).",
-            result.Started, result.Started / window, window, result.Completed, result.Failed, result.Unfinished, completedPerSecond);
+            result.Started, result.Started / window, window, result.Completed, result.Failed, result.Unfinished, result.CompletedPerSecond);
 
         var processes = new Table().Title($"Processes (sampled every second; memory flat = last third's mean RSS at most {options.MemoryTolerance:P0} above the first third's)")
             .AddColumns("process", "pid", "CPU % of a core", "CPU ms / workflow", "of which JIT / GC threads", "RSS first third MiB", "RSS last third MiB", "change", "flat");
@@ -73,8 +72,8 @@ public static class Report
         var goals = new (string Goal, string Measured, bool Met)[]
         {
             ($"{LoadOptions.GoalRate:N0} complete workflows/s for {LoadOptions.GoalDuration.TotalSeconds:N0} s",
-                $"{completedPerSecond:N1}/s for {window:N0} s (offered {options.Rate:N0}/s)",
-                options.Rate >= LoadOptions.GoalRate && options.Duration >= LoadOptions.GoalDuration && completedPerSecond >= 0.99 * LoadOptions.GoalRate),
+                $"{result.CompletedPerSecond:N1}/s for {window:N0} s (offered {options.Rate:N0}/s)",
+                options.Rate >= LoadOptions.GoalRate && options.Duration >= LoadOptions.GoalDuration && result.CompletedPerSecond >= 0.99 * LoadOptions.GoalRate),
             ("zero errors", $"{errors:N0}", errors == 0),
             ($"workflow latency p99 < {LoadOptions.GoalWorkflowP99.TotalMilliseconds:N0} ms", $"{p99:N1} ms", p99 > 0 && p99 < LoadOptions.GoalWorkflowP99.TotalMilliseconds),
             ("each service's memory flat", flat.Count == 0 ? "not sampled" : string.Join(", ", flat.Select(f => $"{f.Key} {(f.Value ? "flat" : "grew")}")),
@@ -96,8 +95,6 @@ public static class Report
     {
         var table = new Table().Title("Managed heaps (each service's /metrics every 5 s, as its latest collection left them; MiB, first third → last third)")
             .AddColumns("service", "GC committed", "change", "gen 2 + LOH", "change", "of which live", "change", "allocated KB / workflow");
-        var seconds = Seconds(result.LastCompletion - result.WindowStart);
-        var completedPerSecond = seconds > 0 ? result.Completed / seconds : 0;
         foreach (var service in heaps.Services)
         {
             var samples = heaps.Between(service, result.WindowStart, result.WindowEnd);
@@ -111,7 +108,7 @@ public static class Report
             var live = FirstAndLastThird(samples, s => s.OldGenerationLiveBytes);
             // Allocation between the window's first and last samples over the workflows completed meanwhile (at the window's
             // completion rate): the services' work, measured by the runtime, not by this VM's CPU accounting.
-            var workflows = completedPerSecond * Seconds(samples[^1].Timestamp - samples[0].Timestamp);
+            var workflows = result.CompletedPerSecond * Seconds(samples[^1].Timestamp - samples[0].Timestamp);
             var allocated = workflows > 0 ? ((samples[^1].AllocatedBytes - samples[0].AllocatedBytes) / 1024.0 / workflows).ToString("N0", Invariant) : "n/a";
             table.AddRow(Markup.Escape(service), FromTo(committed), Change(committed.Change), FromTo(old), Change(old.Change), FromTo(live), Change(live.Change),
                 allocated);

@@ -22,16 +22,7 @@ public sealed class TalentReevaluation(RedisReader reader, FactsStore facts, Sco
     {
         for (var attempt = 1; attempt <= Attempts; attempt++)
         {
-            // The three reads are independent: issued together, in one pass through the resilience pipeline (one round
-            // trip's wait instead of three); the active rule set itself comes from memory once compiled.
-            var (loaded, previous, activeHash) = await reader.ReadAsync(async db =>
-            {
-                var factsRead = facts.ReadAsync(db, talentId);
-                var scoreRead = scores.ReadCurrentAsync(db, talentId);
-                var activeRead = ruleSets.ReadActiveHashAsync(db);
-                return (await factsRead, await scoreRead, await activeRead);
-            }, CancellationToken.None);
-            var active = await ruleSets.ActiveOfAsync(activeHash);
+            var (loaded, previous, active) = await ReadAsync(talentId);
             var unit = context.BeginUnitOfWork();
             // An older or repeated decision changes nothing, but the event is still recorded as handled.
             if (change(loaded.Facts) is { } next)
@@ -54,9 +45,11 @@ public sealed class TalentReevaluation(RedisReader reader, FactsStore facts, Sco
     {
         for (var attempt = 1; attempt <= Attempts; attempt++)
         {
-            var loaded = attempt == 1 && preloadedFacts is not null ? preloadedFacts : await facts.LoadAsync(talentId);
-            var previous = attempt == 1 && preloadedFacts is not null ? preloadedScore : await scores.CurrentAsync(talentId);
-            var active = attempt == 1 && preloadedRuleSet is not null ? preloadedRuleSet : await ruleSets.ActiveAsync();
+            var (loaded, previous, active) = attempt == 1 && preloadedFacts is not null
+                ? (preloadedFacts, preloadedScore, preloadedRuleSet ?? await ruleSets.ActiveAsync())
+                : await ReadAsync(talentId);
+            if (attempt == 1 && preloadedRuleSet is not null)
+                active = preloadedRuleSet;
             if (loaded.Version == 0 || !needed(previous, active))
                 return null;
             var unit = units.Begin();
@@ -67,5 +60,22 @@ public sealed class TalentReevaluation(RedisReader reader, FactsStore facts, Sco
                 return outcome;
         }
         throw new ConcurrencyConflictException($"talent {talentId} kept changing while being re-evaluated");
+    }
+
+    /// <summary>
+    /// What a re-evaluation starts from: the facts, the current evaluation and the active rule set. The three reads are
+    /// independent: issued together, in one pass through the resilience pipeline (one round trip's wait instead of
+    /// three); the active rule set itself comes from memory once compiled.
+    /// </summary>
+    private async Task<(VersionedFacts Facts, EvaluationRecord? Previous, LoadedRuleSet Active)> ReadAsync(string talentId)
+    {
+        var (loaded, previous, activeHash) = await reader.ReadAsync(async db =>
+        {
+            var factsRead = facts.ReadAsync(db, talentId);
+            var scoreRead = scores.ReadCurrentAsync(db, talentId);
+            var activeRead = ruleSets.ReadActiveHashAsync(db);
+            return (await factsRead, await scoreRead, await activeRead);
+        }, CancellationToken.None);
+        return (loaded, previous, await ruleSets.ActiveOfAsync(activeHash));
     }
 }

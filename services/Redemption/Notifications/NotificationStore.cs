@@ -45,8 +45,10 @@ public sealed class NotificationStore(RedisReader reader, RedisKeyspace keyspace
 
     public void MarkNotified(EventUnitOfWork unit, string talentId, string policyId) => unit.SetAdd(Notified(talentId), policyId);
 
-    /// <summary>The policies the talent was told about (a handful per talent: read whole, with the handler's other reads).</summary>
-    /// <summary>The policies the talent was told about, read on <paramref name="db"/> (reads sent together, inside the caller's pass).</summary>
+    /// <summary>
+    /// The policies the talent was told about (a handful per talent: read whole), on <paramref name="db"/> with the
+    /// handler's other reads (sent together, inside the caller's pass).
+    /// </summary>
     public async Task<IReadOnlySet<string>> ReadNotifiedPoliciesAsync(IDatabaseAsync db, string talentId) =>
         (await db.SetMembersAsync(Notified(talentId))).Select(m => m.ToString()).ToHashSet(StringComparer.Ordinal);
 

@@ -1,12 +1,11 @@
 using Google.Protobuf.WellKnownTypes;
-using StackExchange.Redis;
 using TalentMesh.Contracts.Events.V1;
 using TalentMesh.Contracts.Registration.V1;
 using TalentMesh.Registration.Identity;
 using TalentMesh.Registration.Talents;
 using TalentMesh.Registration.Tiers;
 using TalentMesh.Registration.Validation;
-using TalentMesh.ServiceDefaults.Resilience;
+using TalentMesh.ServiceDefaults.Redis;
 
 namespace TalentMesh.Registration.TalentCodes;
 
@@ -15,7 +14,7 @@ namespace TalentMesh.Registration.TalentCodes;
 /// revocation and whether the talent still holds the tier. A failing code is an answer, not an error.
 /// </summary>
 public sealed class CodeVerifier(CodeTokenCodec codec, TalentCodeStore codes, TierStore tiers, TalentStore talents,
-    IConnectionMultiplexer redis, RedisPipeline pipeline, TimeProvider time)
+    RedisReader reader, TimeProvider time)
 {
     /// <summary>A Base45 QR payload of a token is a few hundred characters; anything far longer is not ours.</summary>
     public const int MaxPayloadLength = 2048;
@@ -43,9 +42,8 @@ public sealed class CodeVerifier(CodeTokenCodec codec, TalentCodeStore codes, Ti
             return Answer(response, VerificationResult.Expired);
         // The three reads are independent: issued together they cost one round trip and one pass through the
         // resilience pipeline; the talent is read without its encrypted numbers, which verification never needs.
-        var (serial, standing, talent) = await pipeline.ExecuteAsync(async _ =>
+        var (serial, standing, talent) = await reader.ReadAsync(async db =>
         {
-            var db = redis.GetDatabase();
             var serialRead = codes.ReadAsync(db, claims.Serial);
             var standingRead = tiers.ReadAsync(db, claims.TalentId);
             var talentRead = talents.ReadTalentAsync(db, claims.TalentId);
