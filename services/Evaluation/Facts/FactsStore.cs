@@ -2,7 +2,6 @@ using System.Text.Json;
 using StackExchange.Redis;
 using TalentMesh.EventBus.Outbox;
 using TalentMesh.ServiceDefaults.Redis;
-using TalentMesh.ServiceDefaults.Resilience;
 
 namespace TalentMesh.Evaluation.Facts;
 
@@ -10,7 +9,7 @@ namespace TalentMesh.Evaluation.Facts;
 /// The facts projection in Redis: one hash per talent (the JSON document and a version for optimistic concurrency)
 /// and the set of every known talent, ordered by id so a rollout can walk it with a resumable cursor.
 /// </summary>
-public sealed class FactsStore(IConnectionMultiplexer redis, RedisKeyspace keyspace, RedisPipeline pipeline)
+public sealed class FactsStore(RedisReader reader, RedisKeyspace keyspace)
 {
     private const string DocumentField = "doc";
     private const string VersionField = "v";
@@ -20,7 +19,7 @@ public sealed class FactsStore(IConnectionMultiplexer redis, RedisKeyspace keysp
     private RedisKey FactsKey(string talentId) => keyspace.Key("facts", talentId);
 
     public async Task<VersionedFacts> LoadAsync(string talentId) =>
-        await pipeline.ExecuteAsync(async _ => await ReadAsync(redis.GetDatabase(), talentId), CancellationToken.None);
+        await reader.ReadAsync(db => ReadAsync(db, talentId), CancellationToken.None);
 
     /// <summary><see cref="LoadAsync"/> on <paramref name="db"/> (reads sent together, inside the caller's pass).</summary>
     public async Task<VersionedFacts> ReadAsync(IDatabaseAsync db, string talentId) =>
@@ -29,9 +28,9 @@ public sealed class FactsStore(IConnectionMultiplexer redis, RedisKeyspace keysp
     /// <summary>Many talents in one round trip (rollout, preview, benchmarks).</summary>
     public async Task<VersionedFacts[]> LoadManyAsync(IReadOnlyList<string> talentIds)
     {
-        var values = await pipeline.ExecuteBulkAsync(async _ =>
+        var values = await reader.ReadBulkAsync(async db =>
         {
-            var batch = redis.GetDatabase().CreateBatch();
+            var batch = db.CreateBatch();
             var reads = talentIds.Select(id => batch.HashGetAsync(FactsKey(id), [DocumentField, VersionField])).ToArray();
             batch.Execute();
             return await Task.WhenAll(reads);
@@ -57,11 +56,11 @@ public sealed class FactsStore(IConnectionMultiplexer redis, RedisKeyspace keysp
     public async Task<string[]> TalentIdsAfterAsync(string after, int count)
     {
         var start = string.IsNullOrEmpty(after) ? RedisValue.Null : (RedisValue)after;
-        var ids = await pipeline.ExecuteAsync(async _ => await redis.GetDatabase().SortedSetRangeByValueAsync(TalentsKey, start, default, Exclude.Start, Order.Ascending, 0, count), CancellationToken.None);
+        var ids = await reader.ReadAsync(db => db.SortedSetRangeByValueAsync(TalentsKey, start, default, Exclude.Start, Order.Ascending, 0, count), CancellationToken.None);
         return Array.ConvertAll(ids, id => id.ToString());
     }
 
-    public async Task<long> CountAsync() => await pipeline.ExecuteAsync(async _ => await redis.GetDatabase().SortedSetLengthAsync(TalentsKey), CancellationToken.None);
+    public async Task<long> CountAsync() => await reader.ReadAsync(db => db.SortedSetLengthAsync(TalentsKey), CancellationToken.None);
 
     private static VersionedFacts Parse(string talentId, RedisValue[] values) =>
         values[0].IsNull

@@ -9,8 +9,10 @@ namespace TalentMesh.Evaluation.Reevaluation;
 /// Rollouts: one hash per rule set that took effect (counters, checkpoint cursor, times) and a pointer to the one
 /// running. The done/changed counters move in the same unit of work as each talent's evaluation, so they are exact
 /// across crashes; the cursor is only a checkpoint (talents already under the rule set are skipped after a restart).
+/// Reads go through <see cref="RedisReader"/>; the checkpoint and the finish are idempotent writes outside any unit of
+/// work, so they take the connection and the pipeline themselves (and may be retried).
 /// </summary>
-public sealed class RolloutStore(IConnectionMultiplexer redis, RedisKeyspace keyspace, RedisPipeline pipeline)
+public sealed class RolloutStore(RedisReader reader, RedisKeyspace keyspace, IConnectionMultiplexer redis, RedisPipeline pipeline)
 {
     private RedisKey RolloutKey(string hash) => keyspace.Key("rollout", hash);
 
@@ -37,11 +39,11 @@ public sealed class RolloutStore(IConnectionMultiplexer redis, RedisKeyspace key
     }
 
     public async Task<string?> CurrentAsync() =>
-        (string?)await pipeline.ExecuteAsync(async _ => await redis.GetDatabase().StringGetAsync(CurrentKey), CancellationToken.None);
+        (string?)await reader.ReadAsync(db => db.StringGetAsync(CurrentKey), CancellationToken.None);
 
     public async Task<RolloutProgress?> ProgressAsync(string hash)
     {
-        var fields = await pipeline.ExecuteAsync(async _ => await redis.GetDatabase().HashGetAllAsync(RolloutKey(hash)), CancellationToken.None);
+        var fields = await reader.ReadAsync(db => db.HashGetAllAsync(RolloutKey(hash)), CancellationToken.None);
         if (fields.Length == 0)
             return null;
         var values = fields.ToDictionary(f => f.Name.ToString(), f => f.Value);

@@ -3,7 +3,6 @@ using StackExchange.Redis;
 using TalentMesh.EventBus.Outbox;
 using TalentMesh.Evaluation.Rules;
 using TalentMesh.ServiceDefaults.Redis;
-using TalentMesh.ServiceDefaults.Resilience;
 
 namespace TalentMesh.Evaluation.RuleSets;
 
@@ -11,7 +10,7 @@ namespace TalentMesh.Evaluation.RuleSets;
 /// Published rule sets, immutable and keyed by content hash, which one is active and which are scheduled.
 /// Compiled rule sets are cached by hash: a hash names exactly one document, so the cache never goes stale.
 /// </summary>
-public sealed class RuleSetStore(IConnectionMultiplexer redis, RedisKeyspace keyspace, RedisPipeline pipeline)
+public sealed class RuleSetStore(RedisReader reader, RedisKeyspace keyspace)
 {
     private readonly ConcurrentDictionary<string, LoadedRuleSet> compiled = new(StringComparer.Ordinal);
 
@@ -26,7 +25,7 @@ public sealed class RuleSetStore(IConnectionMultiplexer redis, RedisKeyspace key
     private RedisKey IdempotencyKey(string key) => keyspace.Key("ruleset-publish", key);
 
     public async Task<string?> ActiveHashAsync() =>
-        await pipeline.ExecuteAsync(async _ => await ReadActiveHashAsync(redis.GetDatabase()), CancellationToken.None);
+        await reader.ReadAsync(ReadActiveHashAsync, CancellationToken.None);
 
     /// <summary><see cref="ActiveHashAsync"/> on <paramref name="db"/> (reads sent together, inside the caller's pass).</summary>
     public async Task<string?> ReadActiveHashAsync(IDatabaseAsync db) => await db.StringGetAsync(ActiveKey);
@@ -44,7 +43,7 @@ public sealed class RuleSetStore(IConnectionMultiplexer redis, RedisKeyspace key
     {
         if (compiled.TryGetValue(hash, out var known))
             return known;
-        var document = await pipeline.ExecuteAsync(async _ => await redis.GetDatabase().HashGetAsync(DocumentKey(hash), "doc"), CancellationToken.None);
+        var document = await reader.ReadAsync(db => db.HashGetAsync(DocumentKey(hash), "doc"), CancellationToken.None);
         return document.IsNull ? null : Remember(new LoadedRuleSet(hash, RuleSetLoader.Compile(document!)));
     }
 
@@ -53,12 +52,12 @@ public sealed class RuleSetStore(IConnectionMultiplexer redis, RedisKeyspace key
 
     public async Task<PublishedRuleSet?> PublishedAsync(string hash)
     {
-        var fields = await pipeline.ExecuteAsync(async _ => await redis.GetDatabase().HashGetAllAsync(DocumentKey(hash)), CancellationToken.None);
+        var fields = await reader.ReadAsync(db => db.HashGetAllAsync(DocumentKey(hash)), CancellationToken.None);
         if (fields.Length == 0)
             return null;
         var values = fields.ToDictionary(f => f.Name.ToString(), f => f.Value);
         var active = await ActiveHashAsync();
-        var scheduled = await pipeline.ExecuteAsync(async _ => await redis.GetDatabase().SortedSetScoreAsync(ScheduledKey, hash), CancellationToken.None) is not null;
+        var scheduled = await reader.ReadAsync(db => db.SortedSetScoreAsync(ScheduledKey, hash), CancellationToken.None) is not null;
         var status = hash == active ? PublicationStatus.Active : scheduled ? PublicationStatus.Scheduled : PublicationStatus.Superseded;
         return new PublishedRuleSet(hash, values["doc"]!, FromMilliseconds(values["published_at"]), values["published_by"]!,
             FromMilliseconds(values["effective_from"]), status);
@@ -67,12 +66,9 @@ public sealed class RuleSetStore(IConnectionMultiplexer redis, RedisKeyspace key
     /// <summary>Hashes newest first, after <paramref name="skip"/> of them.</summary>
     public async Task<(string[] Hashes, long Total)> PublishedHashesAsync(long skip, int count)
     {
-        var (hashes, total) = await pipeline.ExecuteAsync(async _ =>
-        {
-            var database = redis.GetDatabase();
-            return (await database.SortedSetRangeByRankAsync(PublishedKey, skip, skip + count - 1, Order.Descending),
-                await database.SortedSetLengthAsync(PublishedKey));
-        }, CancellationToken.None);
+        var (hashes, total) = await reader.ReadAsync(async db =>
+            (await db.SortedSetRangeByRankAsync(PublishedKey, skip, skip + count - 1, Order.Descending), await db.SortedSetLengthAsync(PublishedKey)),
+            CancellationToken.None);
         return (Array.ConvertAll(hashes, h => h.ToString()), total);
     }
 
@@ -114,13 +110,13 @@ public sealed class RuleSetStore(IConnectionMultiplexer redis, RedisKeyspace key
     /// <summary>Scheduled rule sets whose time has come, earliest first.</summary>
     public async Task<string[]> DueAsync(DateTimeOffset now)
     {
-        var due = await pipeline.ExecuteAsync(async _ =>
-            await redis.GetDatabase().SortedSetRangeByScoreAsync(ScheduledKey, double.NegativeInfinity, now.ToUnixTimeMilliseconds()), CancellationToken.None);
+        var due = await reader.ReadAsync(db =>
+            db.SortedSetRangeByScoreAsync(ScheduledKey, double.NegativeInfinity, now.ToUnixTimeMilliseconds()), CancellationToken.None);
         return Array.ConvertAll(due, h => h.ToString());
     }
 
     public async Task<string?> IdempotentPublicationAsync(string key) =>
-        (string?)await pipeline.ExecuteAsync(async _ => await redis.GetDatabase().StringGetAsync(IdempotencyKey(key)), CancellationToken.None);
+        (string?)await reader.ReadAsync(db => db.StringGetAsync(IdempotencyKey(key)), CancellationToken.None);
 
     public void StageIdempotency(EventUnitOfWork unit, string key, string hash, TimeSpan retention)
     {

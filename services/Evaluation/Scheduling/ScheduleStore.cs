@@ -1,7 +1,6 @@
 using StackExchange.Redis;
 using TalentMesh.EventBus.Outbox;
 using TalentMesh.ServiceDefaults.Redis;
-using TalentMesh.ServiceDefaults.Resilience;
 
 namespace TalentMesh.Evaluation.Scheduling;
 
@@ -9,7 +8,7 @@ namespace TalentMesh.Evaluation.Scheduling;
 /// One sorted set: each talent's next time boundary (unix ms) that would change their result. The scheduler reads
 /// only what is due, so nobody is scanned daily; each evaluation rewrites its talent's entry in its own commit.
 /// </summary>
-public sealed class ScheduleStore(IConnectionMultiplexer redis, RedisKeyspace keyspace, RedisPipeline pipeline)
+public sealed class ScheduleStore(RedisReader reader, RedisKeyspace keyspace)
 {
     private RedisKey ScheduleKey => keyspace.Key("schedule");
 
@@ -23,11 +22,11 @@ public sealed class ScheduleStore(IConnectionMultiplexer redis, RedisKeyspace ke
 
     public async Task<string[]> DueAsync(DateTimeOffset now, int count)
     {
-        var due = await pipeline.ExecuteAsync(async _ =>
-            await redis.GetDatabase().SortedSetRangeByScoreAsync(ScheduleKey, double.NegativeInfinity, now.ToUnixTimeMilliseconds(), take: count), CancellationToken.None);
+        var due = await reader.ReadAsync(db =>
+            db.SortedSetRangeByScoreAsync(ScheduleKey, double.NegativeInfinity, now.ToUnixTimeMilliseconds(), take: count), CancellationToken.None);
         return Array.ConvertAll(due, id => id.ToString());
     }
 
     public async Task<DateTimeOffset?> NextAsync(string talentId) =>
-        await pipeline.ExecuteAsync(async _ => await redis.GetDatabase().SortedSetScoreAsync(ScheduleKey, talentId), CancellationToken.None) is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds((long)ms) : null;
+        await reader.ReadAsync(db => db.SortedSetScoreAsync(ScheduleKey, talentId), CancellationToken.None) is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds((long)ms) : null;
 }

@@ -3,7 +3,6 @@ using StackExchange.Redis;
 using TalentMesh.Contracts.Common.V1;
 using TalentMesh.EventBus.Outbox;
 using TalentMesh.ServiceDefaults.Redis;
-using TalentMesh.ServiceDefaults.Resilience;
 using EvaluationRecord = TalentMesh.Contracts.Evaluation.V1.Evaluation;
 
 namespace TalentMesh.Evaluation.Scores;
@@ -14,7 +13,7 @@ namespace TalentMesh.Evaluation.Scores;
 /// Also the number of talents per tier, moved in the same unit of work as each stored evaluation whose tier differs
 /// from the previous one, so a redelivered event, a retry or a crash never counts a talent twice.
 /// </summary>
-public sealed class ScoreStore(IConnectionMultiplexer redis, RedisKeyspace keyspace, RedisPipeline pipeline, RedisConnectionFactory connections)
+public sealed class ScoreStore(RedisReader reader, RedisKeyspace keyspace, RedisConnectionFactory connections)
 {
     private const string DocumentField = "doc";
     private const string SequenceField = "seq";
@@ -30,7 +29,7 @@ public sealed class ScoreStore(IConnectionMultiplexer redis, RedisKeyspace keysp
     private static string TierField(Tier tier) => tier is >= Tier.A and <= Tier.E ? tier.ToString() : "none";
 
     public async Task<EvaluationRecord?> CurrentAsync(string talentId) =>
-        await pipeline.ExecuteAsync(async _ => await ReadCurrentAsync(redis.GetDatabase(), talentId), CancellationToken.None);
+        await reader.ReadAsync(db => ReadCurrentAsync(db, talentId), CancellationToken.None);
 
     /// <summary><see cref="CurrentAsync"/> on <paramref name="db"/> (reads sent together, inside the caller's pass).</summary>
     public async Task<EvaluationRecord?> ReadCurrentAsync(IDatabaseAsync db, string talentId) =>
@@ -38,9 +37,9 @@ public sealed class ScoreStore(IConnectionMultiplexer redis, RedisKeyspace keysp
 
     public async Task<EvaluationRecord?[]> CurrentManyAsync(IReadOnlyList<string> talentIds)
     {
-        var values = await pipeline.ExecuteBulkAsync(async _ =>
+        var values = await reader.ReadBulkAsync(async db =>
         {
-            var batch = redis.GetDatabase().CreateBatch();
+            var batch = db.CreateBatch();
             var reads = talentIds.Select(id => batch.HashGetAsync(CurrentKey(id), DocumentField)).ToArray();
             batch.Execute();
             return await Task.WhenAll(reads);
@@ -100,7 +99,7 @@ public sealed class ScoreStore(IConnectionMultiplexer redis, RedisKeyspace keysp
     public static readonly TimeSpan CountTimeout = TimeSpan.FromMinutes(5);
 
     private async Task<HashEntry[]> ReadTierCountsAsync() =>
-        await pipeline.ExecuteAsync(async _ => await redis.GetDatabase().HashGetAllAsync(TierCountsKey), CancellationToken.None);
+        await reader.ReadAsync(db => db.HashGetAllAsync(TierCountsKey), CancellationToken.None);
 
     private static readonly Tier[] CountedTiers = [Tier.A, Tier.B, Tier.C, Tier.D, Tier.E, Tier.None];
 
@@ -111,19 +110,19 @@ public sealed class ScoreStore(IConnectionMultiplexer redis, RedisKeyspace keysp
     public async Task<(EvaluationRecord[] Page, long Total)> HistoryAsync(string talentId, long skip, int count)
     {
         var key = HistoryKey(talentId);
-        var total = await pipeline.ExecuteAsync(async _ => await redis.GetDatabase().ListLengthAsync(key), CancellationToken.None);
+        var total = await reader.ReadAsync(db => db.ListLengthAsync(key), CancellationToken.None);
         var stop = total - 1 - skip;
         if (stop < 0)
             return ([], total);
         var start = Math.Max(0, stop - count + 1);
-        var values = await pipeline.ExecuteAsync(async _ => await redis.GetDatabase().ListRangeAsync(key, start, stop), CancellationToken.None);
+        var values = await reader.ReadAsync(db => db.ListRangeAsync(key, start, stop), CancellationToken.None);
         return (values.Reverse().Select(v => EvaluationRecord.Parser.ParseFrom((byte[])v!)).ToArray(), total);
     }
 
     public async Task<EvaluationRecord?> BySequenceAsync(string talentId, long sequence)
     {
         // Sequences are consecutive from 1, so the n-th evaluation sits at index n - 1.
-        var value = await pipeline.ExecuteAsync(async _ => await redis.GetDatabase().ListGetByIndexAsync(HistoryKey(talentId), sequence - 1), CancellationToken.None);
+        var value = await reader.ReadAsync(db => db.ListGetByIndexAsync(HistoryKey(talentId), sequence - 1), CancellationToken.None);
         return Parse(value) is { } found && found.EvaluationSequence == sequence ? found : null;
     }
 

@@ -4,7 +4,6 @@ using StackExchange.Redis;
 using TalentMesh.EventBus.Outbox;
 using TalentMesh.ServiceDefaults.Errors;
 using TalentMesh.ServiceDefaults.Redis;
-using TalentMesh.ServiceDefaults.Resilience;
 
 namespace TalentMesh.Redemption.Idempotency;
 
@@ -13,7 +12,7 @@ namespace TalentMesh.Redemption.Idempotency;
 /// produced. A retry with the same request gets the same resource; the same key with another request is ALREADY_EXISTS.
 /// The record is written in the same unit of work as the effect, guarded by "absent", so two racing retries commit once.
 /// </summary>
-public sealed class IdempotencyStore(IConnectionMultiplexer redis, RedisKeyspace keyspace, RedisPipeline pipeline)
+public sealed class IdempotencyStore(RedisReader reader, RedisKeyspace keyspace)
 {
     public static readonly TimeSpan Retention = TimeSpan.FromDays(7);
 
@@ -23,7 +22,7 @@ public sealed class IdempotencyStore(IConnectionMultiplexer redis, RedisKeyspace
 
     /// <summary>The resource id an earlier identical request produced; null when the key is new.</summary>
     public async Task<string?> FindAsync(RedisKey key, string fingerprint, CancellationToken cancellationToken) =>
-        await pipeline.ExecuteAsync(_ => new ValueTask<string?>(ReadAsync(redis.GetDatabase(), key, fingerprint)), cancellationToken);
+        await reader.ReadAsync(db => ReadAsync(db, key, fingerprint), cancellationToken);
 
     /// <summary><see cref="FindAsync"/> on <paramref name="db"/> (a batch of reads sent together, inside the caller's resilience pipeline).</summary>
     public static async Task<string?> ReadAsync(IDatabaseAsync db, RedisKey key, string fingerprint)

@@ -3,7 +3,6 @@ using StackExchange.Redis;
 using TalentMesh.Contracts.Registration.V1;
 using TalentMesh.EventBus.Outbox;
 using TalentMesh.ServiceDefaults.Redis;
-using TalentMesh.ServiceDefaults.Resilience;
 
 namespace TalentMesh.Registration.Audit;
 
@@ -11,7 +10,7 @@ namespace TalentMesh.Registration.Audit;
 /// The append-only audit trail, one Redis stream per talent. Entries join the unit of work of the change they
 /// describe, so a change without its entry (or an entry without its change) cannot exist. Nothing deletes or edits them.
 /// </summary>
-public sealed class AuditStore(IConnectionMultiplexer redis, RedisKeyspace keyspace, RedisPipeline pipeline)
+public sealed class AuditStore(RedisReader reader, RedisKeyspace keyspace)
 {
     private const string Field = "e";
 
@@ -24,8 +23,7 @@ public sealed class AuditStore(IConnectionMultiplexer redis, RedisKeyspace keysp
     public async Task<IReadOnlyList<AuditEntry>> ReadAsync(string talentId, string afterId, int count, CancellationToken cancellationToken)
     {
         var start = afterId.Length == 0 ? "-" : "(" + afterId;
-        var entries = await pipeline.ExecuteAsync(async _ =>
-            await redis.GetDatabase().StreamRangeAsync(Trail(talentId), start, "+", count), cancellationToken);
+        var entries = await reader.ReadAsync(db => db.StreamRangeAsync(Trail(talentId), start, "+", count), cancellationToken);
         return entries.Select(entry =>
         {
             var audit = AuditEntry.Parser.ParseFrom((byte[])entry[Field]!);

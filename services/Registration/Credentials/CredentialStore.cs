@@ -4,7 +4,6 @@ using TalentMesh.Contracts.Common.V1;
 using TalentMesh.Contracts.Registration.V1;
 using TalentMesh.EventBus.Outbox;
 using TalentMesh.ServiceDefaults.Redis;
-using TalentMesh.ServiceDefaults.Resilience;
 
 namespace TalentMesh.Registration.Credentials;
 
@@ -13,7 +12,7 @@ namespace TalentMesh.Registration.Credentials;
 /// time, the HR queue (all pending, and per type and per employer, each scored by submission time) and SubmitCredential's
 /// idempotency keys. The only class that knows these keys.
 /// </summary>
-public sealed class CredentialStore(IConnectionMultiplexer redis, RedisKeyspace keyspace, RedisPipeline pipeline)
+public sealed class CredentialStore(RedisReader reader, RedisKeyspace keyspace)
 {
     private const string Version = "v", Data = "d", Employer = "e";
     private static readonly TimeSpan IdempotencyRetention = TimeSpan.FromDays(7);
@@ -32,16 +31,15 @@ public sealed class CredentialStore(IConnectionMultiplexer redis, RedisKeyspace 
 
     public async Task<StoredCredential?> FindAsync(string credentialId, CancellationToken cancellationToken)
     {
-        var fields = await pipeline.ExecuteAsync(async _ =>
-            await redis.GetDatabase().HashGetAsync(CredentialKey(credentialId), [Version, Data, Employer]), cancellationToken);
+        var fields = await reader.ReadAsync(db => db.HashGetAsync(CredentialKey(credentialId), [Version, Data, Employer]), cancellationToken);
         return fields[0].IsNull ? null : new StoredCredential(Credential.Parser.ParseFrom((byte[])fields[1]!), fields[2]!, (long)fields[0]);
     }
 
     public async Task<IReadOnlyList<StoredCredential>> FindManyAsync(IEnumerable<string> ids, CancellationToken cancellationToken)
     {
-        var all = await pipeline.ExecuteAsync(async _ =>
+        var all = await reader.ReadAsync(async db =>
         {
-            var batch = redis.GetDatabase().CreateBatch();
+            var batch = db.CreateBatch();
             var reads = ids.Select(id => batch.HashGetAsync(CredentialKey(id), [Version, Data, Employer])).ToList();
             batch.Execute();
             return await Task.WhenAll(reads);
@@ -53,7 +51,7 @@ public sealed class CredentialStore(IConnectionMultiplexer redis, RedisKeyspace 
 
     /// <summary>"fingerprint credentialId" of an earlier submission under this key, or null.</summary>
     public async Task<(string Fingerprint, string CredentialId)?> FindByIdempotencyKeyAsync(string talentId, string key, CancellationToken cancellationToken) =>
-        await pipeline.ExecuteAsync(async _ => await ReadByIdempotencyKeyAsync(redis.GetDatabase(), talentId, key), cancellationToken);
+        await reader.ReadAsync(db => ReadByIdempotencyKeyAsync(db, talentId, key), cancellationToken);
 
     /// <summary><see cref="FindByIdempotencyKeyAsync"/> on <paramref name="db"/>, inside the caller's resilience pipeline (reads sent together).</summary>
     public async Task<(string Fingerprint, string CredentialId)?> ReadByIdempotencyKeyAsync(IDatabaseAsync db, string talentId, string key)
@@ -67,11 +65,11 @@ public sealed class CredentialStore(IConnectionMultiplexer redis, RedisKeyspace 
 
     /// <summary>Ids in a sorted set by score range, ascending or descending, with their scores.</summary>
     public async Task<SortedSetEntry[]> RangeAsync(RedisKey set, double from, double to, Order order, int take, CancellationToken cancellationToken) =>
-        await pipeline.ExecuteAsync(async _ => await redis.GetDatabase().SortedSetRangeByScoreWithScoresAsync(
+        await reader.ReadAsync(db => db.SortedSetRangeByScoreWithScoresAsync(
             set, order == Order.Ascending ? from : to, order == Order.Ascending ? to : from, Exclude.None, order, 0, take), cancellationToken);
 
     public async Task<long> CountAsync(RedisKey set, double from, double to, CancellationToken cancellationToken) =>
-        await pipeline.ExecuteAsync(async _ => await redis.GetDatabase().SortedSetLengthAsync(set, from, to), cancellationToken);
+        await reader.ReadAsync(db => db.SortedSetLengthAsync(set, from, to), cancellationToken);
 
     public RedisKey TalentCredentials(string talentId) => TalentIndex(talentId);
 

@@ -2,7 +2,6 @@ using System.Text.Json;
 using StackExchange.Redis;
 using TalentMesh.EventBus.Outbox;
 using TalentMesh.ServiceDefaults.Redis;
-using TalentMesh.ServiceDefaults.Resilience;
 
 namespace TalentMesh.Registration.TalentCodes;
 
@@ -10,7 +9,7 @@ namespace TalentMesh.Registration.TalentCodes;
 /// Code serials in Redis: one record per serial, the talent's active serial, the revocation index (scored by the
 /// serial's end of validity, so the published list drops what no longer matters) and IssueTalentCode's idempotency keys.
 /// </summary>
-public sealed class TalentCodeStore(IConnectionMultiplexer redis, RedisKeyspace keyspace, RedisPipeline pipeline)
+public sealed class TalentCodeStore(RedisReader reader, RedisKeyspace keyspace)
 {
     private static readonly TimeSpan IdempotencyRetention = TimeSpan.FromDays(7);
 
@@ -23,7 +22,7 @@ public sealed class TalentCodeStore(IConnectionMultiplexer redis, RedisKeyspace 
     private RedisKey Revocations => keyspace.Key("code-revocations");
 
     public async Task<CodeSerial?> FindAsync(string serial, CancellationToken cancellationToken) =>
-        await pipeline.ExecuteAsync(async _ => await ReadAsync(redis.GetDatabase(), serial), cancellationToken);
+        await reader.ReadAsync(db => ReadAsync(db, serial), cancellationToken);
 
     /// <summary><see cref="FindAsync"/> on <paramref name="db"/>, inside the caller's resilience pipeline (reads sent together).</summary>
     public async Task<CodeSerial?> ReadAsync(IDatabaseAsync db, string serial)
@@ -33,7 +32,7 @@ public sealed class TalentCodeStore(IConnectionMultiplexer redis, RedisKeyspace 
     }
 
     public async Task<CodeSerial?> FindActiveAsync(string talentId, CancellationToken cancellationToken) =>
-        await pipeline.ExecuteAsync(async _ => await ReadActiveAsync(redis.GetDatabase(), talentId), cancellationToken);
+        await reader.ReadAsync(db => ReadActiveAsync(db, talentId), cancellationToken);
 
     /// <summary>
     /// <see cref="FindActiveAsync"/> on <paramref name="db"/>, inside the caller's resilience pipeline: the active serial,
@@ -47,15 +46,15 @@ public sealed class TalentCodeStore(IConnectionMultiplexer redis, RedisKeyspace 
 
     public async Task<string?> FindByIdempotencyKeyAsync(string talentId, string key, CancellationToken cancellationToken)
     {
-        var serial = await pipeline.ExecuteAsync(async _ => await redis.GetDatabase().StringGetAsync(IdempotencyKey(talentId, key)), cancellationToken);
+        var serial = await reader.ReadAsync(db => db.StringGetAsync(IdempotencyKey(talentId, key)), cancellationToken);
         return serial.IsNull ? null : (string?)serial;
     }
 
     /// <summary>Serials revoked whose validity has not ended at <paramref name="now"/>.</summary>
     public async Task<IReadOnlyList<string>> RevokedSerialsAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var serials = await pipeline.ExecuteAsync(async _ =>
-            await redis.GetDatabase().SortedSetRangeByScoreAsync(Revocations, now.ToUnixTimeMilliseconds(), double.PositiveInfinity, Exclude.Start), cancellationToken);
+        var serials = await reader.ReadAsync(db =>
+            db.SortedSetRangeByScoreAsync(Revocations, now.ToUnixTimeMilliseconds(), double.PositiveInfinity, Exclude.Start), cancellationToken);
         return serials.Select(serial => (string)serial!).ToList();
     }
 

@@ -4,7 +4,6 @@ using TalentMesh.Contracts.Registration.V1;
 using TalentMesh.EventBus.Outbox;
 using TalentMesh.ServiceDefaults.Concurrency;
 using TalentMesh.ServiceDefaults.Redis;
-using TalentMesh.ServiceDefaults.Resilience;
 
 namespace TalentMesh.Registration.Talents;
 
@@ -12,7 +11,7 @@ namespace TalentMesh.Registration.Talents;
 /// Talents in Redis: a hash per talent (version, the Talent message, encrypted numbers), the blind index that makes an
 /// identity number registrable once, and the idempotency records of RegisterTalent. The only class that knows these keys.
 /// </summary>
-public sealed class TalentStore(IConnectionMultiplexer redis, RedisKeyspace keyspace, RedisPipeline pipeline, WatchSignal watchers)
+public sealed class TalentStore(RedisReader reader, RedisKeyspace keyspace, WatchSignal watchers)
 {
     private const string Version = "v", Data = "d", IdentityNumber = "idn", Phone = "ph";
 
@@ -26,7 +25,7 @@ public sealed class TalentStore(IConnectionMultiplexer redis, RedisKeyspace keys
     private RedisKey IdempotencyKey(string talentId, string key) => keyspace.Key("talent-idempotency", talentId + ":" + key);
 
     public async Task<StoredTalent?> FindAsync(string talentId, CancellationToken cancellationToken) =>
-        await pipeline.ExecuteAsync(async _ => await ReadAsync(redis.GetDatabase(), talentId), cancellationToken);
+        await reader.ReadAsync(db => ReadAsync(db, talentId), cancellationToken);
 
     /// <summary><see cref="FindAsync"/> on <paramref name="db"/>, inside the caller's resilience pipeline (reads sent together).</summary>
     public async Task<StoredTalent?> ReadAsync(IDatabaseAsync db, string talentId)
@@ -49,17 +48,14 @@ public sealed class TalentStore(IConnectionMultiplexer redis, RedisKeyspace keys
     /// the identity number is taken and whether the talent exists.
     /// </summary>
     public async Task<(string? Fingerprint, bool IdentityTaken, bool TalentExists)> RegistrationStateAsync(
-        string talentId, string idempotencyKey, string identityIndex, CancellationToken cancellationToken)
-    {
-        var database = redis.GetDatabase();
-        return await pipeline.ExecuteAsync(async _ =>
+        string talentId, string idempotencyKey, string identityIndex, CancellationToken cancellationToken) =>
+        await reader.ReadAsync(async db =>
         {
-            var values = database.StringGetAsync([IdempotencyKey(talentId, idempotencyKey), IdentityIndexKey(identityIndex)]);
-            var exists = database.KeyExistsAsync(TalentKey(talentId));
+            var values = db.StringGetAsync([IdempotencyKey(talentId, idempotencyKey), IdentityIndexKey(identityIndex)]);
+            var exists = db.KeyExistsAsync(TalentKey(talentId));
             var (read, talent) = (await values, await exists);
             return (read[0].IsNull ? null : (string?)read[0], !read[1].IsNull, talent);
         }, cancellationToken);
-    }
 
     /// <summary>Creates the talent, claiming its identity number and idempotency key; the commit fails if any exists.</summary>
     public void Create(EventUnitOfWork unit, StoredTalent talent, string identityIndex, string idempotencyKey, string fingerprint)

@@ -3,19 +3,18 @@ using TalentMesh.Contracts.Common.V1;
 using TalentMesh.EventBus.Outbox;
 using TalentMesh.ServiceDefaults.Concurrency;
 using TalentMesh.ServiceDefaults.Redis;
-using TalentMesh.ServiceDefaults.Resilience;
 
 namespace TalentMesh.Registration.Tiers;
 
 /// <summary>The tier projection, one hash per talent; the evaluation sequence guards against stale results.</summary>
-public sealed class TierStore(IConnectionMultiplexer redis, RedisKeyspace keyspace, RedisPipeline pipeline, WatchSignal watchers)
+public sealed class TierStore(RedisReader reader, RedisKeyspace keyspace, WatchSignal watchers)
 {
     private const string Sequence = "seq", TierField = "tier", Vetoed = "vetoed", ValidUntil = "until";
 
     private RedisKey Key(string talentId) => keyspace.Key("tier", talentId);
 
     public async Task<TierStanding?> FindAsync(string talentId, CancellationToken cancellationToken) =>
-        await pipeline.ExecuteAsync(async _ => await ReadAsync(redis.GetDatabase(), talentId), cancellationToken);
+        await reader.ReadAsync(db => ReadAsync(db, talentId), cancellationToken);
 
     /// <summary><see cref="FindAsync"/> on <paramref name="db"/>, inside the caller's resilience pipeline (reads sent together).</summary>
     public async Task<TierStanding?> ReadAsync(IDatabaseAsync db, string talentId)

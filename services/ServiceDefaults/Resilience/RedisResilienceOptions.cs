@@ -54,7 +54,7 @@ public sealed class RedisResilienceOptions : IValidatableObject
     public TimeSpan ClientCommandTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
-    /// Attempt and total timeout of a bulk read (<see cref="RedisPipeline.ExecuteBulkAsync{T}"/>, a page of a thousand
+    /// Attempt and total timeout of a bulk read (<see cref="Redis.RedisReader.ReadBulkAsync{T}"/>, a page of a thousand
     /// talents): such a page takes tens of milliseconds on a quiet host and, measured, over 500 ms on a busy one.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.050", "00:01:00")]

@@ -64,7 +64,7 @@ public sealed class RolloutCrashTests(RedisServerFixture redis)
                 TimeSpan.FromSeconds(60), "every changed result is published");
         }
 
-        var scores = new ScoreStore(redis.Connection, new RedisKeyspace(prefix), RedisPipeline.Create(new RedisResilienceOptions()), new RedisConnectionFactory(redis.ConnectionString));
+        var scores = new ScoreStore(new RedisReader(redis.Connection, RedisPipeline.Create(new RedisResilienceOptions())), new RedisKeyspace(prefix), new RedisConnectionFactory(redis.ConnectionString));
         var ids = Enumerable.Range(0, Talents).Select(i => $"t{i:D6}").ToList();
         var current = await scores.CurrentManyAsync(ids);
         Assert.All(current, c => Assert.Equal(hash, c!.RuleSetHash));

@@ -147,7 +147,7 @@ public sealed class TierDistributionTests(RedisServerFixture redis) : Evaluation
     [Fact]
     public async Task StartUpCount_RedisUnreachable_LeftToTheFirstReadInsteadOfStoppingTheService()
     {
-        var unreachable = new ScoreStore(Redis.Connection, new RedisKeyspace("nowhere:"), Host.Services.GetRequiredService<ServiceDefaults.Resilience.RedisPipeline>(),
+        var unreachable = new ScoreStore(new RedisReader(Redis.Connection, Host.Services.GetRequiredService<ServiceDefaults.Resilience.RedisPipeline>()), new RedisKeyspace("nowhere:"),
             new RedisConnectionFactory($"127.0.0.1:{LoopbackPorts.FindFree()},connectTimeout=500,connectRetry=0"));
         var rebuild = new TierCountRebuild(unreachable, Microsoft.Extensions.Logging.Abstractions.NullLogger<TierCountRebuild>.Instance);
 
