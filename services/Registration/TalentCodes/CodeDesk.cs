@@ -6,12 +6,16 @@ using TalentMesh.Registration.Talents;
 using TalentMesh.Registration.Tiers;
 using TalentMesh.Registration.Validation;
 using TalentMesh.ServiceDefaults.Errors;
+using TalentMesh.ServiceDefaults.Redis;
 
 namespace TalentMesh.Registration.TalentCodes;
 
-/// <summary>Issuing, showing and revoking a talent's code on request.</summary>
-public sealed class CodeDesk(TalentStore talents, TierStore tiers, TalentCodeStore codes, CodeLedger ledger, CodeView view,
-    EventUnitOfWorkFactory units, TimeProvider time)
+/// <summary>
+/// Issuing, showing and revoking a talent's code on request. Each attempt reads what it decides on — the talent, its
+/// tier, its active code, an earlier issue with the same idempotency key — in one pass (<see cref="RedisReader"/>).
+/// </summary>
+public sealed class CodeDesk(RedisReader reader, TalentStore talents, TierStore tiers, TalentCodeStore codes, CodeLedger ledger,
+    CodeView view, EventUnitOfWorkFactory units, TimeProvider time)
 {
     private const int MaxAttempts = 5;
 
@@ -21,16 +25,23 @@ public sealed class CodeDesk(TalentStore talents, TierStore tiers, TalentCodeSto
         violations.AddIf("talent_id", FieldRules.Identifier(request.TalentId));
         violations.AddIf("idempotency_key", FieldRules.IdempotencyKey(request.IdempotencyKey));
         violations.ThrowIfAny();
-        await EnsureTalentAsync(caller, request.TalentId, cancellationToken);
+        caller.EnsureMayAccess(request.TalentId, "talent", request.TalentId);
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
             var now = time.GetUtcNow();
-            if (await codes.FindByIdempotencyKeyAsync(request.TalentId, request.IdempotencyKey, cancellationToken) is { } earlier)
-                return view.Of(await codes.FindAsync(earlier, cancellationToken) ?? throw new NotFoundException("talent code", earlier), now);
-            var standing = await tiers.FindAsync(request.TalentId, cancellationToken);
+            var (talentExists, earlier, standing, active) = await reader.ReadAsync(async db =>
+            {
+                var exists = talents.ExistsAsync(db, request.TalentId);
+                var issuedBefore = codes.ReadByIdempotencyKeyAsync(db, request.TalentId, request.IdempotencyKey);
+                var tier = tiers.ReadAsync(db, request.TalentId);
+                var current = codes.ReadActiveAsync(db, request.TalentId);
+                return (await exists, await issuedBefore, await tier, await current);
+            }, cancellationToken);
+            EnsureFound(talentExists, request.TalentId);
+            if (earlier is { } replay)
+                return view.Of(replay.Record ?? throw new NotFoundException("talent code", replay.Serial), now);
             if (standing is null || !standing.Holds(now))
                 throw new WorkflowViolationException("The talent holds no certified tier, so no code can be issued.", "NO_CERTIFIED_TIER");
-            var active = await codes.FindActiveAsync(request.TalentId, cancellationToken);
             var unit = units.Begin();
             var issued = ledger.Apply(unit, request.TalentId, active, CodeDecision.Reissue(active, standing), caller, now)!;
             codes.ClaimIdempotencyKey(unit, request.TalentId, request.IdempotencyKey, issued.Serial);
@@ -45,9 +56,15 @@ public sealed class CodeDesk(TalentStore talents, TierStore tiers, TalentCodeSto
         var violations = new Violations();
         violations.AddIf("talent_id", FieldRules.Identifier(request.TalentId));
         violations.ThrowIfAny();
-        await EnsureTalentAsync(caller, request.TalentId, cancellationToken);
+        caller.EnsureMayAccess(request.TalentId, "talent", request.TalentId);
         var now = time.GetUtcNow();
-        var active = await codes.FindActiveAsync(request.TalentId, cancellationToken);
+        var (talentExists, active) = await reader.ReadAsync(async db =>
+        {
+            var exists = talents.ExistsAsync(db, request.TalentId);
+            var current = codes.ReadActiveAsync(db, request.TalentId);
+            return (await exists, await current);
+        }, cancellationToken);
+        EnsureFound(talentExists, request.TalentId);
         if (active is null || active.ValidUntil <= now)
             throw new WorkflowViolationException("The talent has no active code.", "NO_ACTIVE_CODE");
         return view.Of(active, now);
@@ -61,11 +78,18 @@ public sealed class CodeDesk(TalentStore talents, TierStore tiers, TalentCodeSto
             violations.AddIf("code_serial", FieldRules.Identifier(request.CodeSerial));
         violations.AddIf("reason", FieldRules.Text(request.Reason, 200, required: false));
         violations.ThrowIfAny();
-        await EnsureTalentAsync(caller, request.TalentId, cancellationToken);
+        caller.EnsureMayAccess(request.TalentId, "talent", request.TalentId);
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
-            var active = await codes.FindActiveAsync(request.TalentId, cancellationToken);
-            var target = request.CodeSerial.Length == 0 ? active : await codes.FindAsync(request.CodeSerial, cancellationToken);
+            var (talentExists, active, named) = await reader.ReadAsync(async db =>
+            {
+                var exists = talents.ExistsAsync(db, request.TalentId);
+                var current = codes.ReadActiveAsync(db, request.TalentId);
+                var bySerial = request.CodeSerial.Length == 0 ? Task.FromResult<CodeSerial?>(null) : codes.ReadAsync(db, request.CodeSerial);
+                return (await exists, await current, await bySerial);
+            }, cancellationToken);
+            EnsureFound(talentExists, request.TalentId);
+            var target = request.CodeSerial.Length == 0 ? active : named;
             if (target is null || target.TalentId != request.TalentId)
                 throw new NotFoundException("talent code", request.CodeSerial.Length == 0 ? "(active)" : request.CodeSerial);
             if (target.Revoked)
@@ -87,10 +111,9 @@ public sealed class CodeDesk(TalentStore talents, TierStore tiers, TalentCodeSto
         RevokedAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(serial.RevokedAt!.Value),
     };
 
-    private async Task EnsureTalentAsync(Caller caller, string talentId, CancellationToken cancellationToken)
+    private static void EnsureFound(bool talentExists, string talentId)
     {
-        caller.EnsureMayAccess(talentId, "talent", talentId);
-        if (await talents.FindAsync(talentId, cancellationToken) is null)
+        if (!talentExists)
             throw new NotFoundException("talent", talentId);
     }
 }

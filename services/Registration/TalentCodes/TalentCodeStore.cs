@@ -44,10 +44,14 @@ public sealed class TalentCodeStore(RedisReader reader, RedisKeyspace keyspace)
         return serial.IsNull ? null : await ReadAsync(db, serial!);
     }
 
-    public async Task<string?> FindByIdempotencyKeyAsync(string talentId, string key, CancellationToken cancellationToken)
+    /// <summary>
+    /// The serial an earlier IssueTalentCode with this idempotency key issued, and its record (null when the record is
+    /// gone), on <paramref name="db"/>, inside the caller's resilience pipeline; null when the key was never used.
+    /// </summary>
+    public async Task<(string Serial, CodeSerial? Record)?> ReadByIdempotencyKeyAsync(IDatabaseAsync db, string talentId, string key)
     {
-        var serial = await reader.ReadAsync(db => db.StringGetAsync(IdempotencyKey(talentId, key)), cancellationToken);
-        return serial.IsNull ? null : (string?)serial;
+        var serial = await db.StringGetAsync(IdempotencyKey(talentId, key));
+        return serial.IsNull ? null : ((string)serial!, await ReadAsync(db, serial!));
     }
 
     /// <summary>Serials revoked whose validity has not ended at <paramref name="now"/>.</summary>

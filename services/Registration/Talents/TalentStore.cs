@@ -36,6 +36,9 @@ public sealed class TalentStore(RedisReader reader, RedisKeyspace keyspace, Watc
         return new StoredTalent(Talent.Parser.ParseFrom((byte[])fields[1]!), fields[2]!, fields[3]!, (long)fields[0]);
     }
 
+    /// <summary>Whether the talent exists, on <paramref name="db"/>, inside the caller's resilience pipeline.</summary>
+    public Task<bool> ExistsAsync(IDatabaseAsync db, string talentId) => db.KeyExistsAsync(TalentKey(talentId));
+
     /// <summary>The Talent message alone (no encrypted numbers) on <paramref name="db"/>, inside the caller's resilience pipeline.</summary>
     public async Task<Talent?> ReadTalentAsync(IDatabaseAsync db, string talentId)
     {

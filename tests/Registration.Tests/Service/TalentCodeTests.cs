@@ -131,6 +131,34 @@ public sealed class TalentCodeTests(RedisServerFixture redis)
     }
 
     [Fact]
+    public async Task RevokeTalentCode_ByItsSerial_RevokesTheCode_AnotherTalentsSerialOrAnUnknownTalentIsNotFound()
+    {
+        await using var host = await RegistrationHost.StartAsync(redis, TestKeys.Prefix());
+        await host.RegisterAsync("t-1");
+        await host.RegisterAsync("t-2", "34052419800101001X", "13900000000");
+        var until = host.Host.Time.GetUtcNow().AddYears(3);
+        await EvaluatedAsync(host, "t-1", 1, Tier.E, until);
+        await EvaluatedAsync(host, "t-2", 1, Tier.E, until);
+        var own = await host.Codes.GetTalentCodeAsync(new GetTalentCodeRequest { TalentId = "t-1" }, host.Applicant("t-1"));
+        var others = await host.Codes.GetTalentCodeAsync(new GetTalentCodeRequest { TalentId = "t-2" }, host.Applicant("t-2"));
+
+        var revoked = await host.Codes.RevokeTalentCodeAsync(
+            new RevokeTalentCodeRequest { TalentId = "t-1", CodeSerial = own.CodeSerial, Reason = "lost phone" }, host.Applicant("t-1"));
+
+        Assert.Equal(own.CodeSerial, revoked.CodeSerial);
+        Assert.Equal(VerificationResult.Revoked, (await VerifyAsync(host, own.QrPayload)).Result);
+        await Statuses.FailsWith(StatusCode.NotFound, async () => await host.Codes.RevokeTalentCodeAsync(
+            new RevokeTalentCodeRequest { TalentId = "t-1", CodeSerial = others.CodeSerial }, host.Applicant("t-1")));
+        Assert.Equal(VerificationResult.Valid, (await VerifyAsync(host, others.QrPayload)).Result);
+        await Statuses.FailsWith(StatusCode.NotFound, async () => await host.Codes.RevokeTalentCodeAsync(
+            new RevokeTalentCodeRequest { TalentId = "t-9" }, host.Applicant("t-9")));
+        await Statuses.FailsWith(StatusCode.NotFound, async () => await host.Codes.IssueTalentCodeAsync(
+            new IssueTalentCodeRequest { TalentId = "t-9", IdempotencyKey = "k-1" }, host.Applicant("t-9")));
+        await Statuses.FailsWith(StatusCode.NotFound, async () => await host.Codes.GetTalentCodeAsync(
+            new GetTalentCodeRequest { TalentId = "t-9" }, host.Applicant("t-9")));
+    }
+
+    [Fact]
     public async Task SigningKeyRotation_OldTokenStillVerifiesNewTokensUseNewKid()
     {
         var prefix = TestKeys.Prefix();
