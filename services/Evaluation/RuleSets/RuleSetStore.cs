@@ -52,12 +52,18 @@ public sealed class RuleSetStore(RedisReader reader, RedisKeyspace keyspace)
 
     public async Task<PublishedRuleSet?> PublishedAsync(string hash)
     {
-        var fields = await reader.ReadAsync(db => db.HashGetAllAsync(DocumentKey(hash)), CancellationToken.None);
+        // The document, the active hash and the schedule entry in one pass.
+        var (fields, active, scheduledAt) = await reader.ReadAsync(async db =>
+        {
+            var document = db.HashGetAllAsync(DocumentKey(hash));
+            var activeHash = ReadActiveHashAsync(db);
+            var schedule = db.SortedSetScoreAsync(ScheduledKey, hash);
+            return (await document, await activeHash, await schedule);
+        }, CancellationToken.None);
         if (fields.Length == 0)
             return null;
         var values = fields.ToDictionary(f => f.Name.ToString(), f => f.Value);
-        var active = await ActiveHashAsync();
-        var scheduled = await reader.ReadAsync(db => db.SortedSetScoreAsync(ScheduledKey, hash), CancellationToken.None) is not null;
+        var scheduled = scheduledAt is not null;
         var status = hash == active ? PublicationStatus.Active : scheduled ? PublicationStatus.Scheduled : PublicationStatus.Superseded;
         return new PublishedRuleSet(hash, values["doc"]!, FromMilliseconds(values["published_at"]), values["published_by"]!,
             FromMilliseconds(values["effective_from"]), status);

@@ -109,13 +109,16 @@ public sealed class ScoreStore(RedisReader reader, RedisKeyspace keyspace, Redis
     /// <summary>Newest first: <paramref name="skip"/> evaluations back from the newest, at most <paramref name="count"/>.</summary>
     public async Task<(EvaluationRecord[] Page, long Total)> HistoryAsync(string talentId, long skip, int count)
     {
+        // The list is oldest first, so the page counts back from its end: indexes relative to the end need not wait for
+        // the length, and both are read in one pass (a start before the list's head is clamped to it; a stop before the
+        // head gives no entries).
         var key = HistoryKey(talentId);
-        var total = await reader.ReadAsync(db => db.ListLengthAsync(key), CancellationToken.None);
-        var stop = total - 1 - skip;
-        if (stop < 0)
-            return ([], total);
-        var start = Math.Max(0, stop - count + 1);
-        var values = await reader.ReadAsync(db => db.ListRangeAsync(key, start, stop), CancellationToken.None);
+        var (total, values) = await reader.ReadAsync(async db =>
+        {
+            var length = db.ListLengthAsync(key);
+            var page = db.ListRangeAsync(key, -skip - count, -skip - 1);
+            return (await length, await page);
+        }, CancellationToken.None);
         return (values.Reverse().Select(v => EvaluationRecord.Parser.ParseFrom((byte[])v!)).ToArray(), total);
     }
 

@@ -93,6 +93,26 @@ public sealed class ScoreFlowTests(RedisServerFixture redis) : EvaluationTestBas
     }
 
     [Fact]
+    public async Task GetEvaluationHistory_PagedNewestFirst_EachEvaluationOnceAndThePagesEnd()
+    {
+        await PublishAsync(Registered("t-pages", Today.AddYears(-40), At(0)));
+        await WaitForStoredEvaluationAsync("t-pages", _ => true, "the registration is evaluated");
+        await PublishAsync(Verified("t-pages", "t-pages-title", Title(ProfessionalTitleLevel.Senior), At(1)));
+        await WaitForEvaluationAsync("t-pages", e => e.Trigger == EvaluationTrigger.CredentialVerified, "the title is evaluated");
+        await PublishAsync(Revoked("t-pages", "t-pages-title", CredentialType.ProfessionalTitle, fraud: false, At(2)));
+        await WaitForEvaluationAsync("t-pages", e => e.Trigger == EvaluationTrigger.CredentialRevoked, "the revocation is evaluated");
+
+        var first = await Scores.GetEvaluationHistoryAsync(new GetEvaluationHistoryRequest { TalentId = "t-pages", PageSize = 2 }, Admin);
+        var second = await Scores.GetEvaluationHistoryAsync(
+            new GetEvaluationHistoryRequest { TalentId = "t-pages", PageSize = 2, PageToken = first.NextPageToken }, Admin);
+
+        Assert.Equal([3L, 2L], first.Evaluations.Select(e => e.EvaluationSequence));
+        Assert.NotEmpty(first.NextPageToken);
+        Assert.Equal([1L], second.Evaluations.Select(e => e.EvaluationSequence));
+        Assert.Empty(second.NextPageToken);
+    }
+
+    [Fact]
     public async Task CredentialVerified_ReorderedPair_NewerFactWins()
     {
         await PublishAsync(Registered("t-order", Today.AddYears(-40), At(0)));
