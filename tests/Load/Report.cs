@@ -177,9 +177,10 @@ public static class Report
     /// <summary>
     /// The fixed loop's speed (<see cref="CpuSpeedMeter"/>) before the load and in the measured window. Compare runs by
     /// the window's figure: in session 14 the same mesh met every goal in all 16 runs whose loop took 1.83–1.99 ms and
-    /// in none of the 5 at 2.03–2.12 ms (docs/benchmarks.md, "Session 14").
+    /// in none of the 5 at 2.03–2.12 ms (docs/benchmarks.md, "Session 14"). Then whether the cores were the machine's
+    /// own before the load (<see cref="CoreShareProbe"/>), which one loop alone cannot see.
     /// </summary>
-    public static void WriteCpuSpeed(CpuSpeed? idle, CpuSpeed? window)
+    public static void WriteCpuSpeed(CpuSpeed? idle, CpuSpeed? window, CoreShare? cores)
     {
         if (window is null)
             return;
@@ -187,6 +188,12 @@ public static class Report
         AnsiConsole.MarkupLine(Invariant,
             "Machine speed (a fixed {0:N0}-step loop on a thread of this program, the fastest of each {4:N0} s): {1:N2} ms in the window{2}, the slowest {4:N0} s {3:N2} ms.",
             CpuSpeedMeter.Steps, window.Typical.TotalMilliseconds, Markup.Escape(ratio), window.Slowest.TotalMilliseconds, CpuSpeedLog.Spell.TotalSeconds);
+        if (cores is null)
+            return;
+        AnsiConsole.MarkupLine(Invariant,
+            "Machine cores (the same loop on all {0} cores at once before the load, each core's fastest of {1}): {2} ms, {3:N2}× one loop alone: {4}.",
+            cores.Together.Count, CoreShareProbe.Runs, string.Join(" / ", cores.Together.Select(took => took.TotalMilliseconds.ToString("N2", Invariant))),
+            cores.Ratio, cores.Shared ? "the cores slowed each other down, so the mesh had less than the loop's speed shows" : "each core ran as fast as one alone");
     }
 
     private static string Ms(double value) => value.ToString("N1", Invariant);
