@@ -3,11 +3,11 @@ namespace TalentMesh.Load;
 /// <summary>
 /// How the fixed loop ran on every core at once against one loop alone (<see cref="CoreShareProbe"/>).
 /// </summary>
-/// <param name="Alone">One loop alone: the quiet machine's speed (<see cref="CpuSpeedLog"/>'s typical run).</param>
-/// <param name="Together">Each core's fastest run while every core ran the loop.</param>
+/// <param name="Alone">The median run of one loop alone.</param>
+/// <param name="Together">Each core's median run while every core ran the loop.</param>
 public sealed record CoreShare(TimeSpan Alone, IReadOnlyList<TimeSpan> Together)
 {
-    /// <summary>The slowest core's fastest run over one loop alone: 1.0 when every core is the guest's own.</summary>
+    /// <summary>The slowest core's median run over one loop alone's: 1.0 when every core is the guest's own.</summary>
     public double Ratio => Together.Max().TotalMilliseconds / Alone.TotalMilliseconds;
 
     /// <summary>

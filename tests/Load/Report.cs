@@ -180,20 +180,20 @@ public static class Report
     /// in none of the 5 at 2.03–2.12 ms (docs/benchmarks.md, "Session 14"). Then whether the cores were the machine's
     /// own before the load (<see cref="CoreShareProbe"/>), which one loop alone cannot see.
     /// </summary>
-    public static void WriteCpuSpeed(CpuSpeed? idle, CpuSpeed? window, CoreShare? cores)
+    public static void WriteCpuSpeed(CpuSpeed? idle, CpuSpeed? window, CoreShare cores)
     {
-        if (window is null)
-            return;
-        var ratio = idle is null ? "" : string.Create(Invariant, $" ({window.Typical / idle.Typical:N2}× the quiet machine's {idle.Typical.TotalMilliseconds:N2} ms)");
+        if (window is not null)
+        {
+            var ratio = idle is null ? "" : string.Create(Invariant, $" ({window.Typical / idle.Typical:N2}× the quiet machine's {idle.Typical.TotalMilliseconds:N2} ms)");
+            AnsiConsole.MarkupLine(Invariant,
+                "Machine speed (a fixed {0:N0}-step loop on a thread of this program, the fastest of each {4:N0} s): {1:N2} ms in the window{2}, the slowest {4:N0} s {3:N2} ms.",
+                CpuSpeedMeter.Steps, window.Typical.TotalMilliseconds, Markup.Escape(ratio), window.Slowest.TotalMilliseconds, CpuSpeedLog.Spell.TotalSeconds);
+        }
         AnsiConsole.MarkupLine(Invariant,
-            "Machine speed (a fixed {0:N0}-step loop on a thread of this program, the fastest of each {4:N0} s): {1:N2} ms in the window{2}, the slowest {4:N0} s {3:N2} ms.",
-            CpuSpeedMeter.Steps, window.Typical.TotalMilliseconds, Markup.Escape(ratio), window.Slowest.TotalMilliseconds, CpuSpeedLog.Spell.TotalSeconds);
-        if (cores is null)
-            return;
-        AnsiConsole.MarkupLine(Invariant,
-            "Machine cores (the same loop on all {0} cores at once before the load, each core's fastest of {1}): {2} ms, {3:N2}× one loop alone: {4}.",
+            "Machine cores (the same loop on all {0} cores at once before the load, each core's median of {1} runs): {2} ms, {3:N2}× one loop alone ({5:N2} ms): {4}.",
             cores.Together.Count, CoreShareProbe.Runs, string.Join(" / ", cores.Together.Select(took => took.TotalMilliseconds.ToString("N2", Invariant))),
-            cores.Ratio, cores.Shared ? "the cores slowed each other down, so the mesh had less than the loop's speed shows" : "each core ran as fast as one alone");
+            cores.Ratio, cores.Shared ? "the cores slowed each other down, so the mesh had less than the loop's speed shows" : "each core ran as fast as one alone",
+            cores.Alone.TotalMilliseconds);
     }
 
     private static string Ms(double value) => value.ToString("N1", Invariant);
