@@ -62,7 +62,7 @@ public sealed class CpuSpeedMeter : IDisposable
     /// 1.0 and feeds the next run, so the loop can be neither dropped nor overflow.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    internal static double Run(double seed)
+    private static double Run(double seed)
     {
         var value = seed;
         for (var i = 0; i < Steps; i++)
