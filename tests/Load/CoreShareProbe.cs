@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 
 namespace TalentMesh.Load;
@@ -49,9 +50,9 @@ public static class CoreShareProbe
             var seed = 1.0;
             for (var run = 0; run < runs[core].Length; run++)
             {
-                var before = System.Diagnostics.Stopwatch.GetTimestamp();
+                var before = Stopwatch.GetTimestamp();
                 seed = RunWide(seed);
-                runs[core][run] = System.Diagnostics.Stopwatch.GetElapsedTime(before);
+                runs[core][run] = Stopwatch.GetElapsedTime(before);
             }
         }) { IsBackground = true, Name = $"core share probe {core}" }).ToList();
         threads.ForEach(thread => thread.Start());

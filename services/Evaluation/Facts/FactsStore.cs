@@ -18,10 +18,7 @@ public sealed class FactsStore(RedisReader reader, RedisKeyspace keyspace)
 
     private RedisKey FactsKey(string talentId) => keyspace.Key("facts", talentId);
 
-    public async Task<VersionedFacts> LoadAsync(string talentId) =>
-        await reader.ReadAsync(db => ReadAsync(db, talentId), CancellationToken.None);
-
-    /// <summary><see cref="LoadAsync"/> on <paramref name="db"/> (reads sent together, inside the caller's pass).</summary>
+    /// <summary>A talent's facts (version 0: none yet), read on <paramref name="db"/> with the caller's other reads, inside its pass.</summary>
     public async Task<VersionedFacts> ReadAsync(IDatabaseAsync db, string talentId) =>
         Parse(talentId, await db.HashGetAsync(FactsKey(talentId), [DocumentField, VersionField]));
 

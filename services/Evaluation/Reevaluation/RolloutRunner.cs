@@ -82,7 +82,7 @@ public sealed class RolloutRunner(RolloutStore rollouts, RuleSetStore ruleSets, 
             page = ReadPageAsync(ids[^1], settings.RolloutPageSize);
             await Parallel.ForAsync(0, ids.Length, new ParallelOptions { MaxDegreeOfParallelism = settings.RolloutConcurrency, CancellationToken = cancellationToken },
                 async (i, _) => await reevaluation.ReevaluateAsync(ids[i], EvaluationTrigger.RuleSetPublished,
-                    (previous, active) => active.Hash == hash && previous?.RuleSetHash != hash, loaded[i], current[i], target));
+                    (previous, active) => active.Hash == hash && previous?.RuleSetHash != hash, new TalentReevaluation.Starting(loaded[i], current[i], target)));
             await rollouts.CheckpointAsync(hash, ids[^1]);
         }
     }

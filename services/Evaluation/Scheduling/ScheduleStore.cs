@@ -26,7 +26,4 @@ public sealed class ScheduleStore(RedisReader reader, RedisKeyspace keyspace)
             db.SortedSetRangeByScoreAsync(ScheduleKey, double.NegativeInfinity, now.ToUnixTimeMilliseconds(), take: count), CancellationToken.None);
         return Array.ConvertAll(due, id => id.ToString());
     }
-
-    public async Task<DateTimeOffset?> NextAsync(string talentId) =>
-        await reader.ReadAsync(db => db.SortedSetScoreAsync(ScheduleKey, talentId), CancellationToken.None) is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds((long)ms) : null;
 }

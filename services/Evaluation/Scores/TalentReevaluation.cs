@@ -40,16 +40,14 @@ public sealed class TalentReevaluation(RedisReader reader, FactsStore facts, Sco
     /// Re-evaluates one talent under the active rule set if <paramref name="needed"/> says so for their current
     /// evaluation. Returns the outcome (null when nothing needed doing).
     /// </summary>
+    /// <param name="firstRead">What the caller already read for the first attempt (a rollout reads a page of talents at
+    /// a time, and the rule set it rolls out); a later attempt, after a lost race, reads again.</param>
     public async Task<EvaluationOutcome?> ReevaluateAsync(string talentId, EvaluationTrigger trigger, Func<EvaluationRecord?, LoadedRuleSet, bool> needed,
-        VersionedFacts? preloadedFacts = null, EvaluationRecord? preloadedScore = null, LoadedRuleSet? preloadedRuleSet = null)
+        Starting? firstRead = null)
     {
         for (var attempt = 1; attempt <= Attempts; attempt++)
         {
-            var (loaded, previous, active) = attempt == 1 && preloadedFacts is not null
-                ? (preloadedFacts, preloadedScore, preloadedRuleSet ?? await ruleSets.ActiveAsync())
-                : await ReadAsync(talentId);
-            if (attempt == 1 && preloadedRuleSet is not null)
-                active = preloadedRuleSet;
+            var (loaded, previous, active) = attempt == 1 && firstRead is { } read ? read : await ReadAsync(talentId);
             if (loaded.Version == 0 || !needed(previous, active))
                 return null;
             var unit = units.Begin();
@@ -67,7 +65,7 @@ public sealed class TalentReevaluation(RedisReader reader, FactsStore facts, Sco
     /// independent: issued together, in one pass through the resilience pipeline (one round trip's wait instead of
     /// three); the active rule set itself comes from memory once compiled.
     /// </summary>
-    private async Task<(VersionedFacts Facts, EvaluationRecord? Previous, LoadedRuleSet Active)> ReadAsync(string talentId)
+    private async Task<Starting> ReadAsync(string talentId)
     {
         var (loaded, previous, activeHash) = await reader.ReadAsync(async db =>
         {
@@ -76,6 +74,9 @@ public sealed class TalentReevaluation(RedisReader reader, FactsStore facts, Sco
             var activeRead = ruleSets.ReadActiveHashAsync(db);
             return (await factsRead, await scoreRead, await activeRead);
         }, CancellationToken.None);
-        return (loaded, previous, await ruleSets.ActiveOfAsync(activeHash));
+        return new Starting(loaded, previous, await ruleSets.ActiveOfAsync(activeHash));
     }
+
+    /// <summary>What a re-evaluation starts from: the facts, the current evaluation (none yet: null) and the active rule set.</summary>
+    public sealed record Starting(VersionedFacts Facts, EvaluationRecord? Previous, LoadedRuleSet Active);
 }

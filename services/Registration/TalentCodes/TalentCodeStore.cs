@@ -21,21 +21,15 @@ public sealed class TalentCodeStore(RedisReader reader, RedisKeyspace keyspace)
 
     private RedisKey Revocations => keyspace.Key("code-revocations");
 
-    public async Task<CodeSerial?> FindAsync(string serial, CancellationToken cancellationToken) =>
-        await reader.ReadAsync(db => ReadAsync(db, serial), cancellationToken);
-
-    /// <summary><see cref="FindAsync"/> on <paramref name="db"/>, inside the caller's resilience pipeline (reads sent together).</summary>
+    /// <summary>A code serial's record, on <paramref name="db"/>, inside the caller's resilience pipeline (reads sent together).</summary>
     public async Task<CodeSerial?> ReadAsync(IDatabaseAsync db, string serial)
     {
         var value = await db.StringGetAsync(SerialKey(serial));
         return value.IsNull ? null : JsonSerializer.Deserialize<CodeSerial>((string)value!);
     }
 
-    public async Task<CodeSerial?> FindActiveAsync(string talentId, CancellationToken cancellationToken) =>
-        await reader.ReadAsync(db => ReadActiveAsync(db, talentId), cancellationToken);
-
     /// <summary>
-    /// <see cref="FindActiveAsync"/> on <paramref name="db"/>, inside the caller's resilience pipeline: the active serial,
+    /// The talent's active code on <paramref name="db"/>, inside the caller's resilience pipeline: the active serial,
     /// then its record (two round trips, one pass).
     /// </summary>
     public async Task<CodeSerial?> ReadActiveAsync(IDatabaseAsync db, string talentId)
