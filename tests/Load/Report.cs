@@ -192,7 +192,7 @@ public static class Report
         AnsiConsole.MarkupLine(Invariant,
             "Machine cores (a loop as wide as a core, on all {0} cores at once before the load, each core's median of {1} runs): {2} ms, {3:N2}× one loop alone ({5:N2} ms): {4}.",
             cores.Together.Count, CoreShareProbe.Runs, string.Join(" / ", cores.Together.Select(took => took.TotalMilliseconds.ToString("N2", Invariant))),
-            cores.Ratio, cores.Shared ? "the cores slowed each other down, so the mesh had less than the loop's speed shows" : "each core ran as fast as one alone",
+            cores.Ratio, cores.Shared ? "the cores slowed each other down (hyperthreads of one core, or other work on the machine as the run began), so the mesh may have had less than the loop's speed shows" : "each core ran as fast as one alone",
             cores.Alone.TotalMilliseconds);
     }
 
