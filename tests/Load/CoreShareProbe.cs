@@ -5,7 +5,7 @@ namespace TalentMesh.Load;
 
 /// <summary>
 /// Whether the machine's cores are its own: a loop as wide as a core, on one core alone, then on every core at once,
-/// before the load. <see cref="CpuSpeedMeter"/> times one dependent chain alone, which runs as fast as ever when a VM's
+/// before the load. <see cref="MachineSpeedMeter"/> times one dependent chain alone, which runs as fast as ever when a VM's
 /// vCPUs are hyperthreads of one physical core (two such chains interleave almost for free), or share a core's time
 /// with the host's other guests at a grain finer than the loop; the mesh keeps every core busy and has less then.
 /// Twelve independent chains keep a core's floating-point units full, so two hyperthreads must share them and each
@@ -69,7 +69,7 @@ public static class CoreShareProbe
     {
         const double Factor = 0.9999999, Term = 0.0000001;
         double a = seed, b = seed, c = seed, d = seed, e = seed, f = seed, g = seed, h = seed, i = seed, j = seed, k = seed, l = seed;
-        for (var step = 0; step < CpuSpeedMeter.Steps; step++)
+        for (var step = 0; step < MachineSpeedMeter.Steps; step++)
         {
             a = a * Factor + Term; b = b * Factor + Term; c = c * Factor + Term; d = d * Factor + Term;
             e = e * Factor + Term; f = f * Factor + Term; g = g * Factor + Term; h = h * Factor + Term;

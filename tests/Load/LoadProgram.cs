@@ -61,10 +61,10 @@ public static class LoadProgram
         ThreadPool.SetMinThreads(Math.Max(64, Environment.ProcessorCount * 8), Math.Max(64, Environment.ProcessorCount * 8));
 
         // The machine's speed before any load: the baseline for the same loop's speed during the window.
-        using var cpuSpeed = new CpuSpeedMeter();
+        using var machineSpeed = new MachineSpeedMeter();
         var beforeLoad = Stopwatch.GetTimestamp();
-        await Task.Delay(CpuSpeedMeter.BaselineSpan, cancellationToken);
-        var idleSpeed = cpuSpeed.Log.Between(beforeLoad, Stopwatch.GetTimestamp());
+        await Task.Delay(MachineSpeedMeter.BaselineSpan, cancellationToken);
+        var quietUntil = Stopwatch.GetTimestamp();
         var coreShare = CoreShareProbe.Measure();
 
         AnsiConsole.MarkupLine($"[bold]TalentMesh load[/]: {options.Rate:N0} workflows/s, {(options.SettleLimit > TimeSpan.Zero ? $"{ArrivalSchedule.RampStart:P0} of it until the services' JIT settles (at most {options.SettleLimit.TotalSeconds:N0} s), then " : "")}{options.Warmup.TotalSeconds:N0} s warm-up (ramping up from {ArrivalSchedule.RampStart:P0} over {ArrivalSchedule.RampShare:P0} of it, then at the rate) + {options.Duration.TotalSeconds:N0} s measured, the tier learnt from the talent watch, the benefit from the notification watch and then read (a \"not yet\" polled every {options.PollInterval.TotalMilliseconds:N0} ms, growing to {options.PollCap.TotalMilliseconds:N0} ms)");
@@ -87,7 +87,7 @@ public static class LoadProgram
         await using (var heaps = new HeapSampler(target.MetricsClients))
         {
             using var hiccups = new HiccupMeter();
-            result = await OpenLoopRun.RunAsync(options, workflow, hiccups.Log, () => string.Join("; ", new[] { sampler.RecentCpu(OpenLoopRun.ProgressInterval), cpuSpeed.Recent(OpenLoopRun.ProgressInterval), consumers?.TakeIntervalMax() ?? "" }.Where(part => part.Length > 0)),
+            result = await OpenLoopRun.RunAsync(options, workflow, hiccups.Log, () => string.Join("; ", new[] { sampler.RecentCpu(OpenLoopRun.ProgressInterval), machineSpeed.Recent(OpenLoopRun.ProgressInterval), consumers?.TakeIntervalMax() ?? "" }.Where(part => part.Length > 0)),
                 () => sampler.BusiestJit(LoadOptions.SettledOver), line => AnsiConsole.MarkupLine(Markup.Escape(line)), cancellationToken);
             hiccups.Stop();
             await recorders.CloseAsync();
@@ -96,7 +96,8 @@ public static class LoadProgram
             Report.WriteStallSources(await target.StallSourcesAsync(cancellationToken));
             Report.WriteKeyspace(keysBefore, await target.KeyCountAsync());
             Report.WriteHiccups(hiccups.Log, hiccups.OwnGcPauses);
-            Report.WriteCpuSpeed(idleSpeed, cpuSpeed.Log.Between(result.WindowStart, result.WindowEnd), coreShare);
+            Report.WriteMachineSpeed(machineSpeed.Log.Between(beforeLoad, quietUntil), machineSpeed.Log.Between(result.WindowStart, result.WindowEnd),
+                machineSpeed.MemoryLog.Between(beforeLoad, quietUntil), machineSpeed.MemoryLog.Between(result.WindowStart, result.WindowEnd), coreShare);
             // Why calls failed or events were redelivered, as the services saw it (the mesh keeps their output).
             foreach (var (service, message, count) in target.ServiceWarnings())
                 AnsiConsole.MarkupLine(Markup.Escape($"{service}: {count:N0} × {message[..Math.Min(message.Length, 160)]}"));

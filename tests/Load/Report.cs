@@ -175,26 +175,37 @@ public static class Report
     }
 
     /// <summary>
-    /// The fixed loop's speed (<see cref="CpuSpeedMeter"/>) before the load and in the measured window. Compare runs by
+    /// The fixed loop's speed (<see cref="MachineSpeedMeter"/>) before the load and in the measured window. Compare runs by
     /// the window's figure: in session 14 the same mesh met every goal in all 16 runs whose loop took 1.83–1.99 ms and
     /// in none of the 5 at 2.03–2.12 ms (docs/benchmarks.md, "Session 14"). Then whether the cores were the machine's
-    /// own before the load (<see cref="CoreShareProbe"/>), which one loop alone cannot see.
+    /// own before the load (<see cref="CoreShareProbe"/>), which one loop alone cannot see. Then the memory's latency
+    /// (<see cref="MemoryChase"/>) the same way, which the loop cannot see either: the collections' pauses follow it.
     /// </summary>
-    public static void WriteCpuSpeed(CpuSpeed? idle, CpuSpeed? window, CoreShare cores)
+    public static void WriteMachineSpeed(ProbeSpeed? idle, ProbeSpeed? window, ProbeSpeed? idleMemory, ProbeSpeed? windowMemory, CoreShare cores)
     {
         if (window is not null)
         {
             var ratio = idle is null ? "" : string.Create(Invariant, $" ({window.Typical / idle.Typical:N2}× the quiet machine's {idle.Typical.TotalMilliseconds:N2} ms)");
             AnsiConsole.MarkupLine(Invariant,
                 "Machine speed (a fixed {0:N0}-step loop on a thread of this program, the fastest of each {4:N0} s): {1:N2} ms in the window{2}, the slowest {4:N0} s {3:N2} ms.",
-                CpuSpeedMeter.Steps, window.Typical.TotalMilliseconds, Markup.Escape(ratio), window.Slowest.TotalMilliseconds, CpuSpeedLog.Spell.TotalSeconds);
+                MachineSpeedMeter.Steps, window.Typical.TotalMilliseconds, Markup.Escape(ratio), window.Slowest.TotalMilliseconds, ProbeLog.Spell.TotalSeconds);
         }
         AnsiConsole.MarkupLine(Invariant,
             "Machine cores (a loop as wide as a core, on all {0} cores at once before the load, each core's median of {1} runs): {2} ms, {3:N2}× one loop alone ({5:N2} ms): {4}.",
             cores.Together.Count, CoreShareProbe.Runs, string.Join(" / ", cores.Together.Select(took => took.TotalMilliseconds.ToString("N2", Invariant))),
             cores.Ratio, cores.Shared ? "the cores slowed each other down (hyperthreads of one core, or other work on the machine as the run began), so the mesh may have had less than the loop's speed shows" : "each core ran as fast as one alone",
             cores.Alone.TotalMilliseconds);
+        if (windowMemory is not null)
+        {
+            var ratio = idleMemory is null ? "" : string.Create(Invariant, $" ({windowMemory.Typical / idleMemory.Typical:N2}× the quiet machine's {NanosecondsPerLoad(idleMemory.Typical):N0} ns)");
+            AnsiConsole.MarkupLine(Invariant,
+                "Memory latency (a chain of {0:N0} dependent loads through {1:N0} MiB on the same thread, the fastest of each {4:N0} s): {2:N0} ns a load in the window{3}, the slowest {4:N0} s {5:N0} ns.",
+                MemoryChase.Loads, MemoryChase.Length * sizeof(int) / (1024 * 1024), NanosecondsPerLoad(windowMemory.Typical), Markup.Escape(ratio),
+                ProbeLog.Spell.TotalSeconds, NanosecondsPerLoad(windowMemory.Slowest));
+        }
     }
+
+    private static double NanosecondsPerLoad(TimeSpan run) => run.TotalNanoseconds / MemoryChase.Loads;
 
     private static string Ms(double value) => value.ToString("N1", Invariant);
 

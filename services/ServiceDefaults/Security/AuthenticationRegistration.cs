@@ -17,10 +17,8 @@ public static class AuthenticationRegistration
         builder.Services.AddValidatedOptions<AuthOptions>(builder.Configuration, AuthOptions.Section);
         builder.Services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
-        // The system clock, as the token validation's own lifetime check: a test's fake clock must not keep a token cached.
-        builder.Services.AddSingleton(_ => new AcceptedTokenCache(TimeProvider.System));
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<IOptions<AuthOptions>, AcceptedTokenCache>((jwt, auth, cache) => Configure(jwt, auth.Value, cache));
+            .Configure<IOptions<AuthOptions>>((jwt, auth) => Configure(jwt, auth.Value));
         builder.Services.AddAuthorization(authorization =>
         {
             foreach (var role in Roles.All)
@@ -31,12 +29,16 @@ public static class AuthenticationRegistration
         return builder;
     }
 
-    private static void Configure(JwtBearerOptions jwt, AuthOptions auth, AcceptedTokenCache cache)
+    /// <remarks>
+    /// Every call's token is validated in full; accepted tokens are not cached. A validation takes ~12 µs of CPU with
+    /// the development key (HS256) and ~23 µs with an identity provider's RS256 key, and what it allocates dies young. A
+    /// cache of accepted tokens (sessions 6-20) saved about that per repeated call but held each new caller's token,
+    /// claims and identity for seconds: in the load run those were most of what survived each young collection, they
+    /// died in gen 2, and without them Registration and Redemption ran with 20-30 MB less memory and a third of the
+    /// full collections at the same CPU per workflow (docs/benchmarks.md, "Session 21").
+    /// </remarks>
+    private static void Configure(JwtBearerOptions jwt, AuthOptions auth)
     {
-        // Every call carries its token; a caller's next calls with the same one skip its validation (AcceptedTokenCache).
-        cache.MapInboundClaims = false;
-        jwt.TokenHandlers.Clear();
-        jwt.TokenHandlers.Add(cache);
         jwt.MapInboundClaims = false;
         // Nothing reads the bearer token back from the authentication properties (the default stores it there: a
         // dictionary and its entries on every call).

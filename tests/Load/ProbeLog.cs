@@ -2,18 +2,18 @@ using System.Diagnostics;
 
 namespace TalentMesh.Load;
 
-/// <summary>How fast the machine ran a fixed loop (<see cref="CpuSpeedMeter"/>) in some span of the run.</summary>
+/// <summary>How fast the machine ran one of <see cref="MachineSpeedMeter"/>'s fixed probes in some span of the run.</summary>
 /// <param name="Typical">The median of each spell's fastest run: the speed the machine gave this program then.</param>
 /// <param name="Slowest">The slowest spell's fastest run.</param>
-public sealed record CpuSpeed(TimeSpan Typical, TimeSpan Slowest);
+public sealed record ProbeSpeed(TimeSpan Typical, TimeSpan Slowest);
 
 /// <summary>
-/// Each timed run of <see cref="CpuSpeedMeter"/>'s loop with when it ended. The loop's wall time counts every moment
-/// its thread waited for a core the mesh kept busy, so a single run says little; the fastest run of each
-/// <see cref="Spell"/> is the loop's speed when it did get a core, which only the machine itself (its host's share,
-/// its clock) can change. One writer (the meter's thread); readers summarise any span while it writes.
+/// Each timed run of one of <see cref="MachineSpeedMeter"/>'s probes (its loop, its memory chain) with when it ended. A
+/// run's wall time counts every moment its thread waited for a core the mesh kept busy, so a single run says little;
+/// the fastest run of each <see cref="Spell"/> is the probe's speed when it did get a core, which only the machine itself
+/// (its host's share, its clock, its memory) can change. One writer (the meter's thread); readers summarise any span while it writes.
 /// </summary>
-public sealed class CpuSpeedLog
+public sealed class ProbeLog
 {
     /// <summary>The span whose fastest run counts: ten runs, a progress line's interval.</summary>
     public static readonly TimeSpan Spell = OpenLoopRun.ProgressInterval;
@@ -27,7 +27,7 @@ public sealed class CpuSpeedLog
     }
 
     /// <summary>The loop's speed over the runs that ended in [<paramref name="from"/>, <paramref name="to"/>) (Stopwatch timestamps); null when none did.</summary>
-    public CpuSpeed? Between(long from, long to)
+    public ProbeSpeed? Between(long from, long to)
     {
         var spell = (long)(Spell.TotalSeconds * Stopwatch.Frequency);
         List<TimeSpan> fastestOfEachSpell;
@@ -41,6 +41,6 @@ public sealed class CpuSpeedLog
         }
         return fastestOfEachSpell.Count == 0
             ? null
-            : new CpuSpeed(fastestOfEachSpell[fastestOfEachSpell.Count / 2], fastestOfEachSpell[^1]);
+            : new ProbeSpeed(fastestOfEachSpell[fastestOfEachSpell.Count / 2], fastestOfEachSpell[^1]);
     }
 }

@@ -2,18 +2,18 @@ using System.Diagnostics;
 
 namespace TalentMesh.Load.Tests;
 
-public sealed class CpuSpeedLogTests
+public sealed class ProbeLogTests
 {
     private static readonly long Start = 1_000 * Stopwatch.Frequency;
 
-    private static long At(double spells) => Start + (long)(spells * CpuSpeedLog.Spell.TotalSeconds * Stopwatch.Frequency);
+    private static long At(double spells) => Start + (long)(spells * ProbeLog.Spell.TotalSeconds * Stopwatch.Frequency);
 
     private static TimeSpan Ms(double milliseconds) => TimeSpan.FromMilliseconds(milliseconds);
 
     [Fact]
     public void EachSpellCountsByItsFastestRun_TheTypicalIsTheirMedian_TheSlowestTheirMaximum()
     {
-        var log = new CpuSpeedLog();
+        var log = new ProbeLog();
         // Spell 0: one run waited for a core (9 ms), the fastest took 2.0 ms.
         log.Record(At(0.1), Ms(9.0));
         log.Record(At(0.5), Ms(2.0));
@@ -25,28 +25,28 @@ public sealed class CpuSpeedLogTests
 
         var speed = log.Between(At(0), At(3));
 
-        Assert.Equal(new CpuSpeed(Typical: Ms(2.1), Slowest: Ms(2.6)), speed);
+        Assert.Equal(new ProbeSpeed(Typical: Ms(2.1), Slowest: Ms(2.6)), speed);
     }
 
     [Fact]
     public void Between_CountsOnlyRunsThatEndedInTheSpan()
     {
-        var log = new CpuSpeedLog();
+        var log = new ProbeLog();
         log.Record(At(0.5), Ms(1.0));
         log.Record(At(2.5), Ms(2.0));
         log.Record(At(4.5), Ms(3.0));
 
-        Assert.Equal(new CpuSpeed(Ms(2.0), Ms(2.0)), log.Between(At(1), At(4)));
+        Assert.Equal(new ProbeSpeed(Ms(2.0), Ms(2.0)), log.Between(At(1), At(4)));
         Assert.Null(log.Between(At(5), At(6)));
     }
 
     [Fact]
     public async Task TheMeter_TimesItsLoopOnThisMachine()
     {
-        using var meter = new CpuSpeedMeter();
+        using var meter = new MachineSpeedMeter();
         var start = Stopwatch.GetTimestamp();
         var deadline = start + 30 * Stopwatch.Frequency;
-        CpuSpeed? speed;
+        ProbeSpeed? speed;
         // Polled, since how soon the first run ends is up to the machine.
         while ((speed = meter.Log.Between(start, Stopwatch.GetTimestamp())) is null && Stopwatch.GetTimestamp() < deadline)
             await Task.Delay(50, TestContext.Current.CancellationToken);

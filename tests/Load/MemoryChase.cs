@@ -1,0 +1,61 @@
+using System.Runtime.CompilerServices;
+
+namespace TalentMesh.Load;
+
+/// <summary>
+/// A chain of dependent loads through memory far larger than the caches: each load's address is the value the one
+/// before it read, so a run takes what the machine's memory takes to answer a miss, which is what a garbage collection's
+/// marking waits on object after object. <see cref="MachineSpeedMeter"/>'s loop does no memory traffic and cannot see
+/// that: in session 21 the loop stayed at 1.79-1.82 ms while a chain like this one went from 160 to 206 ns a load and
+/// the services' young collections from ~12 to ~20-37 ms each (docs/benchmarks.md, "Session 21").
+/// </summary>
+public sealed class MemoryChase
+{
+    /// <summary>
+    /// 64 MiB of indexes: twice the largest last-level cache a core of this VM's processors shares, so nearly every load
+    /// misses it (a chain through 4 MiB runs at ~20 ns a load here, through 32 MiB at ~200).
+    /// </summary>
+    public const int Length = 16 * 1024 * 1024;
+
+    /// <summary>
+    /// Loads of one run: ~1.3 ms on the quiet machine. Short, so that of a spell's ten runs some still fit between two
+    /// preemptions on a busy machine: with 10,000 loads (3-7 ms) hardly one did, and the fastest run was slow for that.
+    /// </summary>
+    public const int Loads = 4_000;
+
+    private readonly int[] next;
+    private int at;
+
+    public MemoryChase(int length = Length, int seed = 21)
+    {
+        next = SingleCycle(length, new Random(seed));
+    }
+
+    /// <summary>
+    /// A random permutation that is one cycle through every index (Sattolo's shuffle): a chain from any index visits
+    /// all of them before it comes back, so no run keeps to a small, cached part of the array.
+    /// </summary>
+    public static int[] SingleCycle(int length, Random random)
+    {
+        var next = new int[length];
+        for (var i = 0; i < length; i++)
+            next[i] = i;
+        for (var i = length - 1; i > 0; i--)
+        {
+            var j = random.Next(i);
+            (next[i], next[j]) = (next[j], next[i]);
+        }
+        return next;
+    }
+
+    /// <summary>One run of <see cref="Loads"/> loads, going on from where the last run stopped.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    public void Run()
+    {
+        var position = at;
+        var chain = next;
+        for (var i = 0; i < Loads; i++)
+            position = chain[position];
+        at = position;
+    }
+}
