@@ -3,17 +3,19 @@ using System.Runtime.CompilerServices;
 namespace TalentMesh.Load;
 
 /// <summary>
-/// A chain of dependent loads through memory far larger than the caches: each load's address is the value the one
-/// before it read, so a run takes what the machine's memory takes to answer a miss, which is what a garbage collection's
-/// marking waits on object after object. <see cref="MachineSpeedMeter"/>'s loop does no memory traffic and cannot see
-/// that: in session 21 the loop stayed at 1.79-1.82 ms while a chain like this one went from 160 to 206 ns a load and
-/// the services' young collections from ~12 to ~20-37 ms each (docs/benchmarks.md, "Session 21").
+/// A chain of dependent loads through memory larger than the caches: each load's address is the value the one before it
+/// read, so a run takes what the machine's memory takes to answer a miss, which is what a garbage collection's marking
+/// waits on object after object. <see cref="MachineSpeedMeter"/>'s loop does no memory traffic and cannot see that: in
+/// session 21 the loop stayed at 1.79-1.82 ms while such a chain went from 160 to 206 ns a load and the services' young
+/// collections from ~12 to ~20-37 ms each. The meter runs it twice a second, after its thread slept, as a service's
+/// threads run after they wake: by then the host's other tenants have taken the shared cache back, and a run reads
+/// ~1.8 times what a chain run back to back does (docs/benchmarks.md, "Session 21").
 /// </summary>
 public sealed class MemoryChase
 {
     /// <summary>
-    /// 64 MiB of indexes: twice the largest last-level cache a core of this VM's processors shares, so nearly every load
-    /// misses it (a chain through 4 MiB runs at ~20 ns a load here, through 32 MiB at ~200).
+    /// 64 MiB of indexes: twice the largest last-level cache a core of this VM's processors shares, so most loads miss
+    /// it (a chain through 4 MiB runs at ~20 ns a load here, through 32 or 64 MiB at ~200 back to back).
     /// </summary>
     public const int Length = 16 * 1024 * 1024;
 
