@@ -60,7 +60,7 @@ public static class LoadProgram
         // Hundreds of workflows are in flight at once; do not let the pool's slow thread injection throttle the client.
         ThreadPool.SetMinThreads(Math.Max(64, Environment.ProcessorCount * 8), Math.Max(64, Environment.ProcessorCount * 8));
 
-        // The machine's speed before any load: the baseline for the same loop's speed during the window.
+        // The machine's speed and memory latency before any load: the baseline for the same probes during the window.
         using var machineSpeed = new MachineSpeedMeter();
         var beforeLoad = Stopwatch.GetTimestamp();
         await Task.Delay(MachineSpeedMeter.BaselineSpan, cancellationToken);

@@ -14,8 +14,8 @@ namespace TalentMesh.Load;
 public sealed class MemoryChase
 {
     /// <summary>
-    /// 64 MiB of indexes: twice the largest last-level cache a core of this VM's processors shares, so most loads miss
-    /// it (a chain through 4 MiB runs at ~20 ns a load here, through 32 or 64 MiB at ~200 back to back).
+    /// 64 MiB of indexes: twice the 32 MiB last-level cache that the largest EPYC core complexes share, so most loads
+    /// miss it (a chain through 4 MiB runs at ~20 ns a load here, through 32 or 64 MiB at ~200 back to back).
     /// </summary>
     public const int Length = 16 * 1024 * 1024;
 

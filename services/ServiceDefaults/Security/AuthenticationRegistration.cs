@@ -34,8 +34,8 @@ public static class AuthenticationRegistration
     /// the development key (HS256) and ~23 µs with an identity provider's RS256 key, and what it allocates dies young. A
     /// cache of accepted tokens (sessions 6-20) saved about that per repeated call but held each new caller's token,
     /// claims and identity for seconds: in the load run those were most of what survived each young collection, they
-    /// died in gen 2, and without them Registration and Redemption ran with 20-30 MB less memory and a third of the
-    /// full collections at the same CPU per workflow (docs/benchmarks.md, "Session 21").
+    /// died in gen 2. Without them Registration and Redemption ran with 20-30 MB less memory, Registration with 6-15 full
+    /// collections a run instead of 23-25, at the same CPU per workflow (docs/benchmarks.md, "Session 21").
     /// </remarks>
     private static void Configure(JwtBearerOptions jwt, AuthOptions auth)
     {
