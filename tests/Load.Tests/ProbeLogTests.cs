@@ -41,7 +41,7 @@ public sealed class ProbeLogTests
     }
 
     [Fact]
-    public async Task TheMeter_TimesItsLoopOnThisMachine()
+    public async Task TheMeter_TimesItsLoopAndItsMemoryChainOnThisMachine()
     {
         using var meter = new MachineSpeedMeter();
         var start = Stopwatch.GetTimestamp();
@@ -55,5 +55,10 @@ public sealed class ProbeLogTests
         Assert.NotNull(speed);
         // A million dependent steps cannot take under ~0.2 ms on any core (5 GHz, one step a cycle), nor 100 ms on a working one.
         Assert.InRange(speed.Typical.TotalMilliseconds, 0.2, 100);
+        // The chain runs right after each loop run, so the loop's run was followed by one (Stop waited for it): thousands
+        // of dependent loads take more than ~1 ns each and, on a working machine, well under 25 µs each.
+        var memory = meter.MemoryLog.Between(start, Stopwatch.GetTimestamp());
+        Assert.NotNull(memory);
+        Assert.InRange(MemoryChase.NanosecondsPerLoad(memory.Typical), 1, 25_000);
     }
 }

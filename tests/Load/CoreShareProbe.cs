@@ -67,7 +67,7 @@ public static class CoreShareProbe
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static double RunWide(double seed)
     {
-        const double Factor = 0.9999999, Term = 0.0000001;
+        const double Factor = MachineSpeedMeter.StepFactor, Term = MachineSpeedMeter.StepTerm;
         double a = seed, b = seed, c = seed, d = seed, e = seed, f = seed, g = seed, h = seed, i = seed, j = seed, k = seed, l = seed;
         for (var step = 0; step < MachineSpeedMeter.Steps; step++)
         {

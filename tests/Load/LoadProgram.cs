@@ -96,8 +96,7 @@ public static class LoadProgram
             Report.WriteStallSources(await target.StallSourcesAsync(cancellationToken));
             Report.WriteKeyspace(keysBefore, await target.KeyCountAsync());
             Report.WriteHiccups(hiccups.Log, hiccups.OwnGcPauses);
-            Report.WriteMachineSpeed(machineSpeed.Log.Between(beforeLoad, quietUntil), machineSpeed.Log.Between(result.WindowStart, result.WindowEnd),
-                machineSpeed.MemoryLog.Between(beforeLoad, quietUntil), machineSpeed.MemoryLog.Between(result.WindowStart, result.WindowEnd), coreShare);
+            Report.WriteMachineSpeed(machineSpeed, (beforeLoad, quietUntil), (result.WindowStart, result.WindowEnd), coreShare);
             // Why calls failed or events were redelivered, as the services saw it (the mesh keeps their output).
             foreach (var (service, message, count) in target.ServiceWarnings())
                 AnsiConsole.MarkupLine(Markup.Escape($"{service}: {count:N0} × {message[..Math.Min(message.Length, 160)]}"));

@@ -18,6 +18,12 @@ public sealed class MachineSpeedMeter : IDisposable
     public const int Steps = 1_000_000;
 
     /// <summary>
+    /// One step is <c>value * StepFactor + StepTerm</c>: a multiply and an add whose fixed point is 1.0, so a value that
+    /// starts there stays there (<see cref="CoreShareProbe"/> runs twelve such chains side by side).
+    /// </summary>
+    public const double StepFactor = 0.9999999, StepTerm = 0.0000001;
+
+    /// <summary>
     /// Between runs: two a second cost 0.4 % of a core for the loop, and about as much for the chase. Ten a second
     /// would be 2 % for the loop alone (~0.07 ms of the CPU per workflow the report counts at 300/s) taken from a
     /// machine where 5 % less speed doubled the p99.
@@ -49,7 +55,7 @@ public sealed class MachineSpeedMeter : IDisposable
         var now = Stopwatch.GetTimestamp();
         var from = now - (long)(span.TotalSeconds * Stopwatch.Frequency);
         return Log.Between(from, now) is { } speed && MemoryLog.Between(from, now) is { } memory
-            ? $"loop {speed.Typical.TotalMilliseconds:N2} ms, memory {memory.Typical.TotalNanoseconds / MemoryChase.Loads:N0} ns"
+            ? $"loop {speed.Typical.TotalMilliseconds:N2} ms, memory {MemoryChase.NanosecondsPerLoad(memory.Typical):N0} ns"
             : "";
     }
 
@@ -79,7 +85,7 @@ public sealed class MachineSpeedMeter : IDisposable
     {
         var value = seed;
         for (var i = 0; i < Steps; i++)
-            value = value * 0.9999999 + 0.0000001;
+            value = value * StepFactor + StepTerm;
         return value;
     }
 

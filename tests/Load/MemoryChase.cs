@@ -28,10 +28,10 @@ public sealed class MemoryChase
     private readonly int[] next;
     private int at;
 
-    public MemoryChase(int length = Length, int seed = 21)
-    {
-        next = SingleCycle(length, new Random(seed));
-    }
+    public MemoryChase() => next = SingleCycle(Length, new Random(21));
+
+    /// <summary>What one load of a run took on average.</summary>
+    public static double NanosecondsPerLoad(TimeSpan run) => run.TotalNanoseconds / Loads;
 
     /// <summary>
     /// A random permutation that is one cycle through every index (Sattolo's shuffle): a chain from any index visits

@@ -11,7 +11,8 @@ public sealed record ProbeSpeed(TimeSpan Typical, TimeSpan Slowest);
 /// Each timed run of one of <see cref="MachineSpeedMeter"/>'s probes (its loop, its memory chain) with when it ended. A
 /// run's wall time counts every moment its thread waited for a core the mesh kept busy, so a single run says little;
 /// the fastest run of each <see cref="Spell"/> is the probe's speed when it did get a core, which only the machine itself
-/// (its host's share, its clock, its memory) can change. One writer (the meter's thread); readers summarise any span while it writes.
+/// (its host's share, its clock, its memory) can change. One writer (the meter's thread); readers summarise any span
+/// while it writes.
 /// </summary>
 public sealed class ProbeLog
 {
@@ -26,7 +27,7 @@ public sealed class ProbeLog
             runs.Add((at, took));
     }
 
-    /// <summary>The loop's speed over the runs that ended in [<paramref name="from"/>, <paramref name="to"/>) (Stopwatch timestamps); null when none did.</summary>
+    /// <summary>The probe's speed over the runs that ended in [<paramref name="from"/>, <paramref name="to"/>) (Stopwatch timestamps); null when none did.</summary>
     public ProbeSpeed? Between(long from, long to)
     {
         var spell = (long)(Spell.TotalSeconds * Stopwatch.Frequency);

@@ -181,31 +181,36 @@ public static class Report
     /// own before the load (<see cref="CoreShareProbe"/>), which one loop alone cannot see. Then the memory's latency
     /// (<see cref="MemoryChase"/>) the same way, which the loop cannot see either: the collections' pauses follow it.
     /// </summary>
-    public static void WriteMachineSpeed(ProbeSpeed? idle, ProbeSpeed? window, ProbeSpeed? idleMemory, ProbeSpeed? windowMemory, CoreShare cores)
+    /// <param name="quiet">Before the load (Stopwatch timestamps, from and to).</param>
+    /// <param name="window">The measured window.</param>
+    public static void WriteMachineSpeed(MachineSpeedMeter meter, (long From, long To) quiet, (long From, long To) window, CoreShare cores)
     {
-        if (window is not null)
+        if (meter.Log.Between(window.From, window.To) is { } loop)
         {
-            var ratio = idle is null ? "" : string.Create(Invariant, $" ({window.Typical / idle.Typical:N2}× the quiet machine's {idle.Typical.TotalMilliseconds:N2} ms)");
             AnsiConsole.MarkupLine(Invariant,
                 "Machine speed (a fixed {0:N0}-step loop on a thread of this program, the fastest of each {4:N0} s): {1:N2} ms in the window{2}, the slowest {4:N0} s {3:N2} ms.",
-                MachineSpeedMeter.Steps, window.Typical.TotalMilliseconds, Markup.Escape(ratio), window.Slowest.TotalMilliseconds, ProbeLog.Spell.TotalSeconds);
+                MachineSpeedMeter.Steps, loop.Typical.TotalMilliseconds,
+                Markup.Escape(AgainstQuiet(loop, meter.Log.Between(quiet.From, quiet.To), run => run.TotalMilliseconds.ToString("N2", Invariant) + " ms")),
+                loop.Slowest.TotalMilliseconds, ProbeLog.Spell.TotalSeconds);
         }
         AnsiConsole.MarkupLine(Invariant,
             "Machine cores (a loop as wide as a core, on all {0} cores at once before the load, each core's median of {1} runs): {2} ms, {3:N2}× one loop alone ({5:N2} ms): {4}.",
             cores.Together.Count, CoreShareProbe.Runs, string.Join(" / ", cores.Together.Select(took => took.TotalMilliseconds.ToString("N2", Invariant))),
             cores.Ratio, cores.Shared ? "the cores slowed each other down (hyperthreads of one core, or other work on the machine as the run began), so the mesh may have had less than the loop's speed shows" : "each core ran as fast as one alone",
             cores.Alone.TotalMilliseconds);
-        if (windowMemory is not null)
+        if (meter.MemoryLog.Between(window.From, window.To) is { } memory)
         {
-            var ratio = idleMemory is null ? "" : string.Create(Invariant, $" ({windowMemory.Typical / idleMemory.Typical:N2}× the quiet machine's {NanosecondsPerLoad(idleMemory.Typical):N0} ns)");
             AnsiConsole.MarkupLine(Invariant,
                 "Memory latency (a chain of {0:N0} dependent loads through {1:N0} MiB on the same thread, the fastest of each {4:N0} s): {2:N0} ns a load in the window{3}, the slowest {4:N0} s {5:N0} ns.",
-                MemoryChase.Loads, MemoryChase.Length * sizeof(int) / (1024 * 1024), NanosecondsPerLoad(windowMemory.Typical), Markup.Escape(ratio),
-                ProbeLog.Spell.TotalSeconds, NanosecondsPerLoad(windowMemory.Slowest));
+                MemoryChase.Loads, MemoryChase.Length * sizeof(int) / (1024 * 1024), MemoryChase.NanosecondsPerLoad(memory.Typical),
+                Markup.Escape(AgainstQuiet(memory, meter.MemoryLog.Between(quiet.From, quiet.To), run => MemoryChase.NanosecondsPerLoad(run).ToString("N0", Invariant) + " ns")),
+                ProbeLog.Spell.TotalSeconds, MemoryChase.NanosecondsPerLoad(memory.Slowest));
         }
     }
 
-    private static double NanosecondsPerLoad(TimeSpan run) => run.TotalNanoseconds / MemoryChase.Loads;
+    /// <summary>" (1.05× the quiet machine's …)", or nothing when the quiet machine had no run.</summary>
+    private static string AgainstQuiet(ProbeSpeed window, ProbeSpeed? quiet, Func<TimeSpan, string> format) =>
+        quiet is null ? "" : string.Create(Invariant, $" ({window.Typical / quiet.Typical:N2}× the quiet machine's {format(quiet.Typical)})");
 
     private static string Ms(double value) => value.ToString("N1", Invariant);
 
