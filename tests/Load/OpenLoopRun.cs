@@ -39,6 +39,7 @@ public static class OpenLoopRun
         long lastCompletion = 0;
         var next = 0L;
         var nextReport = start;
+        var machine = MachineTimes.Read();
         while (next < total && await timer.WaitForNextTickAsync(cancellationToken))
         {
             var now = Stopwatch.GetTimestamp();
@@ -56,7 +57,9 @@ public static class OpenLoopRun
             }
             if (now >= nextReport)
             {
-                progress($"{Stopwatch.GetElapsedTime(start).TotalSeconds,5:N0} s: started {next:N0}, in flight {running.Count(t => !t.IsCompleted):N0}, longest hiccup {hiccups.TakeIntervalMax().TotalMilliseconds:N0} ms, load average {ProcFs.LoadAverage()}; {processes()}");
+                var machineNow = MachineTimes.Read();
+                progress($"{Stopwatch.GetElapsedTime(start).TotalSeconds,5:N0} s: started {next:N0}, in flight {running.Count(t => !t.IsCompleted):N0}, longest hiccup {hiccups.TakeIntervalMax().TotalMilliseconds:N0} ms, machine idle {machineNow.IdlePercentSince(machine):N0} %, uncounted {machineNow.UncountedPercentSince(machine, Environment.ProcessorCount):N0} %; {processes()}");
+                machine = machineNow;
                 nextReport = now + ProgressTicks;
             }
         }
