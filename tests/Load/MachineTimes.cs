@@ -12,9 +12,6 @@ namespace TalentMesh.Load;
 /// </summary>
 public readonly record struct MachineTimes(long Busy, long Idle, long Timestamp)
 {
-    /// <summary>USER_HZ, the unit of /proc/stat (100 on every Linux architecture .NET runs on).</summary>
-    private const double TicksPerSecond = 100;
-
     /// <summary>Parses the aggregate "cpu" line of /proc/stat read at <paramref name="timestamp"/> (a <see cref="Stopwatch"/> timestamp).</summary>
     public static MachineTimes Parse(string line, long timestamp)
     {
@@ -43,7 +40,7 @@ public readonly record struct MachineTimes(long Busy, long Idle, long Timestamp)
     /// </summary>
     public double UncountedPercentSince(MachineTimes earlier, int cores)
     {
-        var wallTicks = (Timestamp - earlier.Timestamp) / (double)Stopwatch.Frequency * TicksPerSecond * cores;
+        var wallTicks = (Timestamp - earlier.Timestamp) / (double)Stopwatch.Frequency * ProcFs.TicksPerSecond * cores;
         if (wallTicks <= 0)
             return 0;
         var counted = Busy - earlier.Busy + Idle - earlier.Idle;

@@ -5,8 +5,8 @@ namespace TalentMesh.Load;
 /// <summary>Reads Linux's /proc: finds processes by command line, and a process's CPU time and resident memory.</summary>
 public static class ProcFs
 {
-    /// <summary>USER_HZ: the unit of utime/stime in /proc/&lt;pid&gt;/stat (100 on every Linux architecture .NET runs on).</summary>
-    private const double TicksPerSecond = 100;
+    /// <summary>USER_HZ: the unit of utime/stime in /proc/&lt;pid&gt;/stat and of /proc/stat (100 on every Linux architecture .NET runs on).</summary>
+    public const double TicksPerSecond = 100;
 
     /// <summary>The first process (other than this one) whose command line contains every marker.</summary>
     public static int? FindProcess(params string[] markers) =>
