@@ -4,7 +4,7 @@ using System.Globalization;
 namespace TalentMesh.Load;
 
 /// <summary>
-/// The machine's CPU time so far from the first line of /proc/stat, in clock ticks, with when it was read: busy (user,
+/// The machine's CPU time so far from the first line of /proc/stat (<see cref="ProcFs.Machine"/>), in clock ticks, with when it was read: busy (user,
 /// nice, system, irq, softirq, steal) and idle (idle, iowait). Two readings tell what share of the cores sat idle in
 /// between, which tells a backlog on a saturated machine from one on a machine whose processes wait; and what share
 /// was counted as neither: ticks the kernel missed, as a virtual CPU the host stopped while it ran a task can make it
@@ -22,9 +22,6 @@ public readonly record struct MachineTimes(long Busy, long Idle, long Timestamp)
         // user nice system idle iowait irq softirq steal; the guests' time after steal is already in user and nice.
         return new MachineTimes(Field(1) + Field(2) + Field(3) + Field(6) + Field(7) + Field(8), Field(4) + Field(5), timestamp);
     }
-
-    /// <summary>The machine now.</summary>
-    public static MachineTimes Read() => Parse(File.ReadLines("/proc/stat").First(), Stopwatch.GetTimestamp());
 
     /// <summary>The share of the counted time between <paramref name="earlier"/> and this reading that was idle (0–100 %).</summary>
     public double IdlePercentSince(MachineTimes earlier)

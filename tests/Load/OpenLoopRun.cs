@@ -39,7 +39,7 @@ public static class OpenLoopRun
         long lastCompletion = 0;
         var next = 0L;
         var nextReport = start;
-        var machine = MachineTimes.Read();
+        var machine = ProcFs.Machine();
         while (next < total && await timer.WaitForNextTickAsync(cancellationToken))
         {
             var now = Stopwatch.GetTimestamp();
@@ -57,7 +57,7 @@ public static class OpenLoopRun
             }
             if (now >= nextReport)
             {
-                var machineNow = MachineTimes.Read();
+                var machineNow = ProcFs.Machine();
                 progress($"{Stopwatch.GetElapsedTime(start).TotalSeconds,5:N0} s: started {next:N0}, in flight {running.Count(t => !t.IsCompleted):N0}, longest hiccup {hiccups.TakeIntervalMax().TotalMilliseconds:N0} ms, machine idle {machineNow.IdlePercentSince(machine):N0} %, uncounted {machineNow.UncountedPercentSince(machine, Environment.ProcessorCount):N0} %; {processes()}");
                 machine = machineNow;
                 nextReport = now + ProgressTicks;

@@ -1,8 +1,9 @@
+using System.Diagnostics;
 using System.Globalization;
 
 namespace TalentMesh.Load;
 
-/// <summary>Reads Linux's /proc: finds processes by command line, and a process's CPU time and resident memory.</summary>
+/// <summary>Reads Linux's /proc: finds processes by command line, a process's CPU time and resident memory, and the machine's.</summary>
 public static class ProcFs
 {
     /// <summary>USER_HZ: the unit of utime/stime in /proc/&lt;pid&gt;/stat and of /proc/stat (100 on every Linux architecture .NET runs on).</summary>
@@ -105,6 +106,9 @@ public static class ProcFs
         }
         return (TimeSpan.FromSeconds(jit / TicksPerSecond), TimeSpan.FromSeconds(gc / TicksPerSecond));
     }
+
+    /// <summary>The machine's CPU time so far, busy and idle, read now.</summary>
+    public static MachineTimes Machine() => MachineTimes.Parse(File.ReadLines("/proc/stat").First(), Stopwatch.GetTimestamp());
 
     /// <summary>The 1-, 5- and 15-minute load averages.</summary>
     public static string LoadAverage() =>
