@@ -9,6 +9,14 @@ passed=0
 failed=0
 status=0
 summarize() {
+  # Each failed test again, with the first lines of its message, next to the totals: the tail of a long run (all that
+  # CI shows) then names what failed, which the interleaved output of parallel test projects buries.
+  if grep -aq '^failed ' "$log" 2>/dev/null; then
+    printf '\nFailed tests:\n'
+    awk '/^failed / { n = 0; keep = 1; print; next }
+         keep && /^  / { if (++n <= 12) print substr($0, 1, 4000); next }
+         { keep = 0 }' "$log"
+  fi
   rm -f "$log"
   # On a line of its own even if the output before it did not end with a newline.
   printf '\n%s passed, %s failed\n' "$passed" "$failed"

@@ -63,7 +63,7 @@ public sealed class WatchRelayTests(RedisServerFixture redis)
         await using var server = await RedisServer.StartNewAsync();
         var prefix = TestKeys.Prefix();
         await server.StopAsync();
-        await using var late = await Replica.StartAsync(server.ConnectionString, prefix, listenMayFail: true);
+        await using var late = await Replica.StartAsync(server.ConnectionString, prefix, redisIsUp: false);
         await server.StartAsync();
         await using var teller = await Replica.StartAsync(server.ConnectionString, prefix);
 
@@ -94,8 +94,18 @@ public sealed class WatchRelayTests(RedisServerFixture redis)
         /// <summary>The keys this replica heard from the others, in order.</summary>
         public ConcurrentQueue<string> Heard { get; } = new();
 
-        public static async Task<Replica> StartAsync(string connectionString, string prefix, bool listenMayFail = false)
+        /// <summary>
+        /// Starts a replica; with <paramref name="redisIsUp"/> it returns once Redis counts its subscription, as a host
+        /// is listening once its connection is up. <see cref="WatchRelay.ListenAsync"/> can throw even with Redis up:
+        /// on a loaded machine the connection's subscription socket may not be connected yet when it returns, and then
+        /// the connection subscribes as that socket connects (what the host's WatchRelayListener relies on).
+        /// </summary>
+        public static async Task<Replica> StartAsync(string connectionString, string prefix, bool redisIsUp = true)
         {
+            var channel = new RedisKeyspace(prefix).Channel(WatchRelay.ChannelName);
+            // Replicas of one test start one after another, and each test has its own prefix: one more subscriber
+            // of the channel than before is this replica.
+            var subscribersBefore = redisIsUp ? await SubscribersAsync(connectionString, channel) : 0;
             // Connected as a service connects: it starts while Redis is down and fails commands fast until it is back.
             var connection = await ConnectionMultiplexer.ConnectAsync(new RedisConnectionFactory(connectionString).CreateOptions());
             var relay = new WatchRelay(connection, new RedisKeyspace(prefix), Meters);
@@ -109,10 +119,21 @@ public sealed class WatchRelayTests(RedisServerFixture redis)
                     signal.WakeHere(key);
                 });
             }
-            catch (RedisException) when (listenMayFail)
+            catch (RedisException)
             {
+                // The subscription is recorded in the connection and made when it (re)connects; see the summary.
             }
+            if (redisIsUp)
+                await Eventually.TrueAsync(async () => await SubscribersAsync(connectionString, channel) > subscribersBefore, Wait,
+                    "Redis never counted the replica's subscription");
             return replica;
+        }
+
+        /// <summary>PUBSUB NUMSUB, asked on a connection of its own that waits until it is connected.</summary>
+        private static async Task<long> SubscribersAsync(string connectionString, RedisChannel channel)
+        {
+            await using var admin = await ConnectionMultiplexer.ConnectAsync(connectionString);
+            return await admin.GetServers()[0].SubscriptionSubscriberCountAsync(channel);
         }
 
         public async ValueTask DisposeAsync() => await connection.DisposeAsync();

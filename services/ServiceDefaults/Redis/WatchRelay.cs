@@ -21,13 +21,16 @@ public sealed class WatchRelay(IConnectionMultiplexer redis, RedisKeyspace keysp
 {
     public const string MeterName = "TalentMesh.Watches";
 
+    /// <summary>The channel's name within the service's keyspace (<c>{prefix}watch-wake-ups</c>).</summary>
+    public const string ChannelName = "watch-wake-ups";
+
     private static readonly KeyValuePair<string, object?> Sent = new("direction", "sent");
     private static readonly KeyValuePair<string, object?> Heard = new("direction", "heard");
 
     private readonly Counter<long> wakeUps = meters.Create(MeterName).CreateCounter<long>("talentmesh.watch.wake_ups", "{wake-up}",
         "Watch wake-ups passed between this service's replicas: sent after a commit, heard from another replica.");
     private readonly ISubscriber subscriber = redis.GetSubscriber();
-    private readonly RedisChannel channel = keyspace.Channel("watch-wake-ups");
+    private readonly RedisChannel channel = keyspace.Channel(ChannelName);
     private readonly string origin = Convert.ToHexString(RandomNumberGenerator.GetBytes(8));
     private Action<RedisChannel, RedisValue>? handler;
 
