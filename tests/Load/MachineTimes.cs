@@ -4,8 +4,8 @@ using System.Globalization;
 namespace TalentMesh.Load;
 
 /// <summary>
-/// The machine's CPU time so far from the first line of /proc/stat (<see cref="ProcFs.Machine"/>), in clock ticks, with when it was read: busy (user,
-/// nice, system, irq, softirq, steal) and idle (idle, iowait). Two readings tell what share of the cores sat idle in
+/// The machine's CPU time so far from the first line of /proc/stat (<see cref="ProcFs.Machine"/>), in clock ticks, with
+/// when it was read: busy (user, nice, system, irq, softirq, steal) and idle (idle, iowait). Two readings tell what share of the cores sat idle in
 /// between, which tells a backlog on a saturated machine from one on a machine whose processes wait; and what share
 /// was counted as neither: ticks the kernel missed, as a virtual CPU the host stopped while it ran a task can make it
 /// miss them on this VM, which reports no steal (docs/benchmarks.md, "Session 22").

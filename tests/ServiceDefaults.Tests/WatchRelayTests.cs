@@ -102,13 +102,15 @@ public sealed class WatchRelayTests(RedisServerFixture redis)
         /// </summary>
         public static async Task<Replica> StartAsync(string connectionString, string prefix, bool redisIsUp = true)
         {
-            var channel = new RedisKeyspace(prefix).Channel(WatchRelay.ChannelName);
-            // Replicas of one test start one after another, and each test has its own prefix: one more subscriber
-            // of the channel than before is this replica.
-            var subscribersBefore = redisIsUp ? await SubscribersAsync(connectionString, channel) : 0;
+            var keyspace = new RedisKeyspace(prefix);
+            var channel = keyspace.Channel(WatchRelay.ChannelName);
+            // A connection of its own that waits until it is connected, for PUBSUB NUMSUB. Replicas of one test start
+            // one after another, and each test has its own prefix: one more subscriber than before is this replica.
+            await using var admin = redisIsUp ? await ConnectionMultiplexer.ConnectAsync(connectionString) : null;
+            var subscribersBefore = admin is null ? 0 : await SubscribersAsync(admin, channel);
             // Connected as a service connects: it starts while Redis is down and fails commands fast until it is back.
             var connection = await ConnectionMultiplexer.ConnectAsync(new RedisConnectionFactory(connectionString).CreateOptions());
-            var relay = new WatchRelay(connection, new RedisKeyspace(prefix), Meters);
+            var relay = new WatchRelay(connection, keyspace, Meters);
             var signal = new WatchSignal(relay.Tell);
             var replica = new Replica(connection, relay, signal);
             try
@@ -123,18 +125,14 @@ public sealed class WatchRelayTests(RedisServerFixture redis)
             {
                 // The subscription is recorded in the connection and made when it (re)connects; see the summary.
             }
-            if (redisIsUp)
-                await Eventually.TrueAsync(async () => await SubscribersAsync(connectionString, channel) > subscribersBefore, Wait,
+            if (admin is not null)
+                await Eventually.TrueAsync(async () => await SubscribersAsync(admin, channel) > subscribersBefore, Wait,
                     "Redis never counted the replica's subscription");
             return replica;
         }
 
-        /// <summary>PUBSUB NUMSUB, asked on a connection of its own that waits until it is connected.</summary>
-        private static async Task<long> SubscribersAsync(string connectionString, RedisChannel channel)
-        {
-            await using var admin = await ConnectionMultiplexer.ConnectAsync(connectionString);
-            return await admin.GetServers()[0].SubscriptionSubscriberCountAsync(channel);
-        }
+        private static Task<long> SubscribersAsync(ConnectionMultiplexer admin, RedisChannel channel) =>
+            admin.GetServers()[0].SubscriptionSubscriberCountAsync(channel);
 
         public async ValueTask DisposeAsync() => await connection.DisposeAsync();
     }
