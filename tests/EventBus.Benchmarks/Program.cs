@@ -128,7 +128,7 @@ try
     Console.WriteLine($"   sum of the stages: {stages.Sum(stage => stage.Cpu.ProcessMicroseconds):0} µs .NET + {stages.Sum(stage => stage.Cpu.RedisMicroseconds):0} µs redis-server per event (same-work baseline end to end: {baselineResult.Cpu.ProcessMicroseconds:0} + {baselineResult.Cpu.RedisMicroseconds:0} µs; raw Redis Streams: {rawResult.Cpu.ProcessMicroseconds:0} + {rawResult.Cpu.RedisMicroseconds:0} µs)");
     Console.WriteLine("   serialization per event, one thread, steady state:");
     foreach (var cost in SerializationCosts.Run(padding))
-        Console.WriteLine($"     {cost.Step,-52} {cost.Microseconds,6:0.0} µs");
+        Console.WriteLine($"     {cost.Step,-52} {cost.Microseconds,6:0.0} µs {cost.AllocatedBytes,8:N0} B allocated");
     Console.WriteLine();
 
     if (server is null)

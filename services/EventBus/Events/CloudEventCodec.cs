@@ -39,7 +39,7 @@ public static class CloudEventCodec
         };
         if (!string.IsNullOrEmpty(outgoing.TraceState))
             cloudEvent[TraceStateAttribute] = outgoing.TraceState;
-        return Formatter.EncodeStructuredModeMessage(cloudEvent, out _);
+        return Formatter.EncodeStructured(cloudEvent);
     }
 
     /// <summary>Decodes an entry written by daprd or by <see cref="Encode"/>; throws <see cref="PoisonEventException"/> when it cannot.</summary>
