@@ -38,8 +38,8 @@ internal sealed class RawJsonEventFormatter : JsonEventFormatter
     /// <summary>
     /// The structured-mode envelope, written as the SDK's EncodeStructuredModeMessage writes it (the same attributes in
     /// the same order, the same value formatting, the same writer options), without its content type. The SDK makes a
-    /// MemoryStream and a Utf8JsonWriter over it for every event, and the writer's first write reserves 4 KB: ~9.4 KB
-    /// of garbage for a 658-byte envelope, against ~2.8 KB here — the CloudEvent itself and the returned array
+    /// MemoryStream and a Utf8JsonWriter over it for every event, and the writer's first write reserves 4 KB: 10.7 KB of
+    /// garbage for a 1 KB event, against 3.9 KB here, most of it the CloudEvent and its attributes, built before this
     /// (docs/benchmarks.md, "Session 24").
     /// </summary>
     public byte[] EncodeStructured(CloudEvent cloudEvent)
