@@ -10,22 +10,17 @@ namespace TalentMesh.EventBus.Events;
 /// </summary>
 public static class ProtobufJson
 {
-    private const int InitialCapacity = 4 * 1024;
-
-    /// <summary>A buffer that grew past this (a rare huge event) is dropped rather than kept for the thread's life.</summary>
-    private const int MaxRetainedCapacity = 64 * 1024;
-
     [ThreadStatic]
     private static StringWriter? writer;
 
     public static string Format(IMessage message)
     {
-        var buffer = writer ??= new StringWriter(new StringBuilder(InitialCapacity), CultureInfo.InvariantCulture);
+        var buffer = writer ??= new StringWriter(new StringBuilder(PerThreadBuffer.InitialCapacity), CultureInfo.InvariantCulture);
         var builder = buffer.GetStringBuilder();
         builder.Clear();
         JsonFormatter.Default.Format(message, buffer);
         var json = builder.ToString();
-        if (builder.Capacity > MaxRetainedCapacity)
+        if (builder.Capacity > PerThreadBuffer.MaxRetainedCapacity)
             writer = null;
         return json;
     }

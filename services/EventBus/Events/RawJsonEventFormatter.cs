@@ -18,11 +18,6 @@ internal sealed class RawJsonEventFormatter : JsonEventFormatter
     /// <summary>Data that is a complete JSON value; written into the envelope as is (still validated by the writer).</summary>
     public sealed record RawJson(string Text);
 
-    private const int InitialCapacity = 4 * 1024;
-
-    /// <summary>A buffer that grew past this (a rare huge event) is dropped rather than kept for the thread's life.</summary>
-    private const int MaxRetainedCapacity = 64 * 1024;
-
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? buffer;
 
@@ -45,7 +40,7 @@ internal sealed class RawJsonEventFormatter : JsonEventFormatter
     public byte[] EncodeStructured(CloudEvent cloudEvent)
     {
         Validation.CheckCloudEventArgument(cloudEvent, nameof(cloudEvent));
-        var output = buffer ??= new ArrayBufferWriter<byte>(InitialCapacity);
+        var output = buffer ??= new ArrayBufferWriter<byte>(PerThreadBuffer.InitialCapacity);
         output.ResetWrittenCount();
         var json = writer ??= new Utf8JsonWriter(output);
         // Reset also clears what a write that threw (data that is not JSON) left behind on this thread.
@@ -53,7 +48,7 @@ internal sealed class RawJsonEventFormatter : JsonEventFormatter
         WriteEnvelope(json, cloudEvent);
         json.Flush();
         var envelope = output.WrittenSpan.ToArray();
-        if (output.Capacity > MaxRetainedCapacity)
+        if (output.Capacity > PerThreadBuffer.MaxRetainedCapacity)
             (buffer, writer) = (null, null);
         return envelope;
     }
