@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Options;
+using TalentMesh.ServiceDefaults.GarbageCollection;
 using TalentMesh.ServiceDefaults.Hosting;
 using TalentMesh.ServiceDefaults.Redis;
 using TalentMesh.ServiceDefaults.Resilience;
@@ -25,6 +26,9 @@ public sealed class OptionsValidationTests(RedisServerFixture redis)
         // The tests' TotalTimeout is 1 s: an attempt may not outlast the whole operation.
         { "Resilience:Redis:AttemptTimeout", "00:00:02", typeof(RedisResilienceOptions), nameof(RedisResilienceOptions.AttemptTimeout) },
         { "Resilience:Redis:ClientCommandTimeout", "00:00:00.500", typeof(RedisResilienceOptions), nameof(RedisResilienceOptions.ClientCommandTimeout) },
+        // A positive nice value would put the GC behind the requests it stops.
+        { "GarbageCollection:ThreadNice", "5", typeof(GcThreadPriorityOptions), nameof(GcThreadPriorityOptions.ThreadNice) },
+        { "GarbageCollection:RescanInterval", "00:00:00.100", typeof(GcThreadPriorityOptions), nameof(GcThreadPriorityOptions.RescanInterval) },
     };
 
     [Theory]

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using TalentMesh.ServiceDefaults.Errors;
+using TalentMesh.ServiceDefaults.GarbageCollection;
 using TalentMesh.ServiceDefaults.Health;
 using TalentMesh.ServiceDefaults.OpenApi;
 using TalentMesh.ServiceDefaults.Redis;
@@ -13,7 +14,7 @@ namespace TalentMesh.ServiceDefaults.Hosting;
 
 public static class ServiceDefaultsExtensions
 {
-    /// <summary>Everything a TalentMesh service shares: ports, Redis, resilience, telemetry, auth, gRPC, health.</summary>
+    /// <summary>Everything a TalentMesh service shares: ports, Redis, resilience, telemetry, auth, gRPC, health, GC thread priority.</summary>
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder)
     {
         builder.Services.AddValidatedOptions<ServiceOptions>(builder.Configuration, ServiceOptions.Section);
@@ -23,6 +24,7 @@ public static class ServiceDefaultsExtensions
         builder.AddRedisResilience();
         builder.AddTelemetry();
         builder.AddTalentMeshAuthentication();
+        builder.AddGcThreadPriority();
         builder.Services
             .AddGrpc(grpc => grpc.Interceptors.Add<ErrorMappingInterceptor>())
             .AddJsonTranscoding(transcoding =>
