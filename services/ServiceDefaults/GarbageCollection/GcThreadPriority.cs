@@ -17,7 +17,7 @@ namespace TalentMesh.ServiceDefaults.GarbageCollection;
 /// unchanged. Where each service has a CPU cgroup of its own (a Kubernetes container), a collection competes with no
 /// other process's threads inside it and there is nothing to win, so the manifests grant no capability for it.
 /// </remarks>
-public sealed partial class GcThreadPriority(IOptions<GcThreadPriorityOptions> options, TimeProvider time, ILogger<GcThreadPriority> logger)
+public sealed partial class GcThreadPriority(IOptions<GcThreadPriorityOptions> options, ILogger<GcThreadPriority> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -25,7 +25,9 @@ public sealed partial class GcThreadPriority(IOptions<GcThreadPriorityOptions> o
         var settings = options.Value;
         if (!OperatingSystem.IsLinux() || settings.ThreadNice == 0)
             return;
-        using var rescan = new PeriodicTimer(settings.RescanInterval, time);
+        // The OS's clock, not the service's TimeProvider: threads start in real time, and a test or Development clock
+        // moved a month ahead would otherwise run every missed rescan at once.
+        using var rescan = new PeriodicTimer(settings.RescanInterval);
         try
         {
             do
