@@ -45,7 +45,7 @@ public sealed class ServerGcThreadsTests
             var before = LinuxThreads.Nice(LinuxThreads.Self, self);
             Assert.Equal(before, thread.Nice);
 
-            var lowered = before < 19 ? before + 1 : 18; // any other value; lowering from 19 is not possible
+            var lowered = before + 1; // a lower priority: any process may (test runs start at 0, CI's too)
 
             Assert.True(LinuxThreads.TrySetNice(thread.Id, lowered));
 

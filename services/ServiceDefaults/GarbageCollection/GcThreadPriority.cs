@@ -47,8 +47,10 @@ public sealed partial class GcThreadPriority(IOptions<GcThreadPriorityOptions> o
     /// <summary>Brings the threads' priorities where they belong; false when the process may not raise them (nothing more to try).</summary>
     private bool Apply(int raised)
     {
-        var processNice = LinuxThreads.Nice(LinuxThreads.Self, Environment.ProcessId);
-        foreach (var change in ServerGcThreads.Changes(LinuxThreads.List(), raised, processNice))
+        var threads = LinuxThreads.List();
+        // The main thread (its id is the process's) holds the value the process started with; the listing read it already.
+        var processNice = threads.Single(thread => thread.Id == Environment.ProcessId).Nice;
+        foreach (var change in ServerGcThreads.Changes(threads, raised, processNice))
         {
             if (!LinuxThreads.TrySetNice(change.ThreadId, change.Nice))
             {

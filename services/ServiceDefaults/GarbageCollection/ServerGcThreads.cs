@@ -17,13 +17,16 @@ public static class ServerGcThreads
     /// goes back to <paramref name="processNice"/> (the main thread's): Linux threads inherit their creator's nice value,
     /// and the GC starts its background GC threads from a server GC thread.
     /// </summary>
-    public static IReadOnlyList<NiceChange> Changes(IEnumerable<ProcessThread> threads, int raised, int processNice) =>
-    [
-        .. threads
-            .Select(thread => thread.Name == Name
-                ? thread.Nice == raised ? (NiceChange?)null : new NiceChange(thread.Id, raised)
-                : thread.Nice == raised && raised != processNice ? new NiceChange(thread.Id, processNice) : null)
-            .OfType<NiceChange>()
-            .OrderBy(change => change.ThreadId),
-    ];
+    public static IReadOnlyList<NiceChange> Changes(IEnumerable<ProcessThread> threads, int raised, int processNice)
+    {
+        var changes = new List<NiceChange>();
+        foreach (var thread in threads.OrderBy(thread => thread.Id))
+        {
+            if (thread.Name == Name && thread.Nice != raised)
+                changes.Add(new NiceChange(thread.Id, raised));
+            else if (thread.Name != Name && thread.Nice == raised && raised != processNice)
+                changes.Add(new NiceChange(thread.Id, processNice));
+        }
+        return changes;
+    }
 }

@@ -31,7 +31,7 @@ public sealed class ServerGcThreadPriorityTests
                 await Eventually.TrueAsync(() => LinuxThreads.List(pid) is var threads
                         && threads.Any(thread => thread.Name == ServerGcThreads.Name)
                         && threads.All(thread => thread.Nice == (thread.Name == ServerGcThreads.Name ? ConfiguredNice : started)),
-                    TimeSpan.FromSeconds(30), $"{service.Project}'s server GC threads at nice {ConfiguredNice}, every other at {started}: {Describe(pid)}");
+                    TimeSpan.FromSeconds(30), $"{service.Project}'s server GC threads at nice {ConfiguredNice}, every other at {started} (when the wait began: {Describe(pid)})");
             }
             else
             {
