@@ -42,6 +42,9 @@ public sealed record LoadOptions
     /// </summary>
     public long PrefillKeys { get; init; } = 1_200_000;
 
+    /// <summary>Read every collection of each service from its runtime's events (<see cref="GcEventListener"/>) and report them.</summary>
+    public bool GcEvents { get; init; }
+
     /// <summary>gRPC (h2c) and HTTP addresses when attaching; defaults are scripts/run.sh's ports.</summary>
     public Uri RegistrationGrpc { get; init; } = new("http://127.0.0.1:5101");
 

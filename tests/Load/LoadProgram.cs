@@ -8,7 +8,7 @@ using TalentMesh.Contracts.Redemption.V1;
 namespace TalentMesh.Load;
 
 /// <summary>
-/// dotnet run -c Release --project tests/Load -- [--rate 300] [--duration 60] [--warmup 30] [--settle-limit 60] [--start-mesh]
+/// dotnet run -c Release --project tests/Load -- [--rate 300] [--duration 60] [--warmup 30] [--settle-limit 60] [--start-mesh] [--gc-events]
 /// Exit code 0 when every goal is met, 1 when one is missed, 2 on a usage error.
 /// </summary>
 public static class LoadProgram
@@ -23,13 +23,14 @@ public static class LoadProgram
         var startMesh = new Option<bool>("--start-mesh") { Description = "Start a private mesh (redis-server + the three services) instead of attaching to scripts/run.sh's." };
         var prefillKeys = new Option<long>("--prefill-keys") { Description = "A private mesh's Redis starts with this many keys no service reads, as a zone's store holds data (0: empty).", DefaultValueFactory = _ => defaults.PrefillKeys };
         var pollMs = new Option<int>("--poll-ms") { Description = "The pause after a \"not yet\" poll (growing 1.25× per poll).", DefaultValueFactory = _ => (int)defaults.PollInterval.TotalMilliseconds };
+        var gcEvents = new Option<bool>("--gc-events") { Description = "Read each service's every collection from its runtime's events (an EventPipe session each) and report the window's." };
         var registration = new Option<Uri>("--registration") { Description = "Attach: Registration's gRPC address.", DefaultValueFactory = _ => defaults.RegistrationGrpc };
         var registrationHttp = new Option<Uri>("--registration-http") { Description = "Attach: Registration's HTTP address (dev tokens).", DefaultValueFactory = _ => defaults.RegistrationHttp };
         var redemption = new Option<Uri>("--redemption") { Description = "Attach: Redemption's gRPC address.", DefaultValueFactory = _ => defaults.RedemptionGrpc };
         var redemptionHttp = new Option<Uri>("--redemption-http") { Description = "Attach: Redemption's HTTP address (dev tokens).", DefaultValueFactory = _ => defaults.RedemptionHttp };
         var root = new RootCommand("TalentMesh load: open-loop workflows against the mesh, figures against the goals of issue #11.")
         {
-            rate, duration, warmup, settleLimit, startMesh, prefillKeys, pollMs, registration, registrationHttp, redemption, redemptionHttp,
+            rate, duration, warmup, settleLimit, startMesh, prefillKeys, pollMs, gcEvents, registration, registrationHttp, redemption, redemptionHttp,
         };
         root.SetAction(async (parsed, cancellationToken) => await RunAsync(defaults with
         {
@@ -40,6 +41,7 @@ public static class LoadProgram
             StartMesh = parsed.GetValue(startMesh),
             PrefillKeys = parsed.GetValue(prefillKeys),
             PollInterval = TimeSpan.FromMilliseconds(parsed.GetValue(pollMs)),
+            GcEvents = parsed.GetValue(gcEvents),
             RegistrationGrpc = parsed.GetValue(registration)!,
             RegistrationHttp = parsed.GetValue(registrationHttp)!,
             RedemptionGrpc = parsed.GetValue(redemption)!,
@@ -83,6 +85,7 @@ public static class LoadProgram
         var loadBefore = ProcFs.LoadAverage();
         RunResult result;
         await using var consumers = await target.WatchConsumersAsync();
+        await using var gcListeners = options.GcEvents ? GcEventListeners.Start(target.Processes) : null;
         await using (var sampler = new ProcessSampler(target.Processes))
         await using (var heaps = new HeapSampler(target.MetricsClients))
         {
@@ -94,6 +97,8 @@ public static class LoadProgram
             var met = Report.Write(options, result, recorders, sampler, loadBefore, ProcFs.LoadAverage());
             Report.WriteManagedHeaps(result, heaps);
             Report.WriteStallSources(await target.StallSourcesAsync(cancellationToken));
+            if (gcListeners is not null)
+                Report.WriteCollections(await gcListeners.SummarizeAsync(result));
             Report.WriteKeyspace(keysBefore, await target.KeyCountAsync());
             Report.WriteHiccups(hiccups.Log, hiccups.OwnGcPauses);
             Report.WriteMachineSpeed(machineSpeed, (beforeLoad, quietUntil), (result.WindowStart, result.WindowEnd), coreShare);

@@ -162,6 +162,36 @@ public static class Report
             sources.SlowCommands, sources.SlowCommands == 0 ? "" : $", the slowest {sources.SlowestCommandMs:N1} ms ({sources.SlowCommandNames})");
     }
 
+    /// <summary>
+    /// Each service's collections in the window from its runtime's events (--gc-events): by generation and DATAS's heap
+    /// count, when the heap count changed, and the 5 s in which the service was paused longest — a miss's spell shows
+    /// there as longer pauses that each find more alive (docs/benchmarks.md, "Session 26").
+    /// </summary>
+    public static void WriteCollections(IReadOnlyList<GcCollectionSummary> summaries)
+    {
+        if (summaries.Count == 0)
+            return;
+        var table = new Table().Title("Collections in the window (each service's runtime events)")
+            .AddColumns("service", "generation", "heaps", "collections", "mean pause ms", "max pause ms", "survived gen 0, mean MB");
+        foreach (var summary in summaries)
+        {
+            foreach (var group in summary.Groups)
+            {
+                table.AddRow(Markup.Escape(summary.Service), group.Generation.ToString(Invariant), group.Heaps.ToString(Invariant), group.Count.ToString("N0", Invariant),
+                    group.MeanPauseMs.ToString("N1", Invariant), group.MaxPauseMs.ToString("N1", Invariant), group.MeanSurvivedGen0Mb.ToString("N2", Invariant));
+            }
+        }
+        AnsiConsole.Write(table);
+        foreach (var summary in summaries)
+        {
+            var heapCounts = string.Join(", then ", summary.HeapCounts.Select(change => $"{change.Heaps} from {change.AtSeconds:N0} s"));
+            var paused = summary.MostPaused is { } stretch
+                ? $"; paused longest at {stretch.FromSeconds:N0}–{stretch.ToSeconds:N0} s: {stretch.Count:N0} collections, {stretch.PauseMs:N0} ms in all, {stretch.MeanSurvivedGen0Mb:N2} MB survived each"
+                : "";
+            AnsiConsole.MarkupLine(Markup.Escape(string.Create(Invariant, $"{summary.Service}: heaps {heapCounts} (seconds from the window's start){paused}.")));
+        }
+    }
+
     /// <summary>The machine's hiccups over the whole run (<see cref="HiccupMeter"/>), the long ones with when they happened.</summary>
     public static void WriteHiccups(HiccupLog log, TimeSpan ownGcPauses)
     {

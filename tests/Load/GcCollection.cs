@@ -1,0 +1,8 @@
+namespace TalentMesh.Load;
+
+/// <summary>
+/// One garbage collection of a service as its runtime reported it (<see cref="GcEventListener"/>): when it ended (UTC),
+/// its generation, how many heaps DATAS had at the time, how long the service was stopped (from the suspension's start
+/// to the restart's end) and how many MB survived gen 0 — what a young pause mostly costs (docs/benchmarks.md, "Session 23").
+/// </summary>
+public readonly record struct GcCollection(DateTime EndedUtc, int Generation, int Heaps, double PauseMs, double SurvivedGen0Mb);
