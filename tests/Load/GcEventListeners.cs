@@ -5,12 +5,26 @@ namespace TalentMesh.Load;
 /// <summary>A <see cref="GcEventListener"/> on each service of the target, and what they saw in the window.</summary>
 public sealed class GcEventListeners : IAsyncDisposable
 {
-    private readonly IReadOnlyList<(string Service, GcEventListener Listener)> listeners;
+    private readonly List<(string Service, GcEventListener Listener)> listeners;
 
-    private GcEventListeners(IReadOnlyList<(string, GcEventListener)> listeners) => this.listeners = listeners;
+    private GcEventListeners(List<(string, GcEventListener)> listeners) => this.listeners = listeners;
 
-    public static GcEventListeners Start(IEnumerable<WatchedProcess> processes) =>
-        new([.. processes.Where(p => p.IsService).Select(p => (p.Name, GcEventListener.Start(p.ProcessId)))]);
+    /// <summary>Listens to every service among <paramref name="processes"/>; if one cannot be reached, stops those already started.</summary>
+    public static async Task<GcEventListeners> StartAsync(IEnumerable<WatchedProcess> processes)
+    {
+        var started = new GcEventListeners([]);
+        try
+        {
+            foreach (var process in processes.Where(p => p.IsService))
+                started.listeners.Add((process.Name, GcEventListener.Start(process.ProcessId)));
+            return started;
+        }
+        catch
+        {
+            await started.DisposeAsync();
+            throw;
+        }
+    }
 
     /// <summary>Stops every session and summarizes each service's collections against the run's window.</summary>
     public async Task<IReadOnlyList<GcCollectionSummary>> SummarizeAsync(RunResult result)

@@ -85,7 +85,7 @@ public static class LoadProgram
         var loadBefore = ProcFs.LoadAverage();
         RunResult result;
         await using var consumers = await target.WatchConsumersAsync();
-        await using var gcListeners = options.GcEvents ? GcEventListeners.Start(target.Processes) : null;
+        await using var gcListeners = options.GcEvents ? await GcEventListeners.StartAsync(target.Processes) : null;
         await using (var sampler = new ProcessSampler(target.Processes))
         await using (var heaps = new HeapSampler(target.MetricsClients))
         {
