@@ -184,9 +184,9 @@ public static class Report
         AnsiConsole.Write(table);
         foreach (var summary in summaries)
         {
-            var heapCounts = string.Join(", then ", summary.HeapCounts.Select(change => $"{change.Heaps} from {change.AtSeconds:N0} s"));
+            var heapCounts = string.Join(", then ", summary.HeapCounts.Select(change => string.Create(Invariant, $"{change.Heaps} from {change.AtSeconds:N0} s")));
             var paused = summary.MostPaused is { } stretch
-                ? $"; paused longest at {stretch.FromSeconds:N0}–{stretch.ToSeconds:N0} s: {stretch.Count:N0} collections, {stretch.PauseMs:N0} ms in all, {stretch.MeanSurvivedGen0Mb:N2} MB survived each"
+                ? string.Create(Invariant, $"; paused longest at {stretch.FromSeconds:N0}–{stretch.ToSeconds:N0} s: {stretch.Count:N0} collections, {stretch.PauseMs:N0} ms in all, {stretch.MeanSurvivedGen0Mb:N2} MB survived each")
                 : "";
             AnsiConsole.MarkupLine(Markup.Escape(string.Create(Invariant, $"{summary.Service}: heaps {heapCounts} (seconds from the window's start){paused}.")));
         }
