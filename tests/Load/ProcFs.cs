@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using TalentMesh.ServiceDefaults.GarbageCollection;
 
 namespace TalentMesh.Load;
 
@@ -64,33 +65,22 @@ public static class ProcFs
 
     /// <summary>
     /// CPU time of a process's threads by kind: the runtime's tiered-compilation worker (JIT recompiling hot methods)
-    /// and its garbage-collector threads, told apart by their names (/proc/&lt;pid&gt;/task/&lt;tid&gt;/comm, at most 15
-    /// characters). JIT and GC on other threads (first calls, allocations) are not included: these are lower bounds.
-    /// The runtime ends an idle compilation thread and starts another later, and an ended thread's time leaves /proc
-    /// with it, so the caller's <paramref name="seen"/> (thread id → CPU ticks) keeps the time of every thread seen.
+    /// and its garbage-collector threads, told apart by their names (at most 15 characters; the services' own reader of
+    /// their threads, <see cref="LinuxThreads"/>). JIT and GC on other threads (first calls, allocations) are not
+    /// included: these are lower bounds. The runtime ends an idle compilation thread and starts another later, and an
+    /// ended thread's time leaves /proc with it, so the caller's <paramref name="seen"/> (thread id → CPU ticks) keeps the
+    /// time of every thread seen.
     /// </summary>
-    public static (TimeSpan Jit, TimeSpan Gc) RuntimeThreadsCpu(int pid, Dictionary<string, (bool Jit, long Ticks)> seen)
+    public static (TimeSpan Jit, TimeSpan Gc) RuntimeThreadsCpu(int pid, Dictionary<int, (bool Jit, long Ticks)> seen)
     {
         try
         {
-            foreach (var task in Directory.EnumerateDirectories($"/proc/{pid}/task"))
+            foreach (var thread in LinuxThreads.List(pid.ToString(CultureInfo.InvariantCulture)))
             {
-                string stat;
-                try
-                {
-                    stat = File.ReadAllText(Path.Combine(task, "stat"));
-                }
-                catch (IOException)
-                {
-                    continue; // the thread exited
-                }
-                var name = stat[(stat.IndexOf('(') + 1)..stat.LastIndexOf(')')];
-                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                var ticks = long.Parse(fields[14 - 3], CultureInfo.InvariantCulture) + long.Parse(fields[15 - 3], CultureInfo.InvariantCulture);
-                if (name.StartsWith(".NET Tiered Com", StringComparison.Ordinal))
-                    seen[task] = (true, ticks);
-                else if (name.StartsWith(".NET Server GC", StringComparison.Ordinal) || name.StartsWith(".NET BGC", StringComparison.Ordinal))
-                    seen[task] = (false, ticks);
+                if (thread.Name.StartsWith(".NET Tiered Com", StringComparison.Ordinal))
+                    seen[thread.Id] = (true, thread.CpuTicks);
+                else if (thread.Name.StartsWith(ServerGcThreads.Name, StringComparison.Ordinal) || thread.Name.StartsWith(".NET BGC", StringComparison.Ordinal))
+                    seen[thread.Id] = (false, thread.CpuTicks);
             }
         }
         catch (DirectoryNotFoundException)

@@ -11,14 +11,14 @@ public readonly record struct ProcessSample(long Timestamp, TimeSpan Cpu, TimeSp
 /// <summary>Samples every watched process (and this program) once a second from /proc until disposed.</summary>
 public sealed class ProcessSampler : IAsyncDisposable
 {
-    private readonly Dictionary<string, Dictionary<string, (bool Jit, long Ticks)>> runtimeThreads;
+    private readonly Dictionary<string, Dictionary<int, (bool Jit, long Ticks)>> runtimeThreads;
     private readonly PeriodicLoop loop;
 
     public ProcessSampler(IEnumerable<WatchedProcess> processes)
     {
         Processes = processes.Append(new WatchedProcess("load program", Environment.ProcessId, IsService: false)).ToList();
         Samples = Processes.ToDictionary(p => p.Name, _ => new List<ProcessSample>());
-        runtimeThreads = Processes.ToDictionary(p => p.Name, _ => new Dictionary<string, (bool Jit, long Ticks)>());
+        runtimeThreads = Processes.ToDictionary(p => p.Name, _ => new Dictionary<int, (bool Jit, long Ticks)>());
         loop = new PeriodicLoop(TimeSpan.FromSeconds(1), _ => SampleAll());
     }
 

@@ -42,16 +42,16 @@ public sealed class ServerGcThreadsTests
         {
             var self = Environment.ProcessId;
             var thread = LinuxThreads.List().Single(t => t.Name == "nice probe");
-            var before = LinuxThreads.Nice(LinuxThreads.Self, self);
+            var before = LinuxThreads.Read(LinuxThreads.Self, self).Nice;
             Assert.Equal(before, thread.Nice);
 
             var lowered = before + 1; // a lower priority: any process may (test runs start at 0, CI's too)
 
             Assert.True(LinuxThreads.TrySetNice(thread.Id, lowered));
 
-            Assert.Equal(lowered, LinuxThreads.Nice(LinuxThreads.Self, thread.Id));
+            Assert.Equal(lowered, LinuxThreads.Read(LinuxThreads.Self, thread.Id).Nice);
             Assert.Equal(lowered, LinuxThreads.List().Single(t => t.Id == thread.Id).Nice);
-            Assert.Equal(before, LinuxThreads.Nice(LinuxThreads.Self, self));
+            Assert.Equal(before, LinuxThreads.Read(LinuxThreads.Self, self).Nice);
             Assert.Contains(LinuxThreads.List(), t => t.Id == self);
         }
         finally

@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 
 namespace TalentMesh.ServiceDefaults.GarbageCollection;
 
-/// <summary>A process's threads and their nice values, through /proc and libc (Linux only).</summary>
+/// <summary>A process's threads — name, nice value, CPU time — through /proc, and their priority through libc (Linux only).</summary>
 public static partial class LinuxThreads
 {
     /// <summary>The /proc name of the calling process.</summary>
@@ -22,7 +22,7 @@ public static partial class LinuxThreads
                 continue;
             try
             {
-                threads.Add(new ProcessThread(id, File.ReadAllText(Path.Combine(directory, "comm")).TrimEnd('\n'), Nice(process, id)));
+                threads.Add(Read(process, id));
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {
@@ -32,13 +32,19 @@ public static partial class LinuxThreads
         return threads;
     }
 
-    /// <summary>A thread's nice value: field 19 of /proc/&lt;process&gt;/task/&lt;id&gt;/stat.</summary>
-    public static int Nice(string process, int threadId)
+    /// <summary>
+    /// One thread of <paramref name="process"/>, from a single read of /proc/&lt;process&gt;/task/&lt;id&gt;/stat: its name
+    /// (field 2), nice value (field 19) and CPU time (utime + stime, fields 14 and 15, in USER_HZ ticks).
+    /// </summary>
+    public static ProcessThread Read(string process, int threadId)
     {
         var stat = File.ReadAllText($"/proc/{process}/task/{threadId}/stat");
-        // Field 2, the name, is in parentheses and may hold spaces; field 3 starts two characters after its end.
-        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        return int.Parse(fields[19 - 3], CultureInfo.InvariantCulture);
+        // Field 2, the name, is in parentheses and may hold spaces or parentheses; field 3 starts two characters after the last ')'.
+        var nameEnd = stat.LastIndexOf(')');
+        var name = stat[(stat.IndexOf('(') + 1)..nameEnd];
+        var fields = stat[(nameEnd + 2)..].Split(' ');
+        long Field(int number) => long.Parse(fields[number - 3], CultureInfo.InvariantCulture);
+        return new ProcessThread(threadId, name, (int)Field(19), Field(14) + Field(15));
     }
 
     /// <summary>

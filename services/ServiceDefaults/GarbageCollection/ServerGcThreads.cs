@@ -1,7 +1,10 @@
 namespace TalentMesh.ServiceDefaults.GarbageCollection;
 
-/// <summary>One thread of a process as Linux lists it: its id, its name (at most 15 characters) and its nice value.</summary>
-public readonly record struct ProcessThread(int Id, string Name, int Nice);
+/// <summary>
+/// One thread of a process as Linux lists it: its id, its name (at most 15 characters), its nice value and the CPU time
+/// it has used (USER_HZ ticks; the load program's report reads it, the priority decision does not).
+/// </summary>
+public readonly record struct ProcessThread(int Id, string Name, int Nice, long CpuTicks = 0);
 
 /// <summary>A thread whose nice value is to change.</summary>
 public readonly record struct NiceChange(int ThreadId, int Nice);

@@ -23,7 +23,7 @@ public sealed class ServerGcThreadPriorityTests
         foreach (var service in mesh.Services)
         {
             var pid = service.ProcessId.ToString(CultureInfo.InvariantCulture);
-            var started = LinuxThreads.Nice(pid, service.ProcessId); // the main thread: what the process inherited
+            var started = LinuxThreads.Read(pid, service.ProcessId).Nice; // the main thread: what the process inherited
             if (permitted)
             {
                 // Background GC threads inherit the raised value from the server GC thread that starts them, whenever
