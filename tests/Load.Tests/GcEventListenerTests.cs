@@ -23,6 +23,7 @@ public sealed class GcEventListenerTests
             {
                 Assert.InRange(c.EndedUtc, before, after);
                 Assert.True(c.PauseMs > 0, $"pause {c.PauseMs} ms");
+                Assert.InRange(c.SuspendMs, double.Epsilon, c.PauseMs);
                 Assert.True(c.Heaps >= 1, $"{c.Heaps} heaps");
                 Assert.True(c.SurvivedGen0Mb >= 0);
             });

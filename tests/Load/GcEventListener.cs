@@ -61,11 +61,12 @@ public sealed class GcEventListener : IAsyncDisposable
     private void Read()
     {
         using var source = new EventPipeEventSource(session.EventStream);
-        DateTime suspended = default;
+        DateTime suspending = default, suspended = default;
         int? generation = null;
         int heaps = 1;
         double survived = 0;
-        source.Clr.GCSuspendEEStart += e => (suspended, generation) = (e.TimeStamp, null);
+        source.Clr.GCSuspendEEStart += e => (suspending, suspended, generation) = (e.TimeStamp, e.TimeStamp, null);
+        source.Clr.GCSuspendEEStop += e => suspended = e.TimeStamp;
         source.Clr.GCStart += e => generation = e.Depth;
         source.Clr.GCHeapStats += e => survived = e.TotalPromotedSize0 / 1_048_576.0;
         source.Clr.GCGlobalHeapHistory += e => heaps = Math.Max(1, e.NumHeaps);
@@ -76,7 +77,8 @@ public sealed class GcEventListener : IAsyncDisposable
             if (generation is not { } collected)
                 return;
             lock (collections)
-                collections.Add(new GcCollection(e.TimeStamp.ToUniversalTime(), collected, heaps, (e.TimeStamp - suspended).TotalMilliseconds, survived));
+                collections.Add(new GcCollection(e.TimeStamp.ToUniversalTime(), collected, heaps, (e.TimeStamp - suspending).TotalMilliseconds,
+                    (suspended - suspending).TotalMilliseconds, survived));
             generation = null;
         };
         try

@@ -172,13 +172,13 @@ public static class Report
         if (summaries.Count == 0)
             return;
         var table = new Table().Title("Collections in the window (each service's runtime events)")
-            .AddColumns("service", "generation", "heaps", "collections", "mean pause ms", "max pause ms", "survived gen 0, mean MB");
+            .AddColumns("service", "generation", "heaps", "collections", "mean pause ms", "max pause ms", "of it stopping threads, mean ms", "survived gen 0, mean MB");
         foreach (var summary in summaries)
         {
             foreach (var group in summary.Groups)
             {
                 table.AddRow(Markup.Escape(summary.Service), group.Generation.ToString(Invariant), group.Heaps.ToString(Invariant), group.Count.ToString("N0", Invariant),
-                    group.MeanPauseMs.ToString("N1", Invariant), group.MaxPauseMs.ToString("N1", Invariant), group.MeanSurvivedGen0Mb.ToString("N2", Invariant));
+                    group.MeanPauseMs.ToString("N1", Invariant), group.MaxPauseMs.ToString("N1", Invariant), group.MeanSuspendMs.ToString("N2", Invariant), group.MeanSurvivedGen0Mb.ToString("N2", Invariant));
             }
         }
         AnsiConsole.Write(table);
@@ -186,9 +186,10 @@ public static class Report
         {
             var heapCounts = string.Join(", then ", summary.HeapCounts.Select(change => string.Create(Invariant, $"{change.Heaps} from {change.AtSeconds:N0} s")));
             var paused = summary.MostPaused is { } stretch
-                ? string.Create(Invariant, $"; paused longest at {stretch.FromSeconds:N0}–{stretch.ToSeconds:N0} s: {stretch.Count:N0} collections, {stretch.PauseMs:N0} ms in all, {stretch.MeanSurvivedGen0Mb:N2} MB survived each")
+                ? string.Create(Invariant, $"; paused longest at {stretch.FromSeconds:N0}–{stretch.ToSeconds:N0} s: {stretch.Count:N0} collections, {stretch.PauseMs:N0} ms in all ({stretch.SuspendMs:N0} ms of it stopping the threads), {stretch.MeanSurvivedGen0Mb:N2} MB survived each")
                 : "";
-            AnsiConsole.MarkupLine(Markup.Escape(string.Create(Invariant, $"{summary.Service}: heaps {heapCounts} (seconds from the window's start){paused}.")));
+            var gen2 = summary.Gen2AtSeconds.Count == 0 ? "none" : string.Join(", ", summary.Gen2AtSeconds.Select(at => at.ToString("N0", Invariant)));
+            AnsiConsole.MarkupLine(Markup.Escape(string.Create(Invariant, $"{summary.Service}: heaps {heapCounts}; gen 2 at {gen2} (seconds from the window's start){paused}.")));
         }
     }
 
