@@ -27,14 +27,17 @@ public static class MeshPorts
         throw new InvalidOperationException("No free port range found for the mesh.");
     }
 
-    /// <summary>The first port Linux hands out to outgoing connections (its default, 32768, elsewhere).</summary>
+    /// <summary>
+    /// The first port Linux hands out to outgoing connections; its default, 32768, where the file is missing or the range
+    /// starts too low to leave room below it (no base is safe there; below the default is the best guess).
+    /// </summary>
     private static int EphemeralRangeStart()
     {
         const string RangeFile = "/proc/sys/net/ipv4/ip_local_port_range";
-        return File.Exists(RangeFile)
-               && int.TryParse(File.ReadAllText(RangeFile).Split((char[])['\t', ' '], StringSplitOptions.RemoveEmptyEntries)[0], NumberStyles.None, CultureInfo.InvariantCulture, out var start)
-               && start > LowestBase + 1_000
-            ? start
-            : 32_768;
+        const int LinuxDefault = 32_768;
+        if (!File.Exists(RangeFile))
+            return LinuxDefault;
+        var first = File.ReadAllText(RangeFile).Split((char[])['\t', ' '], StringSplitOptions.RemoveEmptyEntries)[0];
+        return int.TryParse(first, NumberStyles.None, CultureInfo.InvariantCulture, out var start) && start > LowestBase + 1_000 ? start : LinuxDefault;
     }
 }

@@ -23,6 +23,7 @@ public sealed record GcCollectionSummary(string Service, IReadOnlyList<GcCollect
 
     public static GcCollectionSummary Of(string service, IReadOnlyList<GcCollection> collections, DateTime windowStartUtc, DateTime windowEndUtc)
     {
+        double FromStart(GcCollection collection) => (collection.EndedUtc - windowStartUtc).TotalSeconds;
         var inWindow = collections.Where(c => c.EndedUtc >= windowStartUtc && c.EndedUtc < windowEndUtc).ToList();
         var groups = inWindow.GroupBy(c => (c.Generation, c.Heaps)).OrderBy(g => g.Key)
             .Select(g => new GcCollectionGroup(g.Key.Generation, g.Key.Heaps, g.Count(), g.Average(c => c.PauseMs), g.Max(c => c.PauseMs), g.Average(c => c.SuspendMs), g.Average(c => c.SurvivedGen0Mb)))
@@ -31,10 +32,10 @@ public sealed record GcCollectionSummary(string Service, IReadOnlyList<GcCollect
         foreach (var collection in collections)
         {
             if (changes.Count == 0 || changes[^1].Heaps != collection.Heaps)
-                changes.Add(new HeapCountChange((collection.EndedUtc - windowStartUtc).TotalSeconds, collection.Heaps));
+                changes.Add(new HeapCountChange(FromStart(collection), collection.Heaps));
         }
-        var gen2At = collections.Where(c => c.Generation == 2).Select(c => (c.EndedUtc - windowStartUtc).TotalSeconds).ToList();
-        var mostPaused = inWindow.GroupBy(c => (int)((c.EndedUtc - windowStartUtc) / Stretch))
+        var gen2At = collections.Where(c => c.Generation == 2).Select(FromStart).ToList();
+        var mostPaused = inWindow.GroupBy(c => (int)(FromStart(c) / Stretch.TotalSeconds))
             .Select(g => new PausedStretch(g.Key * Stretch.TotalSeconds, (g.Key + 1) * Stretch.TotalSeconds, g.Count(), g.Sum(c => c.PauseMs), g.Sum(c => c.SuspendMs), g.Average(c => c.SurvivedGen0Mb)))
             .OrderByDescending(s => s.PauseMs).ThenBy(s => s.FromSeconds)
             .FirstOrDefault();

@@ -7,10 +7,10 @@ namespace TalentMesh.Load;
 
 /// <summary>
 /// Every garbage collection of one .NET process, read from its runtime's GC events over an EventPipe session (the
-/// diagnostics port every .NET process opens): pause, generation, DATAS's heap count and what survived gen 0. The
-/// services' /metrics give a run's totals (<see cref="StallSources"/>); a miss needs the single collections — when the
-/// pauses lengthened and whether the heap count changed (docs/benchmarks.md, "Session 26"). Opt-in (--gc-events): the
-/// session costs its process a little CPU.
+/// diagnostics port every .NET process opens): pause and the part of it spent stopping the threads, generation, DATAS's
+/// heap count and what survived gen 0. The services' /metrics give a run's totals (<see cref="StallSources"/>); a miss
+/// needs the single collections — when the pauses lengthened and whether the heap count changed (docs/benchmarks.md,
+/// "Session 26"). Opt-in (--gc-events): the session costs its process a little CPU.
 /// </summary>
 public sealed class GcEventListener : IAsyncDisposable
 {

@@ -164,8 +164,9 @@ public static class Report
 
     /// <summary>
     /// Each service's collections in the window from its runtime's events (--gc-events): by generation and DATAS's heap
-    /// count, when the heap count changed, and the 5 s in which the service was paused longest — a miss's spell shows
-    /// there as longer pauses that each find more alive (docs/benchmarks.md, "Session 26").
+    /// count, with the share of each pause spent stopping the threads; when the heap count changed and when gen 2 was
+    /// collected over the run; and the 5 s in which the service was paused longest — a miss's spell shows there as longer
+    /// pauses that each find more alive (docs/benchmarks.md, "Sessions 26 and 27").
     /// </summary>
     public static void WriteCollections(IReadOnlyList<GcCollectionSummary> summaries)
     {
