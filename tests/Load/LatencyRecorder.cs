@@ -62,6 +62,9 @@ public sealed class Recorders
 
     public IEnumerable<LatencyRecorder> All => order.Distinct().Select(n => byName[n]);
 
+    /// <summary>When each measured workflow was verified and became visible.</summary>
+    public LatenessTimeline Lateness { get; } = new();
+
     /// <summary>Stops recording, then waits out a record already under way, so the report reads settled histograms.</summary>
     public async Task CloseAsync()
     {

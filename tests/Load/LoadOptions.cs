@@ -45,6 +45,19 @@ public sealed record LoadOptions
     /// <summary>Read every collection of each service from its runtime's events (<see cref="GcEventListener"/>) and report them.</summary>
     public bool GcEvents { get; init; }
 
+    /// <summary>
+    /// How long the disturbance (<see cref="DisturbanceKind"/>) lasts during the window (zero: none): the same
+    /// disturbance in every run, so runs of different code on different evenings can be compared by how the mesh
+    /// recovers from it.
+    /// </summary>
+    public TimeSpan Disturbance { get; init; }
+
+    /// <summary>What the disturbance does: a memory-streaming neighbour, or the mesh frozen.</summary>
+    public DisturbanceKind DisturbanceKind { get; init; } = DisturbanceKind.Memory;
+
+    /// <summary>When the disturbance starts, from the window's start.</summary>
+    public TimeSpan DisturbanceAt { get; init; } = TimeSpan.FromSeconds(10);
+
     /// <summary>gRPC (h2c) and HTTP addresses when attaching; defaults are scripts/run.sh's ports.</summary>
     public Uri RegistrationGrpc { get; init; } = new("http://127.0.0.1:5101");
 

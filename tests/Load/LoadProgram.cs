@@ -8,7 +8,7 @@ using TalentMesh.Contracts.Redemption.V1;
 namespace TalentMesh.Load;
 
 /// <summary>
-/// dotnet run -c Release --project tests/Load -- [--rate 300] [--duration 60] [--warmup 30] [--settle-limit 60] [--start-mesh] [--gc-events]
+/// dotnet run -c Release --project tests/Load -- [--rate 300] [--duration 60] [--warmup 30] [--settle-limit 60] [--start-mesh] [--gc-events] [--disturb 8 [--disturbance memory|freeze] [--disturb-at 10]]
 /// Exit code 0 when every goal is met, 1 when one is missed, 2 on a usage error.
 /// </summary>
 public static class LoadProgram
@@ -24,13 +24,16 @@ public static class LoadProgram
         var prefillKeys = new Option<long>("--prefill-keys") { Description = "A private mesh's Redis starts with this many keys no service reads, as a zone's store holds data (0: empty).", DefaultValueFactory = _ => defaults.PrefillKeys };
         var pollMs = new Option<int>("--poll-ms") { Description = "The pause after a \"not yet\" poll (growing 1.25× per poll).", DefaultValueFactory = _ => (int)defaults.PollInterval.TotalMilliseconds };
         var gcEvents = new Option<bool>("--gc-events") { Description = "Read each service's every collection from its runtime's events (an EventPipe session each) and report the window's." };
+        var disturb = new Option<int>("--disturb") { Description = "Disturb the machine for this many seconds of the window, to see how the mesh recovers (0: none)." };
+        var disturbance = new Option<DisturbanceKind>("--disturbance") { Description = "How: memory (a memory-streaming neighbour, dd on one core) or freeze (SIGSTOP every process of the mesh).", DefaultValueFactory = _ => defaults.DisturbanceKind };
+        var disturbAt = new Option<int>("--disturb-at") { Description = "When the disturbance starts, in seconds from the window's start.", DefaultValueFactory = _ => (int)defaults.DisturbanceAt.TotalSeconds };
         var registration = new Option<Uri>("--registration") { Description = "Attach: Registration's gRPC address.", DefaultValueFactory = _ => defaults.RegistrationGrpc };
         var registrationHttp = new Option<Uri>("--registration-http") { Description = "Attach: Registration's HTTP address (dev tokens).", DefaultValueFactory = _ => defaults.RegistrationHttp };
         var redemption = new Option<Uri>("--redemption") { Description = "Attach: Redemption's gRPC address.", DefaultValueFactory = _ => defaults.RedemptionGrpc };
         var redemptionHttp = new Option<Uri>("--redemption-http") { Description = "Attach: Redemption's HTTP address (dev tokens).", DefaultValueFactory = _ => defaults.RedemptionHttp };
         var root = new RootCommand("TalentMesh load: open-loop workflows against the mesh, figures against the goals of issue #11.")
         {
-            rate, duration, warmup, settleLimit, startMesh, prefillKeys, pollMs, gcEvents, registration, registrationHttp, redemption, redemptionHttp,
+            rate, duration, warmup, settleLimit, startMesh, prefillKeys, pollMs, gcEvents, disturb, disturbance, disturbAt, registration, registrationHttp, redemption, redemptionHttp,
         };
         root.SetAction(async (parsed, cancellationToken) => await RunAsync(defaults with
         {
@@ -42,6 +45,9 @@ public static class LoadProgram
             PrefillKeys = parsed.GetValue(prefillKeys),
             PollInterval = TimeSpan.FromMilliseconds(parsed.GetValue(pollMs)),
             GcEvents = parsed.GetValue(gcEvents),
+            Disturbance = TimeSpan.FromSeconds(parsed.GetValue(disturb)),
+            DisturbanceKind = parsed.GetValue(disturbance),
+            DisturbanceAt = TimeSpan.FromSeconds(parsed.GetValue(disturbAt)),
             RegistrationGrpc = parsed.GetValue(registration)!,
             RegistrationHttp = parsed.GetValue(registrationHttp)!,
             RedemptionGrpc = parsed.GetValue(redemption)!,
@@ -55,6 +61,11 @@ public static class LoadProgram
         if (options.Rate <= 0 || options.Duration <= TimeSpan.Zero || options.Warmup < TimeSpan.Zero || options.SettleLimit < TimeSpan.Zero || options.PollInterval <= TimeSpan.Zero || options.PrefillKeys < 0)
         {
             await Console.Error.WriteLineAsync("--rate, --duration and --poll-ms must be positive, --warmup, --settle-limit and --prefill-keys at least 0.");
+            return 2;
+        }
+        if (options.Disturbance < TimeSpan.Zero || options.DisturbanceAt < TimeSpan.Zero || (options.Disturbance > TimeSpan.Zero && options.DisturbanceAt >= options.Duration))
+        {
+            await Console.Error.WriteLineAsync("--disturb and --disturb-at must be at least 0, and a disturbance must start within --duration.");
             return 2;
         }
         // Tables stay readable when the output goes to a file or a narrow terminal.
@@ -91,10 +102,13 @@ public static class LoadProgram
         {
             using var hiccups = new HiccupMeter();
             result = await OpenLoopRun.RunAsync(options, workflow, hiccups.Log, () => string.Join("; ", new[] { sampler.RecentCpu(OpenLoopRun.ProgressInterval), machineSpeed.Recent(OpenLoopRun.ProgressInterval), consumers?.TakeIntervalMax() ?? "" }.Where(part => part.Length > 0)),
-                () => sampler.BusiestJit(LoadOptions.SettledOver), line => AnsiConsole.MarkupLine(Markup.Escape(line)), cancellationToken);
+                () => sampler.BusiestJit(LoadOptions.SettledOver), line => AnsiConsole.MarkupLine(Markup.Escape(line)),
+                options.Disturbance > TimeSpan.Zero ? windowStart => Disturbances.RunAsync(options, target.Processes, windowStart, cancellationToken) : null,
+                cancellationToken);
             hiccups.Stop();
             await recorders.CloseAsync();
             var met = Report.Write(options, result, recorders, sampler, loadBefore, ProcFs.LoadAverage());
+            Report.WriteLateness(recorders.Lateness.Summarize(result.WindowStart, result.WindowEnd, LoadOptions.GoalWorkflowP99, result.Disturbance), result.WindowStart);
             Report.WriteManagedHeaps(result, heaps);
             Report.WriteStallSources(await target.StallSourcesAsync(cancellationToken));
             if (gcListeners is not null)

@@ -3,7 +3,9 @@ using System.Diagnostics;
 namespace TalentMesh.Load;
 
 /// <summary>What a run measured: the window, the workflows started and completed in it, and when the last one finished.</summary>
-public sealed record RunResult(long WindowStart, long WindowEnd, long LastCompletion, int Started, int Completed, int Failed, int Unfinished)
+/// <param name="Disturbance">When the run's disturbance (<see cref="Disturbances"/>) was done, if there was one.</param>
+public sealed record RunResult(long WindowStart, long WindowEnd, long LastCompletion, int Started, int Completed, int Failed, int Unfinished,
+    Disturbance? Disturbance = null)
 {
     /// <summary>Workflows completed per second, from the first intended start to the last completion.</summary>
     public double CompletedPerSecond => LastCompletion > WindowStart ? Completed / ((LastCompletion - WindowStart) / (double)Stopwatch.Frequency) : 0;
@@ -24,7 +26,7 @@ public static class OpenLoopRun
     private static readonly long ProgressTicks = (long)(ProgressInterval.TotalSeconds * Stopwatch.Frequency);
 
     public static async Task<RunResult> RunAsync(LoadOptions options, Workflow workflow, HiccupLog hiccups, Func<string> processes,
-        Func<double?> busiestJit, Action<string> progress, CancellationToken cancellationToken)
+        Func<double?> busiestJit, Action<string> progress, Func<long, Task<Disturbance>>? disturb, CancellationToken cancellationToken)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(1));
         var settling = await SettleAsync(options, workflow, hiccups, processes, busiestJit, progress, timer, cancellationToken);
@@ -35,6 +37,7 @@ public static class OpenLoopRun
         var start = Stopwatch.GetTimestamp() + Stopwatch.Frequency / 10;
         long Intended(long i) => start + (long)(schedule.Offset(i).TotalSeconds * Stopwatch.Frequency);
 
+        var disturbance = disturb?.Invoke(Intended(warmupCount));
         var running = new List<Task<bool>>((int)total);
         long lastCompletion = 0;
         var next = 0L;
@@ -73,7 +76,8 @@ public static class OpenLoopRun
             Intended(warmupCount), windowEnd, Interlocked.Read(ref lastCompletion), measuredTasks.Count,
             measuredTasks.Count(t => t.IsCompletedSuccessfully && t.Result),
             measuredTasks.Count(t => t.IsCompleted && !(t.IsCompletedSuccessfully && t.Result)),
-            measuredTasks.Count(t => !t.IsCompleted));
+            measuredTasks.Count(t => !t.IsCompleted),
+            disturbance is null ? null : await disturbance);
     }
 
     /// <summary>

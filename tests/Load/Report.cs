@@ -87,6 +87,42 @@ public static class Report
     }
 
     /// <summary>
+    /// When the late workflows were verified (<see cref="LatenessSummary"/>): a handful in most spans is a slow evening,
+    /// hundreds in a few spans a spell; with a disturbance, how long after it the mesh was back within the goal.
+    /// </summary>
+    public static void WriteLateness(LatenessSummary lateness, long windowStart)
+    {
+        var goal = LoadOptions.GoalWorkflowP99.TotalMilliseconds;
+        var spans = string.Join(" ", lateness.LatePerSpan.Select(count => count.ToString("N0", Invariant)));
+        var lateSeconds = lateness.LateSeconds.Count == 0 ? "none" : string.Join(", ", SecondRanges(lateness.LateSeconds));
+        AnsiConsole.MarkupLine(Markup.Escape(string.Create(Invariant,
+            $"Late workflows (verified → visible {goal:N0} ms or more), by when HR verified them: {lateness.Late:N0} of {lateness.Count:N0} (the p99 goal allows {lateness.Allowed:N0}); per {OpenLoopRun.ProgressInterval.TotalSeconds:N0} s from the window's start: {spans}; seconds with more than {LatenessSummary.LateShare:P0} late: {lateSeconds}.")));
+        if (lateness.Disturbance is not { } disturbance)
+            return;
+        var settled = string.Create(Invariant, $"{LatenessSummary.SettledSeconds} s in a row with at most {LatenessSummary.LateShare:P0} late");
+        var recovered = lateness.BackWithin is { } back && lateness.Recovery(windowStart, Stopwatch.Frequency) is { } recovery
+            ? string.Create(Invariant, $"back within the goal ({settled}) from {back} s, {recovery.TotalSeconds:N1} s after it stopped")
+            : lateness.Absorbed
+                ? string.Create(Invariant, $"absorbed: no second from its start to {LatenessSummary.SettledSeconds} s after its end had more than {LatenessSummary.LateShare:P0} late")
+                : $"not back within the goal ({settled}) before the window's end";
+        AnsiConsole.MarkupLine(Markup.Escape(string.Create(Invariant,
+            $"Disturbance: {disturbance.What} from {Seconds(disturbance.From - windowStart):N1} to {Seconds(disturbance.To - windowStart):N1} s of the window; {recovered}.")));
+    }
+
+    /// <summary>"12–14 s, 30 s": runs of consecutive seconds.</summary>
+    private static IEnumerable<string> SecondRanges(IReadOnlyList<int> seconds)
+    {
+        for (var i = 0; i < seconds.Count;)
+        {
+            var end = i;
+            while (end + 1 < seconds.Count && seconds[end + 1] == seconds[end] + 1)
+                end++;
+            yield return seconds[i] == seconds[end] ? $"{seconds[i]} s" : $"{seconds[i]}–{seconds[end]} s";
+            i = end + 1;
+        }
+    }
+
+    /// <summary>
     /// Each service's managed heap in the measured window (<see cref="HeapSample"/>), the thirds as the memory goal
     /// compares them: when a service's RSS grew, whether the GC kept more objects (the live part of gen 2 + LOH) or took
     /// more room around the same ones (committed, or free space inside gen 2 + LOH).

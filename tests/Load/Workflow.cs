@@ -104,6 +104,7 @@ public sealed class Workflow(LoadTarget target, Recorders recorders, LoadOptions
             if (measured)
             {
                 recorders[Visible].Record(verified);
+                recorders.Lateness.Record(verified, Stopwatch.GetTimestamp());
                 recorders[Whole].Record(intendedStart);
             }
             return true;

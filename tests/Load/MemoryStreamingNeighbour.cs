@@ -1,0 +1,50 @@
+using System.ComponentModel;
+using System.Diagnostics;
+
+namespace TalentMesh.Load;
+
+/// <summary>
+/// A neighbour that streams memory on one core for a while (<c>dd if=/dev/zero of=/dev/null bs=32M</c>: every read
+/// clears a 32 MiB buffer): a slow evening of this VM on demand. On such
+/// evenings the memory's latency rose and the mesh's young collections lengthened (docs/benchmarks.md, "Sessions 21
+/// and 26"); a neighbour taking cores alone was absorbed (session 22), this one was not (session 26). With the same
+/// disturbance in every run, how long the mesh takes to get back within the goal is a figure of the code, whatever
+/// the evening.
+/// </summary>
+public static class MemoryStreamingNeighbour
+{
+    public const string What = "a memory-streaming neighbour (dd, one core)";
+
+    /// <summary>Runs the neighbour for <paramref name="duration"/> from now, and says when it ran.</summary>
+    public static async Task<Disturbance> RunAsync(TimeSpan duration, CancellationToken cancellationToken)
+    {
+        using var neighbour = Start();
+        var from = Stopwatch.GetTimestamp();
+        try
+        {
+            await Task.Delay(duration, cancellationToken);
+        }
+        finally
+        {
+            neighbour.Kill();
+            await neighbour.WaitForExitAsync(CancellationToken.None);
+        }
+        return new Disturbance(What, from, Stopwatch.GetTimestamp());
+    }
+
+    private static Process Start()
+    {
+        try
+        {
+            return Process.Start(new ProcessStartInfo("dd", ["if=/dev/zero", "of=/dev/null", "bs=32M"])
+            {
+                RedirectStandardError = true, // dd's closing statistics; killed, it prints none worth reading
+                UseShellExecute = false,
+            }) ?? throw new InvalidOperationException("dd did not start.");
+        }
+        catch (Win32Exception e)
+        {
+            throw new InvalidOperationException("dd was not found; it comes with coreutils: apt-get install -y coreutils", e);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace TalentMesh.Load;
+
+/// <summary>
+/// Stops every process of the mesh (SIGSTOP) for a while and lets them go on (SIGCONT): the host not running the guest,
+/// which this VM does not report as steal and which one surge looked like (docs/benchmarks.md, "Session 22"). Unlike
+/// <see cref="MemoryStreamingNeighbour"/>, whose effect the mesh absorbs on some evenings and not on others, a freeze
+/// always leaves the same backlog (its length times the arrival rate), so how long the mesh takes to work it off is a
+/// figure of the code: its spare capacity with the backlog in it.
+/// </summary>
+public static class MeshFreeze
+{
+    public const string What = "the mesh frozen (SIGSTOP)";
+
+    /// <summary>Freezes <paramref name="processIds"/> for <paramref name="duration"/> from now, and says when they were stopped.</summary>
+    public static async Task<Disturbance> RunAsync(IReadOnlyList<int> processIds, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        await SignalAsync("STOP", processIds);
+        var from = Stopwatch.GetTimestamp();
+        try
+        {
+            await Task.Delay(duration, cancellationToken);
+        }
+        finally
+        {
+            await SignalAsync("CONT", processIds);
+        }
+        return new Disturbance(What, from, Stopwatch.GetTimestamp());
+    }
+
+    private static async Task SignalAsync(string signal, IReadOnlyList<int> processIds)
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill", [$"-{signal}", .. processIds.Select(id => id.ToString(CultureInfo.InvariantCulture))]))
+            ?? throw new InvalidOperationException("kill did not start");
+        await kill.WaitForExitAsync(CancellationToken.None);
+        if (kill.ExitCode != 0)
+            throw new InvalidOperationException($"kill -{signal} {string.Join(' ', processIds)} exited with {kill.ExitCode}");
+    }
+}
