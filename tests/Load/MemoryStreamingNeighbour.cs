@@ -23,10 +23,14 @@ public static class MemoryStreamingNeighbour
         try
         {
             await Task.Delay(duration, cancellationToken);
+            // A neighbour that ended on its own disturbed nothing: say so rather than report a disturbance.
+            if (neighbour.HasExited)
+                throw new InvalidOperationException($"dd ended by itself ({neighbour.ExitCode}): {await neighbour.StandardError.ReadToEndAsync(CancellationToken.None)}");
         }
         finally
         {
-            neighbour.Kill();
+            if (!neighbour.HasExited)
+                neighbour.Kill();
             await neighbour.WaitForExitAsync(CancellationToken.None);
         }
         return new Disturbance(What, from, Stopwatch.GetTimestamp());
@@ -38,7 +42,7 @@ public static class MemoryStreamingNeighbour
         {
             return Process.Start(new ProcessStartInfo("dd", ["if=/dev/zero", "of=/dev/null", "bs=32M"])
             {
-                RedirectStandardError = true, // dd's closing statistics; killed, it prints none worth reading
+                RedirectStandardError = true, // why dd ended, if it ends by itself; killed, it prints nothing
                 UseShellExecute = false,
             }) ?? throw new InvalidOperationException("dd did not start.");
         }
