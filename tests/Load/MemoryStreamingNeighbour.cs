@@ -5,11 +5,10 @@ namespace TalentMesh.Load;
 
 /// <summary>
 /// A neighbour that streams memory on one core for a while (<c>dd if=/dev/zero of=/dev/null bs=32M</c>: every read
-/// clears a 32 MiB buffer): a slow evening of this VM on demand. On such
-/// evenings the memory's latency rose and the mesh's young collections lengthened (docs/benchmarks.md, "Sessions 21
-/// and 26"); a neighbour taking cores alone was absorbed (session 22), this one was not (session 26). With the same
-/// disturbance in every run, how long the mesh takes to get back within the goal is a figure of the code, whatever
-/// the evening.
+/// clears a 32 MiB buffer): a slow evening of this VM on demand. On such evenings the memory's latency rose and the
+/// mesh's young collections lengthened (docs/benchmarks.md, "Sessions 21 and 26"); a neighbour taking cores alone was
+/// absorbed (session 22), this one was not (session 26). It raises the odds of a spell rather than setting one off:
+/// in session 28 the mesh absorbed it in three runs of five, so what one run says is whether it tipped the mesh.
 /// </summary>
 public static class MemoryStreamingNeighbour
 {
