@@ -54,7 +54,7 @@ public sealed class LatenessSummaryTests
         var summary = LatenessSummary.Of(workflows, WindowStart, WindowEnd, Frequency, Goal, Neighbour(5.5, 9.5));
 
         Assert.Equal(12, summary.BackWithin);
-        Assert.Equal(TimeSpan.FromSeconds(2.5), summary.Recovery(WindowStart, Frequency));
+        Assert.Equal(TimeSpan.FromSeconds(2.5), summary.Recovery);
         Assert.Equal([2, 6, 7, 8, 9, 11, 18], summary.LateSeconds);
     }
 
@@ -64,13 +64,13 @@ public sealed class LatenessSummaryTests
         var lateWhileRunning = Window(second => second == 8 ? 5 : 0);
         var late = LatenessSummary.Of(lateWhileRunning, WindowStart, WindowEnd, Frequency, Goal, Neighbour(5, 12.5));
         Assert.Equal(13, late.BackWithin); // the first whole second after it stopped
-        Assert.Equal(TimeSpan.FromSeconds(0.5), late.Recovery(WindowStart, Frequency));
+        Assert.Equal(TimeSpan.FromSeconds(0.5), late.Recovery);
         Assert.False(late.Absorbed);
 
         var absorbed = LatenessSummary.Of(Window(second => second == 6 ? 1 : 0), WindowStart, WindowEnd, Frequency, Goal, Neighbour(5, 9));
         Assert.True(absorbed.Absorbed);
         Assert.Null(absorbed.BackWithin);
-        Assert.Null(absorbed.Recovery(WindowStart, Frequency));
+        Assert.Null(absorbed.Recovery);
         Assert.Equal(1, absorbed.Late);
         Assert.Empty(absorbed.LateSeconds);
     }
@@ -82,6 +82,6 @@ public sealed class LatenessSummaryTests
 
         Assert.False(summary.Absorbed);
         Assert.Null(summary.BackWithin);
-        Assert.Null(summary.Recovery(WindowStart, Frequency));
+        Assert.Null(summary.Recovery);
     }
 }

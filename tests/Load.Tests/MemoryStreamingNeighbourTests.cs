@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using TalentMesh.Testing;
 
 namespace TalentMesh.Load.Tests;
 
@@ -10,10 +11,8 @@ public sealed class MemoryStreamingNeighbourTests
         var duration = TimeSpan.FromMilliseconds(500);
         var run = MemoryStreamingNeighbour.RunAsync(duration, TestContext.Current.CancellationToken);
 
-        // It shows up while it runs (poll with a deadline: the start is asynchronous to this thread).
-        var deadline = Stopwatch.GetTimestamp() + Stopwatch.Frequency * 5;
-        while (ProcStat.Children("dd").Length == 0 && !run.IsCompleted && Stopwatch.GetTimestamp() < deadline)
-            await Task.Delay(TimeSpan.FromMilliseconds(10), TestContext.Current.CancellationToken);
+        // It shows up while it runs (the start is asynchronous to this thread).
+        await Eventually.TrueAsync(() => ProcStat.Children("dd").Length > 0 || run.IsCompleted, TimeSpan.FromSeconds(5), "dd runs");
         Assert.NotEmpty(ProcStat.Children("dd"));
 
         var disturbance = await run;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using TalentMesh.Testing;
 
 namespace TalentMesh.Load.Tests;
 
@@ -14,10 +15,8 @@ public sealed class MeshFreezeTests
             var duration = TimeSpan.FromMilliseconds(500);
             var run = MeshFreeze.RunAsync([first.Id, second.Id], duration, TestContext.Current.CancellationToken);
 
-            // Stopped while it waits (poll with a deadline: kill runs as a process of its own).
-            var deadline = Stopwatch.GetTimestamp() + Stopwatch.Frequency * 5;
-            while (ProcStat.State(second.Id) != 'T' && !run.IsCompleted && Stopwatch.GetTimestamp() < deadline)
-                await Task.Delay(TimeSpan.FromMilliseconds(10), TestContext.Current.CancellationToken);
+            // Stopped while it waits (kill runs as a process of its own).
+            await Eventually.TrueAsync(() => ProcStat.State(second.Id) == 'T' || run.IsCompleted, TimeSpan.FromSeconds(5), "the processes stopped");
             Assert.False(run.IsCompleted);
             Assert.Equal('T', ProcStat.State(first.Id));
             Assert.Equal('T', ProcStat.State(second.Id));

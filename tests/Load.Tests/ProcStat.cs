@@ -1,3 +1,5 @@
+using TalentMesh.ServiceDefaults.GarbageCollection;
+
 namespace TalentMesh.Load.Tests;
 
 /// <summary>Processes as /proc shows them (a pid's stat: "pid (comm) state ppid …"), to see what a disturbance did.</summary>
@@ -21,19 +23,18 @@ internal static class ProcStat
     /// <summary>A process's state letter (R running, S sleeping, T stopped by a signal, …); null once it is gone.</summary>
     public static char? State(int pid) => Read(pid)?.State;
 
-    private static (string Command, char State, int Parent)? Read(int pid)
+    /// <summary>Fields 2–4 of the process's stat line: name, state and parent; null once the process is gone.</summary>
+    private static (string Command, char State, long Parent)? Read(int pid)
     {
-        string stat;
+        ProcStatLine stat;
         try
         {
-            stat = File.ReadAllText($"/proc/{pid}/stat");
+            stat = ProcStatLine.Parse(File.ReadAllText($"/proc/{pid}/stat"));
         }
         catch (IOException)
         {
             return null; // ended meanwhile
         }
-        var close = stat.LastIndexOf(')');
-        var fields = stat[(close + 2)..].Split(' ');
-        return (stat[(stat.IndexOf('(') + 1)..close], fields[0][0], int.Parse(fields[1]));
+        return (stat.Name, stat.Field(3)[0], stat.NumberField(4));
     }
 }

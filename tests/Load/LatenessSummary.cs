@@ -12,8 +12,9 @@ namespace TalentMesh.Load;
 /// <param name="BackWithin">With a disturbance that was not absorbed: the start of the first <see cref="SettledSeconds"/>
 /// seconds in a row after it stopped with none of them late (seconds from the window's start); null when the run ended
 /// first.</param>
+/// <param name="Recovery">From the disturbance's end to <paramref name="BackWithin"/>.</param>
 public sealed record LatenessSummary(int Count, int Late, IReadOnlyList<int> LatePerSpan, IReadOnlyList<int> LateSeconds,
-    Disturbance? Disturbance, bool Absorbed, int? BackWithin)
+    Disturbance? Disturbance, bool Absorbed, int? BackWithin, TimeSpan? Recovery)
 {
     /// <summary>A second with more late workflows than this share would, alone, be the p99's whole allowance.</summary>
     public const double LateShare = 0.01;
@@ -42,7 +43,7 @@ public sealed record LatenessSummary(int Count, int Late, IReadOnlyList<int> Lat
             .Select(span => late.Skip(span * SettledSeconds).Take(SettledSeconds).Sum()).ToArray();
         var lateSeconds = Enumerable.Range(0, seconds).Where(second => late[second] > LateShare * all[second]).ToArray();
         if (disturbance is null)
-            return new LatenessSummary(all.Sum(), late.Sum(), perSpan, lateSeconds, null, Absorbed: false, BackWithin: null);
+            return new LatenessSummary(all.Sum(), late.Sum(), perSpan, lateSeconds, null, Absorbed: false, BackWithin: null, Recovery: null);
 
         // The settled seconds start once it has stopped (the first whole second after), so late seconds at any time
         // while it ran count against it.
@@ -52,11 +53,8 @@ public sealed record LatenessSummary(int Count, int Late, IReadOnlyList<int> Lat
             back++;
         var absorbed = !lateSeconds.Any(second => second >= from && second < back);
         var settled = back + SettledSeconds <= seconds;
-        return new LatenessSummary(all.Sum(), late.Sum(), perSpan, lateSeconds, disturbance, absorbed && settled, !absorbed && settled ? back : null);
+        int? backWithin = !absorbed && settled ? back : null;
+        TimeSpan? recovery = backWithin is { } start ? TimeSpan.FromSeconds((windowStart + start * frequency - disturbance.To) / (double)frequency) : null;
+        return new LatenessSummary(all.Sum(), late.Sum(), perSpan, lateSeconds, disturbance, absorbed && settled, backWithin, recovery);
     }
-
-    /// <summary>From the disturbance's end to <see cref="BackWithin"/>.</summary>
-    public TimeSpan? Recovery(long windowStart, long frequency) => Disturbance is { } span && BackWithin is { } back
-        ? TimeSpan.FromSeconds((windowStart + back * frequency - span.To) / (double)frequency)
-        : null;
 }

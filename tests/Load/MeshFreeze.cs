@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using System.Globalization;
+using TalentMesh.Testing;
 
 namespace TalentMesh.Load;
 
@@ -18,7 +18,7 @@ public static class MeshFreeze
     /// <summary>Freezes <paramref name="processIds"/> for <paramref name="duration"/> from now, and says when they were stopped.</summary>
     public static async Task<Disturbance> RunAsync(IReadOnlyList<int> processIds, TimeSpan duration, CancellationToken cancellationToken)
     {
-        await SignalAsync("STOP", processIds);
+        await ProcessSignals.SendAsync("STOP", processIds);
         var from = Stopwatch.GetTimestamp();
         try
         {
@@ -26,17 +26,8 @@ public static class MeshFreeze
         }
         finally
         {
-            await SignalAsync("CONT", processIds);
+            await ProcessSignals.SendAsync("CONT", processIds);
         }
         return new Disturbance(What, from, Stopwatch.GetTimestamp());
-    }
-
-    private static async Task SignalAsync(string signal, IReadOnlyList<int> processIds)
-    {
-        using var kill = Process.Start(new ProcessStartInfo("kill", [$"-{signal}", .. processIds.Select(id => id.ToString(CultureInfo.InvariantCulture))]))
-            ?? throw new InvalidOperationException("kill did not start");
-        await kill.WaitForExitAsync(CancellationToken.None);
-        if (kill.ExitCode != 0)
-            throw new InvalidOperationException($"kill -{signal} {string.Join(' ', processIds)} exited with {kill.ExitCode}");
     }
 }

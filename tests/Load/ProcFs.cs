@@ -46,20 +46,18 @@ public static class ProcFs
     /// <summary>User + system CPU time and resident set size of a process; null once it is gone.</summary>
     public static (TimeSpan Cpu, long RssBytes)? Sample(int pid)
     {
-        string stat;
+        ProcStatLine stat;
         try
         {
-            stat = File.ReadAllText($"/proc/{pid}/stat");
+            stat = ProcStatLine.Parse(File.ReadAllText($"/proc/{pid}/stat"));
         }
         catch (IOException)
         {
             return null;
         }
-        // The command name (field 2) is in parentheses and may contain spaces: count fields after the last ')'.
-        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        // After the name: state is field 3, so field n is fields[n - 3]. utime 14, stime 15, rss 24 (pages).
-        var ticks = long.Parse(fields[14 - 3], CultureInfo.InvariantCulture) + long.Parse(fields[15 - 3], CultureInfo.InvariantCulture);
-        var rssPages = long.Parse(fields[24 - 3], CultureInfo.InvariantCulture);
+        // utime 14, stime 15, rss 24 (pages).
+        var ticks = stat.NumberField(14) + stat.NumberField(15);
+        var rssPages = stat.NumberField(24);
         return (TimeSpan.FromSeconds(ticks / TicksPerSecond), rssPages * Environment.SystemPageSize);
     }
 

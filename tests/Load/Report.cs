@@ -100,7 +100,7 @@ public static class Report
         if (lateness.Disturbance is not { } disturbance)
             return;
         var settled = string.Create(Invariant, $"{LatenessSummary.SettledSeconds} s in a row with at most {LatenessSummary.LateShare:P0} late");
-        var recovered = lateness.BackWithin is { } back && lateness.Recovery(windowStart, Stopwatch.Frequency) is { } recovery
+        var recovered = lateness is { BackWithin: { } back, Recovery: { } recovery }
             ? string.Create(Invariant, $"back within the goal ({settled}) from {back} s, {recovery.TotalSeconds:N1} s after it stopped")
             : lateness.Absorbed
                 ? string.Create(Invariant, $"absorbed: no second from its start to {LatenessSummary.SettledSeconds} s after its end had more than {LatenessSummary.LateShare:P0} late")

@@ -75,19 +75,10 @@ public sealed class RedisServer : IAsyncDisposable
     /// SIGSTOP: the server stops answering while its connections stay open — a stall, the hardest kind of unreachable
     /// (nothing is refused, every command just waits). <see cref="ResumeAsync"/> lets it go on where it was.
     /// </summary>
-    public Task PauseAsync() => SignalAsync("STOP");
+    public Task PauseAsync() => ProcessSignals.SendAsync("STOP", [ProcessId]);
 
     /// <summary>SIGCONT after <see cref="PauseAsync"/>: the server answers again, including what queued meanwhile.</summary>
-    public Task ResumeAsync() => SignalAsync("CONT");
-
-    private async Task SignalAsync(string signal)
-    {
-        using var kill = Process.Start(new ProcessStartInfo("kill", [$"-{signal}", ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-            ?? throw new InvalidOperationException("kill did not start");
-        await kill.WaitForExitAsync();
-        if (kill.ExitCode != 0)
-            throw new InvalidOperationException($"kill -{signal} {ProcessId} exited with {kill.ExitCode}");
-    }
+    public Task ResumeAsync() => ProcessSignals.SendAsync("CONT", [ProcessId]);
 
     public async Task<ConnectionMultiplexer> ConnectAsync() => await ConnectionMultiplexer.ConnectAsync(ConnectionString);
 

@@ -38,13 +38,8 @@ public static partial class LinuxThreads
     /// </summary>
     public static ProcessThread Read(string process, int threadId)
     {
-        var stat = File.ReadAllText($"/proc/{process}/task/{threadId}/stat");
-        // Field 2, the name, is in parentheses and may hold spaces or parentheses; field 3 starts two characters after the last ')'.
-        var nameEnd = stat.LastIndexOf(')');
-        var name = stat[(stat.IndexOf('(') + 1)..nameEnd];
-        var fields = stat[(nameEnd + 2)..].Split(' ');
-        long Field(int number) => long.Parse(fields[number - 3], CultureInfo.InvariantCulture);
-        return new ProcessThread(threadId, name, (int)Field(19), Field(14) + Field(15));
+        var stat = ProcStatLine.Parse(File.ReadAllText($"/proc/{process}/task/{threadId}/stat"));
+        return new ProcessThread(threadId, stat.Name, (int)stat.NumberField(19), stat.NumberField(14) + stat.NumberField(15));
     }
 
     /// <summary>
