@@ -56,10 +56,14 @@ public static class RedisResilienceRegistration
     /// <remarks>
     /// With <paramref name="liveness"/> (every service: <c>AddRedis</c> runs the probe) the breaker counts a timeout only
     /// while Redis does not answer its PINGs, so a service's own overload never opens the circuit; connection errors
-    /// always count. Without it (a pipeline made for a store on its own) every timeout counts.
+    /// always count. Without it (a pipeline made for a store on its own) every timeout counts. The timeouts run on the
+    /// service's clock wrapped in a <see cref="StallTolerantTimeProvider"/>: time in which this process did not run is
+    /// not counted against Redis.
     /// </remarks>
-    internal static ResiliencePipelineBuilder<object?> Configure(ResiliencePipelineBuilder<object?> pipeline, RedisResilienceOptions options, RedisLiveness? liveness = null) =>
-        pipeline
+    internal static ResiliencePipelineBuilder<object?> Configure(ResiliencePipelineBuilder<object?> pipeline, RedisResilienceOptions options, RedisLiveness? liveness = null)
+    {
+        pipeline.TimeProvider = new StallTolerantTimeProvider(pipeline.TimeProvider ?? TimeProvider.System, options.StallTolerance);
+        return pipeline
             .AddTimeout(new TimeoutStrategyOptions { TimeoutGenerator = args => ValueTask.FromResult(IsBulk(args.Context) ? options.BulkTimeout : options.TotalTimeout) })
             .AddRetry(new RetryStrategyOptions<object?>
             {
@@ -85,6 +89,7 @@ public static class RedisResilienceRegistration
                 BreakDuration = options.BreakDuration,
             })
             .AddTimeout(new TimeoutStrategyOptions { TimeoutGenerator = args => ValueTask.FromResult(IsBulk(args.Context) ? options.BulkTimeout : options.AttemptTimeout) });
+    }
 
     private static bool IsBulk(ResilienceContext context) => context.Properties.GetValue(RedisPipeline.Bulk, false);
 }
