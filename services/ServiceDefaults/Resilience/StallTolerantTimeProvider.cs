@@ -5,7 +5,7 @@ namespace TalentMesh.ServiceDefaults.Resilience;
 /// this process did not run (<see cref="StallTolerantTimer"/>). A timeout measures how long Redis takes to answer; when
 /// the host paused the VM, the process was stopped or a long garbage collection held every thread, the reply may sit
 /// unread in the socket while the timer runs out, and the call failed although Redis had answered. After the whole mesh
-/// was stopped for 2 s (the load program's freeze drill) 8–224 calls a run answered UNAVAILABLE, "the data store did
+/// was stopped for 2 s (the load program's freeze drill) 6–711 calls a run answered UNAVAILABLE, "the data store did
 /// not answer in time" (docs/benchmarks.md, "Session 29"). Everything but the timers is <paramref name="inner"/>'s, so
 /// a test's fake clock still moves the circuit breaker's windows.
 /// </summary>

@@ -4,9 +4,9 @@ namespace TalentMesh.ServiceDefaults.Resilience;
 /// A one-shot timer that fires when due, unless it fires more than <c>tolerance</c> late: then it is armed again for
 /// its whole time instead. A timer fires that late only when this process did not run, or ran nothing of its own for
 /// that long (a paused host or process, a long collection, a throttled CPU quota, a thread pool with no thread free):
-/// what it was timing may have finished meanwhile, unseen, and deserves its time while the process runs. A timer that fires on time — Redis itself silent while this process runs — is never held back,
-/// and a process that keeps stalling still ends its waits after <see cref="StallTolerantTimeProvider.MaxExtensions"/>.
-/// Periodic timers fire as they come.
+/// what it was timing may have finished meanwhile, unseen, and deserves its time while the process runs. A timer that
+/// fires on time — Redis itself silent while this process runs — is never held back, and a process that keeps stalling
+/// still ends its waits after <see cref="StallTolerantTimeProvider.MaxExtensions"/>. Periodic timers fire as they come.
 /// </summary>
 internal sealed class StallTolerantTimer : ITimer
 {
