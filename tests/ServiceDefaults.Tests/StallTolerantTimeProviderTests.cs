@@ -5,41 +5,32 @@ using TalentMesh.ServiceDefaults.Resilience;
 namespace TalentMesh.ServiceDefaults.Tests;
 
 /// <summary>
-/// The "redis" pipeline's clock does not count a stall of its own process against Redis. A <see cref="FakeTimeProvider"/>
-/// moved forward in one step fires a timer with the clock already past the step's end, as a process that resumes after
-/// a stall sees its overdue timers: a step of 2 s over a 500 ms timer is a stall of 1.5 s.
+/// The "redis" pipeline's clock does not count a stall of its own process against Redis. The tests move a
+/// <see cref="FakeTimeProvider"/> and say how much of that time the process stalled, as <see cref="ProcessStalls"/>
+/// measures it in a service; a timer moved past in one step fires with the clock at the step's end, as overdue timers
+/// fire when a process resumes.
 /// </summary>
 public sealed class StallTolerantTimeProviderTests
 {
-    private static readonly TimeSpan Tolerance = new RedisResilienceOptions().StallTolerance;
     private static readonly TimeSpan Due = TimeSpan.FromMilliseconds(500);
-    private static readonly TimeSpan Stall = TimeSpan.FromSeconds(2);
 
-    [Fact]
-    public void TimerFiringOnTimeOrWithinTheTolerance_Fires()
+    private readonly FakeTimeProvider clock = new();
+    private TimeSpan stalled;
+
+    private StallTolerantTimeProvider Time => new(clock, () => stalled);
+
+    /// <summary>The process stops for <paramref name="length"/>: the clock moves on, and the meter counts it.</summary>
+    private void Stall(TimeSpan length)
     {
-        var clock = new FakeTimeProvider();
-        var time = new StallTolerantTimeProvider(clock, Tolerance);
-        var fired = 0;
-        using var onTime = time.CreateTimer(_ => fired++, null, Due, Timeout.InfiniteTimeSpan);
-        clock.Advance(Due);
-        Assert.Equal(1, fired);
-
-        using var late = time.CreateTimer(_ => fired++, null, Due, Timeout.InfiniteTimeSpan);
-        clock.Advance(Due + Tolerance); // late, but no more than a busy host wakes a thread late
-        Assert.Equal(2, fired);
+        stalled += length;
+        clock.Advance(length);
     }
 
     [Fact]
-    public void TimerFiringAfterAStall_IsArmedAgainForItsWholeTime_ThenFires()
+    public void TimerWithNoStallInItsLife_FiresWhenDue()
     {
-        var clock = new FakeTimeProvider();
-        var time = new StallTolerantTimeProvider(clock, Tolerance);
         var fired = 0;
-        using var timer = time.CreateTimer(_ => fired++, null, Due, Timeout.InfiniteTimeSpan);
-
-        clock.Advance(Stall);
-        Assert.Equal(0, fired);
+        using var timer = Time.CreateTimer(_ => fired++, null, Due, Timeout.InfiniteTimeSpan);
         clock.Advance(Due - TimeSpan.FromMilliseconds(1));
         Assert.Equal(0, fired);
         clock.Advance(TimeSpan.FromMilliseconds(1));
@@ -47,39 +38,62 @@ public sealed class StallTolerantTimeProviderTests
     }
 
     [Fact]
+    public void StallPastTheDueTime_IsOwedToTheTimer()
+    {
+        var fired = 0;
+        using var timer = Time.CreateTimer(_ => fired++, null, Due, Timeout.InfiniteTimeSpan);
+        clock.Advance(TimeSpan.FromMilliseconds(100));
+        Stall(TimeSpan.FromSeconds(2)); // overdue on resume, having run 100 ms of its 500
+        Assert.Equal(0, fired);
+        clock.Advance(TimeSpan.FromMilliseconds(399));
+        Assert.Equal(0, fired);
+        clock.Advance(TimeSpan.FromMilliseconds(1));
+        Assert.Equal(1, fired);
+    }
+
+    [Fact]
+    public void StallThatEndedBeforeTheDueTime_IsOwedToTheTimerAsWell()
+    {
+        // A 1 s freeze that ends just before a 1 s total timeout comes due: the timer fires on time, having let Redis
+        // have a fraction of its time; it is owed the stall.
+        var fired = 0;
+        using var timer = Time.CreateTimer(_ => fired++, null, Due, Timeout.InfiniteTimeSpan);
+        clock.Advance(TimeSpan.FromMilliseconds(50));
+        Stall(TimeSpan.FromMilliseconds(300));
+        clock.Advance(TimeSpan.FromMilliseconds(150)); // due: 200 ms of running time so far
+        Assert.Equal(0, fired);
+        clock.Advance(TimeSpan.FromMilliseconds(300));
+        Assert.Equal(1, fired);
+    }
+
+    [Fact]
     public void ProcessThatKeepsStalling_StillEndsItsWait()
     {
-        var clock = new FakeTimeProvider();
-        var time = new StallTolerantTimeProvider(clock, Tolerance);
         var fired = 0;
-        using var timer = time.CreateTimer(_ => fired++, null, Due, Timeout.InfiniteTimeSpan);
-
+        using var timer = Time.CreateTimer(_ => fired++, null, Due, Timeout.InfiniteTimeSpan);
         for (var stall = 0; stall < StallTolerantTimeProvider.MaxExtensions; stall++)
         {
-            clock.Advance(Stall);
+            Stall(TimeSpan.FromSeconds(2));
             Assert.Equal(0, fired);
         }
-        clock.Advance(Stall);
+        Stall(TimeSpan.FromSeconds(2));
         Assert.Equal(1, fired);
     }
 
     [Fact]
     public void PeriodicTimer_FiresAsItComes()
     {
-        var clock = new FakeTimeProvider();
-        var time = new StallTolerantTimeProvider(clock, Tolerance);
         var fired = 0;
-        using var timer = time.CreateTimer(_ => fired++, null, Due, Due);
-        clock.Advance(Stall);
+        using var timer = Time.CreateTimer(_ => fired++, null, Due, Due);
+        Stall(TimeSpan.FromSeconds(2));
         Assert.True(fired >= 1, "a periodic timer was held back");
     }
 
     [Fact]
     public void CancellationTokenSourceOnTheClock_AsPollysTimeoutsMakeIt_IsNotCancelledByAStall()
     {
-        var clock = new FakeTimeProvider();
-        using var timeout = new CancellationTokenSource(Due, new StallTolerantTimeProvider(clock, Tolerance));
-        clock.Advance(Stall);
+        using var timeout = new CancellationTokenSource(Due, Time);
+        Stall(TimeSpan.FromSeconds(2));
         Assert.False(timeout.IsCancellationRequested);
         clock.Advance(Due);
         Assert.True(timeout.IsCancellationRequested);
@@ -88,14 +102,13 @@ public sealed class StallTolerantTimeProviderTests
     [Fact]
     public async Task PipelineCallWhoseReplyWaitsThroughAStall_Succeeds_WhileOneRedisLeavesUnansweredTimesOut()
     {
-        var clock = new FakeTimeProvider();
-        var pipeline = RedisPipeline.Create(new RedisResilienceOptions(), clock);
+        var pipeline = RedisPipeline.Create(new RedisResilienceOptions(), Time);
         var ct = TestContext.Current.CancellationToken;
 
         // The reply arrives in the socket during the stall and is read once the process runs again.
         var reply = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
         var answered = pipeline.ExecuteAsync(_ => new ValueTask<int>(reply.Task), ct).AsTask();
-        clock.Advance(Stall);
+        Stall(TimeSpan.FromSeconds(2));
         reply.SetResult(7);
         Assert.Equal(7, await answered);
 

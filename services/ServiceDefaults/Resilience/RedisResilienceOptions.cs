@@ -22,16 +22,6 @@ public sealed class RedisResilienceOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromMilliseconds(500);
 
-    /// <summary>
-    /// How much later than due one of the pipeline's timers may fire and still count as the time Redis took. A timer
-    /// that fires later than that measured a stall of this process — a paused host, a long collection, a throttled CPU
-    /// quota — and is armed again instead (<see cref="StallTolerantTimeProvider"/>): the reply may be in the socket,
-    /// unread. Above the late wake-ups of a busy host (the load program's hiccup meter: at most 84–171 ms in runs at
-    /// 300 workflows/s), far below a stall that fails a call.
-    /// </summary>
-    [Range(typeof(TimeSpan), "00:00:00.050", "00:00:10")]
-    public TimeSpan StallTolerance { get; set; } = TimeSpan.FromMilliseconds(250);
-
     [Range(0, 10)]
     public int MaxRetryAttempts { get; set; } = 2;
 

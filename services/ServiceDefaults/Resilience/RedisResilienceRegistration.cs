@@ -62,7 +62,8 @@ public static class RedisResilienceRegistration
     /// </remarks>
     internal static ResiliencePipelineBuilder<object?> Configure(ResiliencePipelineBuilder<object?> pipeline, RedisResilienceOptions options, RedisLiveness? liveness = null)
     {
-        pipeline.TimeProvider = new StallTolerantTimeProvider(pipeline.TimeProvider ?? TimeProvider.System, options.StallTolerance);
+        if (pipeline.TimeProvider is not StallTolerantTimeProvider)
+            pipeline.TimeProvider = new StallTolerantTimeProvider(pipeline.TimeProvider ?? TimeProvider.System);
         return pipeline
             .AddTimeout(new TimeoutStrategyOptions { TimeoutGenerator = args => ValueTask.FromResult(IsBulk(args.Context) ? options.BulkTimeout : options.TotalTimeout) })
             .AddRetry(new RetryStrategyOptions<object?>

@@ -10,14 +10,20 @@ namespace TalentMesh.ServiceDefaults.Resilience;
 /// a test's fake clock still moves the circuit breaker's windows.
 /// </summary>
 /// <param name="inner">The service's clock.</param>
-/// <param name="tolerance">How much later than due a timer may fire and still count as the dependency's time.</param>
-public sealed class StallTolerantTimeProvider(TimeProvider inner, TimeSpan tolerance) : TimeProvider
+/// <param name="stalledSoFar">The time this process has not run, in all (<see cref="ProcessStalls.StalledSoFar"/>).</param>
+public sealed class StallTolerantTimeProvider(TimeProvider inner, Func<TimeSpan> stalledSoFar) : TimeProvider
 {
     /// <summary>
     /// How often one timer is armed again before it fires all the same: a process that keeps stalling still ends its
-    /// waits, after at most this many times their length besides the stalls.
+    /// waits, after at most this many stalls.
     /// </summary>
     public const int MaxExtensions = 3;
+
+    /// <summary>The service's clock with the process's own stall meter.</summary>
+    public StallTolerantTimeProvider(TimeProvider inner)
+        : this(inner, ProcessStalls.Shared.StalledSoFar)
+    {
+    }
 
     public override DateTimeOffset GetUtcNow() => inner.GetUtcNow();
 
@@ -28,5 +34,5 @@ public sealed class StallTolerantTimeProvider(TimeProvider inner, TimeSpan toler
     public override TimeZoneInfo LocalTimeZone => inner.LocalTimeZone;
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
-        new StallTolerantTimer(inner, tolerance, callback, state, dueTime, period);
+        new StallTolerantTimer(inner, stalledSoFar, callback, state, dueTime, period);
 }

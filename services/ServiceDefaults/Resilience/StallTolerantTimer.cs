@@ -1,30 +1,31 @@
 namespace TalentMesh.ServiceDefaults.Resilience;
 
 /// <summary>
-/// A one-shot timer that fires when due, unless it fires more than <c>tolerance</c> late: then it is armed again for
-/// its whole time instead. A timer fires that late only when this process did not run, or ran nothing of its own for
-/// that long (a paused host or process, a long collection, a throttled CPU quota, a thread pool with no thread free):
-/// what it was timing may have finished meanwhile, unseen, and deserves its time while the process runs. A timer that
-/// fires on time — Redis itself silent while this process runs — is never held back, and a process that keeps stalling
-/// still ends its waits after <see cref="StallTolerantTimeProvider.MaxExtensions"/>. Periodic timers fire as they come.
+/// A one-shot timer that fires once this process has run for its due time: when it comes due, the time the process
+/// stalled meanwhile (a paused host or process, a blocking collection, a spent CPU quota) is owed to it, and it is armed
+/// again for what it is owed. What it was timing may have finished during the stall, unseen, and deserves its time
+/// while the process runs. A timer with no stall in its life fires as any timer — Redis itself silent while this
+/// process runs still times out when due — and a process that keeps stalling still ends its waits after
+/// <see cref="StallTolerantTimeProvider.MaxExtensions"/>. Periodic timers fire as they come.
 /// </summary>
 internal sealed class StallTolerantTimer : ITimer
 {
     private readonly Lock gate = new();
     private readonly TimeProvider clock;
-    private readonly TimeSpan tolerance;
+    private readonly Func<TimeSpan> stalledSoFar;
     private readonly TimerCallback callback;
     private readonly object? state;
     private readonly ITimer timer;
     private TimeSpan due;
     private bool periodic;
     private long armedAt;
+    private TimeSpan stalledAtArming;
     private int extensions;
 
-    public StallTolerantTimer(TimeProvider clock, TimeSpan tolerance, TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+    public StallTolerantTimer(TimeProvider clock, Func<TimeSpan> stalledSoFar, TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
         this.clock = clock;
-        this.tolerance = tolerance;
+        this.stalledSoFar = stalledSoFar;
         this.callback = callback;
         this.state = state;
         timer = clock.CreateTimer(static self => ((StallTolerantTimer)self!).Elapsed(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
@@ -38,6 +39,7 @@ internal sealed class StallTolerantTimer : ITimer
             due = dueTime;
             periodic = period != Timeout.InfiniteTimeSpan;
             armedAt = clock.GetTimestamp();
+            stalledAtArming = stalledSoFar();
             extensions = 0;
             return timer.Change(dueTime, period);
         }
@@ -47,11 +49,13 @@ internal sealed class StallTolerantTimer : ITimer
     {
         lock (gate)
         {
-            if (!periodic && extensions < StallTolerantTimeProvider.MaxExtensions && clock.GetElapsedTime(armedAt) - due > tolerance)
+            // Counted from the arming, so that a second stall while armed again is owed as well.
+            var ran = clock.GetElapsedTime(armedAt) - (stalledSoFar() - stalledAtArming);
+            var owed = due - ran;
+            if (!periodic && extensions < StallTolerantTimeProvider.MaxExtensions && owed > TimeSpan.FromMilliseconds(1))
             {
                 extensions++;
-                armedAt = clock.GetTimestamp();
-                timer.Change(due, Timeout.InfiniteTimeSpan);
+                timer.Change(owed, Timeout.InfiniteTimeSpan);
                 return;
             }
         }
