@@ -3,11 +3,11 @@ using System.Diagnostics;
 namespace TalentMesh.ServiceDefaults.Resilience;
 
 /// <summary>
-/// How long this process has not run, in all since it started, as one thread of its own sees it: the thread sleeps a
-/// <see cref="Tick"/> at a time, and a sleep that ends more than <see cref="Gap"/> late was a stretch in which the process
-/// ran nothing — a paused VM or live migration, SIGSTOP, a blocking collection, a spent CPU quota. A busy host wakes a
-/// sleeping thread late by tens of milliseconds (the load program's hiccup meter: 84–171 ms at most in runs at 300
-/// workflows/s); those are not counted. One thread per process, ~20 wake-ups a second.
+/// How long this process has not run, in all since the meter's first use, as one thread of its own sees it: the thread
+/// sleeps a <see cref="Tick"/> at a time, and a sleep that ends more than <see cref="Gap"/> late was a stretch in which
+/// the process ran nothing — a paused VM or live migration, SIGSTOP, a blocking collection, a spent CPU quota. A busy
+/// host wakes a sleeping thread late by tens of milliseconds (the load program's hiccup meter: 84–171 ms at most in runs
+/// at 300 workflows/s); those are not counted. One thread per process, ~20 wake-ups a second.
 /// </summary>
 public sealed class ProcessStalls
 {

@@ -62,6 +62,7 @@ public static class RedisResilienceRegistration
     /// </remarks>
     internal static ResiliencePipelineBuilder<object?> Configure(ResiliencePipelineBuilder<object?> pipeline, RedisResilienceOptions options, RedisLiveness? liveness = null)
     {
+        // Already one when a test says the stalls itself (StallTolerantTimeProviderTests).
         if (pipeline.TimeProvider is not StallTolerantTimeProvider)
             pipeline.TimeProvider = new StallTolerantTimeProvider(pipeline.TimeProvider ?? TimeProvider.System);
         return pipeline
