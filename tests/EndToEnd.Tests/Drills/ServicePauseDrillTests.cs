@@ -1,4 +1,3 @@
-using System.Globalization;
 using Grpc.Core;
 using TalentMesh.Contracts.Registration.V1;
 using TalentMesh.EndToEnd.Tests.Support;
@@ -69,18 +68,8 @@ public sealed class ServicePauseDrillTests
     }
 
     /// <summary>Requests the service is serving now, from ASP.NET Core's <c>http.server.active_requests</c> on /metrics.</summary>
-    private static async Task<double> ActiveRequestsAsync(MeshService service, CancellationToken ct)
-    {
-        var metrics = await service.Http.GetStringAsync("/metrics", ct);
-        return metrics.Split('\n')
-            .Where(line => line.StartsWith("http_server_active_requests", StringComparison.Ordinal))
-            .Sum(line => double.Parse(SampleValue(line), CultureInfo.InvariantCulture));
-    }
-
-    /// <summary>The value of an exposition line: the first field after the labels (a timestamp may follow it).</summary>
-    private static string SampleValue(string line)
-    {
-        var fields = line.Contains('}', StringComparison.Ordinal) ? line[(line.IndexOf('}', StringComparison.Ordinal) + 1)..] : line[line.IndexOf(' ', StringComparison.Ordinal)..];
-        return fields.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0];
-    }
+    private static async Task<double> ActiveRequestsAsync(MeshService service, CancellationToken ct) =>
+        PrometheusSample.Read(await PrometheusSample.ScrapeAsync(service.Http, ct))
+            .Where(sample => sample.Name == "http_server_active_requests")
+            .Sum(sample => sample.Value);
 }
