@@ -12,18 +12,18 @@ public sealed class MeshFreezeTests
         using var second = Process.Start("sleep", "60");
         try
         {
-            var duration = TimeSpan.FromMilliseconds(500);
+            // Both asleep first: a process still starting is in 'R' for a moment, and so is one that has a SIGSTOP
+            // pending but has not been scheduled to act on it.
+            await Eventually.TrueAsync(() => Both(first, second, 'S'), TimeSpan.FromSeconds(5), "the sleeps started");
+            var duration = TimeSpan.FromSeconds(2);
             var run = MeshFreeze.RunAsync([first.Id, second.Id], duration, TestContext.Current.CancellationToken);
 
             // Stopped while it waits (kill runs as a process of its own).
-            await Eventually.TrueAsync(() => ProcStat.State(second.Id) == 'T' || run.IsCompleted, TimeSpan.FromSeconds(5), "the processes stopped");
+            await Eventually.TrueAsync(() => Both(first, second, 'T') || run.IsCompleted, TimeSpan.FromSeconds(5), "the processes stopped");
             Assert.False(run.IsCompleted);
-            Assert.Equal('T', ProcStat.State(first.Id));
-            Assert.Equal('T', ProcStat.State(second.Id));
 
             var disturbance = await run;
-            Assert.Equal('S', ProcStat.State(first.Id));
-            Assert.Equal('S', ProcStat.State(second.Id));
+            await Eventually.TrueAsync(() => Both(first, second, 'S'), TimeSpan.FromSeconds(5), "the processes went on");
             Assert.Equal(MeshFreeze.What, disturbance.What);
             Assert.InRange(Stopwatch.GetElapsedTime(disturbance.From, disturbance.To), duration, duration + TimeSpan.FromSeconds(5));
         }
@@ -33,4 +33,7 @@ public sealed class MeshFreezeTests
             second.Kill();
         }
     }
+
+    private static bool Both(Process first, Process second, char state) =>
+        ProcStat.State(first.Id) == state && ProcStat.State(second.Id) == state;
 }
