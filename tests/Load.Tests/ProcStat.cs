@@ -1,5 +1,3 @@
-using TalentMesh.ServiceDefaults.GarbageCollection;
-
 namespace TalentMesh.Load.Tests;
 
 /// <summary>Processes as /proc shows them (a pid's stat: "pid (comm) state ppid …"), to see what a disturbance did.</summary>
@@ -24,17 +22,6 @@ internal static class ProcStat
     public static char? State(int pid) => Read(pid)?.State;
 
     /// <summary>Fields 2–4 of the process's stat line: name, state and parent; null once the process is gone.</summary>
-    private static (string Command, char State, long Parent)? Read(int pid)
-    {
-        ProcStatLine stat;
-        try
-        {
-            stat = ProcStatLine.Parse(File.ReadAllText($"/proc/{pid}/stat"));
-        }
-        catch (IOException)
-        {
-            return null; // ended meanwhile
-        }
-        return (stat.Name, stat.Field(3)[0], stat.NumberField(4));
-    }
+    private static (string Command, char State, long Parent)? Read(int pid) =>
+        ProcFs.Stat(pid) is { } stat ? (stat.Name, stat.Field(3)[0], stat.NumberField(4)) : null;
 }

@@ -43,18 +43,24 @@ public static class ProcFs
         return null;
     }
 
-    /// <summary>User + system CPU time and resident set size of a process; null once it is gone.</summary>
-    public static (TimeSpan Cpu, long RssBytes)? Sample(int pid)
+    /// <summary>A process's /proc stat line; null once it is gone.</summary>
+    public static ProcStatLine? Stat(int pid)
     {
-        ProcStatLine stat;
         try
         {
-            stat = ProcStatLine.Parse(File.ReadAllText($"/proc/{pid}/stat"));
+            return ProcStatLine.Parse(File.ReadAllText($"/proc/{pid}/stat"));
         }
         catch (IOException)
         {
             return null;
         }
+    }
+
+    /// <summary>User + system CPU time and resident set size of a process; null once it is gone.</summary>
+    public static (TimeSpan Cpu, long RssBytes)? Sample(int pid)
+    {
+        if (Stat(pid) is not { } stat)
+            return null;
         // utime 14, stime 15, rss 24 (pages).
         var ticks = stat.NumberField(14) + stat.NumberField(15);
         var rssPages = stat.NumberField(24);

@@ -18,6 +18,10 @@ public sealed class ProcessStalls
 
     private static readonly Lazy<ProcessStalls> Meter = new(() => new ProcessStalls());
 
+    // In Stopwatch ticks, once: StalledSoFar runs at every arming of a pipeline timer.
+    private static readonly long TickTimestamps = (long)(Tick.TotalSeconds * Stopwatch.Frequency);
+    private static readonly long GapTimestamps = (long)(Gap.TotalSeconds * Stopwatch.Frequency);
+
     private readonly Lock gate = new();
     private long stalled;
     private long lastWake = Stopwatch.GetTimestamp();
@@ -58,7 +62,7 @@ public sealed class ProcessStalls
     /// <summary>What of a sleep of <paramref name="slept"/> timestamp ticks counts as stalled.</summary>
     private static long Counted(long slept)
     {
-        var late = slept - (long)(Tick.TotalSeconds * Stopwatch.Frequency);
-        return late > (long)(Gap.TotalSeconds * Stopwatch.Frequency) ? late : 0;
+        var late = slept - TickTimestamps;
+        return late > GapTimestamps ? late : 0;
     }
 }
