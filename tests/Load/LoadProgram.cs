@@ -70,8 +70,6 @@ public static class LoadProgram
         }
         // Tables stay readable when the output goes to a file or a narrow terminal.
         AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 150);
-        // Hundreds of workflows are in flight at once; do not let the pool's slow thread injection throttle the client.
-        ThreadPool.SetMinThreads(Math.Max(64, Environment.ProcessorCount * 8), Math.Max(64, Environment.ProcessorCount * 8));
 
         // The machine's speed and memory latency before any load: the baseline for the same probes during the window.
         using var machineSpeed = new MachineSpeedMeter();
