@@ -15,9 +15,10 @@ public sealed class StallTolerantTimeProviderTests
     private static readonly TimeSpan Due = TimeSpan.FromMilliseconds(500);
 
     private readonly FakeTimeProvider clock = new();
+    private readonly StallTolerantTimeProvider time;
     private TimeSpan stalled;
 
-    private StallTolerantTimeProvider Time => new(clock, () => stalled);
+    public StallTolerantTimeProviderTests() => time = new StallTolerantTimeProvider(clock, () => stalled);
 
     /// <summary>The process stops for <paramref name="length"/>: the clock moves on, and the meter counts it.</summary>
     private void Stall(TimeSpan length)
@@ -30,7 +31,7 @@ public sealed class StallTolerantTimeProviderTests
     public void TimerWithNoStallInItsLife_FiresWhenDue()
     {
         var fired = 0;
-        using var timer = Time.CreateTimer(_ => fired++, null, Due, Timeout.InfiniteTimeSpan);
+        using var timer = time.CreateTimer(_ => fired++, null, Due, Timeout.InfiniteTimeSpan);
         clock.Advance(Due - TimeSpan.FromMilliseconds(1));
         Assert.Equal(0, fired);
         clock.Advance(TimeSpan.FromMilliseconds(1));
@@ -41,7 +42,7 @@ public sealed class StallTolerantTimeProviderTests
     public void StallPastTheDueTime_IsOwedToTheTimer()
     {
         var fired = 0;
-        using var timer = Time.CreateTimer(_ => fired++, null, Due, Timeout.InfiniteTimeSpan);
+        using var timer = time.CreateTimer(_ => fired++, null, Due, Timeout.InfiniteTimeSpan);
         clock.Advance(TimeSpan.FromMilliseconds(100));
         Stall(TimeSpan.FromSeconds(2)); // overdue on resume, having run 100 ms of its 500
         Assert.Equal(0, fired);
@@ -57,7 +58,7 @@ public sealed class StallTolerantTimeProviderTests
         // A 1 s freeze that ends just before a 1 s total timeout comes due: the timer fires on time, having let Redis
         // have a fraction of its time; it is owed the stall.
         var fired = 0;
-        using var timer = Time.CreateTimer(_ => fired++, null, Due, Timeout.InfiniteTimeSpan);
+        using var timer = time.CreateTimer(_ => fired++, null, Due, Timeout.InfiniteTimeSpan);
         clock.Advance(TimeSpan.FromMilliseconds(50));
         Stall(TimeSpan.FromMilliseconds(300));
         clock.Advance(TimeSpan.FromMilliseconds(150)); // due: 200 ms of running time so far
@@ -70,7 +71,7 @@ public sealed class StallTolerantTimeProviderTests
     public void ProcessThatKeepsStalling_StillEndsItsWait()
     {
         var fired = 0;
-        using var timer = Time.CreateTimer(_ => fired++, null, Due, Timeout.InfiniteTimeSpan);
+        using var timer = time.CreateTimer(_ => fired++, null, Due, Timeout.InfiniteTimeSpan);
         for (var stall = 0; stall < StallTolerantTimeProvider.MaxExtensions; stall++)
         {
             Stall(TimeSpan.FromSeconds(2));
@@ -84,7 +85,7 @@ public sealed class StallTolerantTimeProviderTests
     public void PeriodicTimer_FiresAsItComes()
     {
         var fired = 0;
-        using var timer = Time.CreateTimer(_ => fired++, null, Due, Due);
+        using var timer = time.CreateTimer(_ => fired++, null, Due, Due);
         Stall(TimeSpan.FromSeconds(2));
         Assert.True(fired >= 1, "a periodic timer was held back");
     }
@@ -92,7 +93,7 @@ public sealed class StallTolerantTimeProviderTests
     [Fact]
     public void CancellationTokenSourceOnTheClock_AsPollysTimeoutsMakeIt_IsNotCancelledByAStall()
     {
-        using var timeout = new CancellationTokenSource(Due, Time);
+        using var timeout = new CancellationTokenSource(Due, time);
         Stall(TimeSpan.FromSeconds(2));
         Assert.False(timeout.IsCancellationRequested);
         clock.Advance(Due);
@@ -102,7 +103,8 @@ public sealed class StallTolerantTimeProviderTests
     [Fact]
     public async Task PipelineCallWhoseReplyWaitsThroughAStall_Succeeds_WhileOneRedisLeavesUnansweredTimesOut()
     {
-        var pipeline = RedisPipeline.Create(new RedisResilienceOptions(), Time);
+        var options = new RedisResilienceOptions();
+        var pipeline = RedisPipeline.Create(options, time);
         var ct = TestContext.Current.CancellationToken;
 
         // The reply arrives in the socket during the stall and is read once the process runs again.
@@ -115,7 +117,7 @@ public sealed class StallTolerantTimeProviderTests
         // Redis silent while the process runs: the attempt timeout fires when due.
         var silent = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
         var unanswered = pipeline.ExecuteAsync(_ => new ValueTask<int>(silent.Task), ct).AsTask();
-        clock.Advance(new RedisResilienceOptions().AttemptTimeout);
+        clock.Advance(options.AttemptTimeout);
         await Assert.ThrowsAsync<TimeoutRejectedException>(() => unanswered);
     }
 }

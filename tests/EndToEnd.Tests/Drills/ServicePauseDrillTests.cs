@@ -14,11 +14,11 @@ namespace TalentMesh.EndToEnd.Tests.Drills;
 /// against Redis. Before the stall-tolerant clock each of these calls answered UNAVAILABLE "the data store did not
 /// answer in time" the moment the service resumed.
 /// <para>
-/// The drill runs Registration's "redis" pipeline with longer timeouts than the defaults (<see cref="AttemptTimeout"/>):
-/// the time the calls take to reach the service before it stops, and the time between its SIGCONT and Redis's, are
-/// time the service runs while Redis is silent, and a loaded CI machine (the browser tests beside this one) has taken
-/// more than the default 500 ms attempt for them — such calls rightly time out, and the drill would measure the
-/// machine, not the clock.
+/// The drill runs the services' "redis" pipelines with longer timeouts than the defaults
+/// (<see cref="AttemptTimeout"/>): the time the calls take to reach the service before it stops, and the time between
+/// its SIGCONT and Redis's, are time the service runs while Redis is silent, and a loaded CI machine (the browser tests
+/// beside this one) has taken more than the default 500 ms attempt for them — such calls rightly time out, and the
+/// drill would measure the machine, not the clock.
 /// </para>
 /// </summary>
 public sealed class ServicePauseDrillTests
@@ -38,7 +38,7 @@ public sealed class ServicePauseDrillTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var redis = await RedisServer.StartNewAsync();
-        await using var mesh = await Mesh.StartAsync(new MeshOptions { Redis = redis, Configure = WithDrillTimeouts }, ct);
+        await using var mesh = await Mesh.StartAsync(new MeshOptions { Redis = redis, Configure = (_, settings) => WithDrillTimeouts(settings) }, ct);
         var api = new MeshClients(mesh);
         await api.Talents.RegisterTalentAsync(People.Registration("Pause Drill", People.BornYearsAgo(30)), api.Applicant("t-pause"));
         var registration = mesh.Services.Single(s => s.Project == "Registration");
@@ -74,7 +74,7 @@ public sealed class ServicePauseDrillTests
         Assert.True(registration.Process.IsRunning);
     }
 
-    private static void WithDrillTimeouts(string project, Dictionary<string, string?> settings)
+    private static void WithDrillTimeouts(Dictionary<string, string?> settings)
     {
         settings["Resilience:Redis:AttemptTimeout"] = AttemptTimeout.ToString();
         settings["Resilience:Redis:TotalTimeout"] = TotalTimeout.ToString();
