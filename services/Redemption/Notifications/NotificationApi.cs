@@ -96,7 +96,7 @@ public sealed class NotificationApi(NotificationStore store, WatchSignal signal,
             while (true)
             {
                 // A client that leaves ends the wait: stop here, not in a read that would throw.
-                if (!await signal.WaitAsync(woken, time, cancellation))
+                if (!await WatchSignal.WaitAsync(woken, time, cancellation))
                     break;
                 // Taken before the read: a notification committed between the read and the next wait still wakes us.
                 woken = watch.Value.Next();

@@ -52,7 +52,7 @@ public sealed class TalentApi(TalentRegistrar registrar, RedisReader reader, Tal
             // Positioned: a change committed after the client received the headers reaches it (as WatchNotifications).
             await context.WriteResponseHeadersAsync([]);
             await responseStream.WriteAsync(sent, cancellation);
-            while (await watchers.WaitAsync(woken, time, cancellation))
+            while (await WatchSignal.WaitAsync(woken, time, cancellation))
             {
                 woken = watch.Value.Next();
                 var current = await LoadAsync(talentId, cancellation);

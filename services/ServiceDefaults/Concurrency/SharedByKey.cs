@@ -10,16 +10,8 @@ public sealed class SharedByKey<TValue>(Func<TValue> create) where TValue : clas
 {
     private readonly ConcurrentDictionary<string, Entry> entries = new(StringComparer.Ordinal);
 
-    private int leases;
-
     /// <summary>Keys with a live lease (for tests: ended leases leave nothing behind).</summary>
     public int Count => entries.Count;
-
-    /// <summary>
-    /// Leases held now, over all keys: kept as they are taken and ended, so reading it is one load where
-    /// <see cref="Count"/> takes every lock of the dictionary.
-    /// </summary>
-    public int Leases => Volatile.Read(ref leases);
 
     /// <summary>Takes a lease on the key's value, creating it if nobody holds one; dispose the lease when done.</summary>
     public Lease Acquire(string key)
@@ -33,7 +25,6 @@ public sealed class SharedByKey<TValue>(Func<TValue> create) where TValue : clas
                     continue; // the last holder left between GetOrAdd and here and removed it: take a fresh one
                 entry.Holders++;
             }
-            Interlocked.Increment(ref leases);
             return new Lease(this, key, entry);
         }
     }
@@ -48,7 +39,6 @@ public sealed class SharedByKey<TValue>(Func<TValue> create) where TValue : clas
 
     private void Leave(string key, Entry entry)
     {
-        Interlocked.Decrement(ref leases);
         lock (entry)
         {
             if (--entry.Holders > 0)

@@ -13,21 +13,11 @@ namespace TalentMesh.ServiceDefaults.Concurrency;
 public sealed class WatchSignal(Action<string>? tellOtherReplicas = null)
 {
     /// <summary>
-    /// How often an idle watcher reads again without being woken, while few watches are open: only a wake-up lost
-    /// between replicas (or one whose replica crashed between its commit and its PUBLISH) waits this long. Not shorter:
-    /// every open stream reads once per poll, and a talent's app keeps its streams open while the talent waits.
+    /// How often an idle watcher reads again without being woken: only a wake-up lost between replicas (or one whose
+    /// replica crashed between its commit and its PUBLISH) waits this long. Not shorter: every open stream reads once
+    /// per poll, and a talent's app keeps its streams open while the talent waits.
     /// </summary>
     public static readonly TimeSpan SafetyPoll = TimeSpan.FromSeconds(5);
-
-    /// <summary>
-    /// The most safety-poll reads a process spends a second, across all its open watches: past
-    /// <c>SafetyPollsPerSecond × SafetyPoll</c> open watches the poll stretches instead. Open watches pile up exactly
-    /// when the service is behind (each waits for work still queued), and then a fixed poll added a read per watch
-    /// every 5 s to the backlog — 300–680 reads a second in a load run's collapse — for wake-ups that are almost never
-    /// lost; and a zone whose talents keep their app open would pay a read per stream every 5 s. A lost wake-up now
-    /// waits up to <c>open watches / SafetyPollsPerSecond</c> seconds.
-    /// </summary>
-    public const int SafetyPollsPerSecond = 100;
 
     private readonly SharedByKey<WakeUp> watches = new(static () => new WakeUp());
 
@@ -79,28 +69,14 @@ public sealed class WatchSignal(Action<string>? tellOtherReplicas = null)
     }
 
     /// <summary>
-    /// The safety poll for the watches open now: <see cref="SafetyPoll"/>, stretched so that together they read at most
-    /// <see cref="SafetyPollsPerSecond"/> times a second.
+    /// Waits for a wake-up or, at the latest, the <see cref="SafetyPoll"/>; returns false once the watcher has left
+    /// (its stream's token), without throwing: every watch ends that way, and exceptions are dear on a path each takes.
     /// </summary>
-    public TimeSpan SafetyPollInterval
-    {
-        get
-        {
-            var stretched = TimeSpan.FromSeconds((double)watches.Leases / SafetyPollsPerSecond);
-            return stretched > SafetyPoll ? stretched : SafetyPoll;
-        }
-    }
-
-    /// <summary>
-    /// Waits for a wake-up or, at the latest, the <see cref="SafetyPollInterval"/>; returns false once the watcher has
-    /// left (its stream's token), without throwing: every watch ends that way, and exceptions are dear on a path each
-    /// takes.
-    /// </summary>
-    public async Task<bool> WaitAsync(Task woken, TimeProvider time, CancellationToken left)
+    public static async Task<bool> WaitAsync(Task woken, TimeProvider time, CancellationToken left)
     {
         using (var idle = CancellationTokenSource.CreateLinkedTokenSource(left))
         {
-            await Task.WhenAny(woken, Task.Delay(SafetyPollInterval, time, idle.Token));
+            await Task.WhenAny(woken, Task.Delay(SafetyPoll, time, idle.Token));
             await idle.CancelAsync();
         }
         return !left.IsCancellationRequested;
