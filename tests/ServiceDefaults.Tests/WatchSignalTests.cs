@@ -10,6 +10,7 @@ namespace TalentMesh.ServiceDefaults.Tests;
 /// </summary>
 public sealed class WatchSignalTests
 {
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
     private static readonly Task NeverWoken = new TaskCompletionSource().Task;
 
     private readonly FakeTimeProvider clock = new();
@@ -23,7 +24,7 @@ public sealed class WatchSignalTests
         clock.Advance(WatchSignal.SafetyPoll - TimeSpan.FromMilliseconds(1));
         Assert.False(waiting.IsCompleted);
         clock.Advance(TimeSpan.FromMilliseconds(1));
-        Assert.True(await waiting.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken));
+        Assert.True(await waiting.WaitAsync(Wait, TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -34,7 +35,7 @@ public sealed class WatchSignalTests
 
         signal.Wake("t-1");
 
-        Assert.True(await waiting.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken));
+        Assert.True(await waiting.WaitAsync(Wait, TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -45,6 +46,6 @@ public sealed class WatchSignalTests
 
         await left.CancelAsync();
 
-        Assert.False(await waiting.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken));
+        Assert.False(await waiting.WaitAsync(Wait, TestContext.Current.CancellationToken));
     }
 }
