@@ -230,16 +230,20 @@ public static class Report
         }
     }
 
-    /// <summary>The machine's hiccups over the whole run (<see cref="HiccupMeter"/>), the long ones with when they happened.</summary>
-    public static void WriteHiccups(HiccupLog log, TimeSpan ownGcPauses)
+    /// <summary>
+    /// The machine's hiccups over the whole run (<see cref="HiccupMeter"/>), the long ones with when they happened, in
+    /// seconds from the window's start as the late seconds are (negative before it).
+    /// </summary>
+    /// <param name="windowFromMeter">How long after the meter started the window started.</param>
+    public static void WriteHiccups(HiccupLog log, TimeSpan ownGcPauses, TimeSpan windowFromMeter)
     {
         var longOnes = log.LongOnes;
         var listed = string.Join(", ", longOnes.OrderByDescending(h => h.Late).Take(5).OrderBy(h => h.At)
-            .Select(h => $"{h.Late.TotalMilliseconds:N0} ms at {h.At.TotalSeconds:N0} s"));
+            .Select(h => string.Create(Invariant, $"{h.Late.TotalMilliseconds:N0} ms at {(h.At - windowFromMeter).TotalSeconds:N0} s")));
         AnsiConsole.MarkupLine(Invariant,
             "Machine hiccups (a thread of this program sleeping 1 ms, woken late by): p50 {0}, p99 {1}, p99.9 {2}, max {3} ms; {4:N0} of {5:N0} ms or more{6}; this program's own GC paused it {7:N2} s in all.",
             Ms(log.PercentileMs(50)), Ms(log.PercentileMs(99)), Ms(log.PercentileMs(99.9)), Ms(log.MaxMs), longOnes.Count,
-            HiccupLog.LongHiccup.TotalMilliseconds, longOnes.Count == 0 ? "" : $" ({listed})", ownGcPauses.TotalSeconds);
+            HiccupLog.LongHiccup.TotalMilliseconds, longOnes.Count == 0 ? "" : $" ({listed}; seconds from the window's start)", ownGcPauses.TotalSeconds);
     }
 
     /// <summary>
