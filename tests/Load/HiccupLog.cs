@@ -12,11 +12,11 @@ public sealed class HiccupLog
     public static readonly TimeSpan LongHiccup = TimeSpan.FromMilliseconds(50);
 
     private readonly LatencyRecorder lateness = new("machine hiccups");
-    private readonly List<(TimeSpan At, TimeSpan Late)> longOnes = [];
+    private readonly List<(long At, TimeSpan Late)> longOnes = [];
     private long intervalMaxTicks;
 
-    /// <summary>Records a wake-up <paramref name="late"/> past its time, <paramref name="at"/> into the measurement.</summary>
-    public void Record(TimeSpan late, TimeSpan at)
+    /// <summary>Records a wake-up <paramref name="late"/> past its time, at <paramref name="at"/> (a Stopwatch timestamp, as <see cref="ProbeLog"/> keeps its runs).</summary>
+    public void Record(TimeSpan late, long at)
     {
         lateness.RecordElapsed(late);
         AtomicMax.Raise(ref intervalMaxTicks, late.Ticks);
@@ -38,7 +38,7 @@ public sealed class HiccupLog
     public double MaxMs => lateness.MaxMs;
 
     /// <summary>The hiccups of <see cref="LongHiccup"/> or more, in the order they happened.</summary>
-    public IReadOnlyList<(TimeSpan At, TimeSpan Late)> LongOnes
+    public IReadOnlyList<(long At, TimeSpan Late)> LongOnes
     {
         get
         {

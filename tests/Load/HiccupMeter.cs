@@ -17,9 +17,6 @@ public sealed class HiccupMeter : IDisposable
     private readonly long pauseBefore = GC.GetTotalPauseDuration().Ticks;
     private volatile bool stopping;
 
-    /// <summary>When the measurement started (a <see cref="Stopwatch"/> timestamp): the origin of <see cref="HiccupLog.LongOnes"/>' times.</summary>
-    public long Started { get; } = Stopwatch.GetTimestamp();
-
     public HiccupMeter()
     {
         thread = new Thread(Measure) { IsBackground = true, Name = "hiccup meter" };
@@ -38,7 +35,7 @@ public sealed class HiccupMeter : IDisposable
             var before = Stopwatch.GetTimestamp();
             Thread.Sleep(Interval);
             var after = Stopwatch.GetTimestamp();
-            Log.Record(Stopwatch.GetElapsedTime(before, after) - Interval, Stopwatch.GetElapsedTime(Started, after));
+            Log.Record(Stopwatch.GetElapsedTime(before, after) - Interval, after);
         }
     }
 

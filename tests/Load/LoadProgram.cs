@@ -112,8 +112,7 @@ public static class LoadProgram
             if (gcListeners is not null)
                 Report.WriteCollections(await gcListeners.SummarizeAsync(result));
             Report.WriteKeyspace(keysBefore, await target.KeyCountAsync());
-            // The meter's times count from its start; the late seconds (above) from the window's.
-            Report.WriteHiccups(hiccups.Log, hiccups.OwnGcPauses, Stopwatch.GetElapsedTime(hiccups.Started, result.WindowStart));
+            Report.WriteHiccups(hiccups.Log, hiccups.OwnGcPauses, result.WindowStart);
             Report.WriteMachineSpeed(machineSpeed, (beforeLoad, quietUntil), (result.WindowStart, result.WindowEnd), coreShare);
             // Why calls failed or events were redelivered, as the services saw it (the mesh keeps their output).
             foreach (var (service, message, count) in target.ServiceWarnings())

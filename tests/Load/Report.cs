@@ -234,12 +234,11 @@ public static class Report
     /// The machine's hiccups over the whole run (<see cref="HiccupMeter"/>), the long ones with when they happened, in
     /// seconds from the window's start as the late seconds are (negative before it).
     /// </summary>
-    /// <param name="windowFromMeter">How long after the meter started the window started.</param>
-    public static void WriteHiccups(HiccupLog log, TimeSpan ownGcPauses, TimeSpan windowFromMeter)
+    public static void WriteHiccups(HiccupLog log, TimeSpan ownGcPauses, long windowStart)
     {
         var longOnes = log.LongOnes;
         var listed = string.Join(", ", longOnes.OrderByDescending(h => h.Late).Take(5).OrderBy(h => h.At)
-            .Select(h => string.Create(Invariant, $"{h.Late.TotalMilliseconds:N0} ms at {(h.At - windowFromMeter).TotalSeconds:N0} s")));
+            .Select(h => string.Create(Invariant, $"{h.Late.TotalMilliseconds:N0} ms at {Seconds(h.At - windowStart):N0} s")));
         AnsiConsole.MarkupLine(Invariant,
             "Machine hiccups (a thread of this program sleeping 1 ms, woken late by): p50 {0}, p99 {1}, p99.9 {2}, max {3} ms; {4:N0} of {5:N0} ms or more{6}; this program's own GC paused it {7:N2} s in all.",
             Ms(log.PercentileMs(50)), Ms(log.PercentileMs(99)), Ms(log.PercentileMs(99.9)), Ms(log.MaxMs), longOnes.Count,
